@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+// Every environment variable Ratchet reads, parsed once. README "Configuration" lists them.
+const booleanish = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** PostgreSQL to use. Unset: `npm start` runs an embedded PostgreSQL (PGlite) in RATCHET_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  /** Where the embedded database keeps its files. */
+  RATCHET_DATA_DIR: z.string().default(".ratchet"),
+  /** Port of the embedded PostgreSQL's wire-protocol server; 0 picks a free one. */
+  RATCHET_EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Seed the demo project into an empty database. Default: only on the embedded database. */
+  RATCHET_DEMO: booleanish.optional(),
+  /** Public base URL, used in links the app writes (the demo's model connectors). */
+  RATCHET_PUBLIC_URL: z.string().url().optional(),
+  /** Connections per process to PostgreSQL. */
+  RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it to the embedded database).");
+  return url;
+}
