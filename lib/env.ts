@@ -10,7 +10,8 @@ const envSchema = z.object({
   /** PostgreSQL to use. Unset: `npm start` runs an embedded PostgreSQL (PGlite) in RATCHET_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().default("0.0.0.0"),
+  /** Interface to listen on. */
+  RATCHET_HOST: z.string().default("0.0.0.0"),
   /** Where the embedded database keeps its files. */
   RATCHET_DATA_DIR: z.string().default(".ratchet"),
   /** Port of the embedded PostgreSQL's wire-protocol server; 0 picks a free one. */
@@ -21,6 +22,8 @@ const envSchema = z.object({
   RATCHET_PUBLIC_URL: z.string().url().optional(),
   /** Connections per process to PostgreSQL. */
   RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Signs sessions and encrypts stored secrets; ≥ 32 characters. npm start keeps one in RATCHET_DATA_DIR when unset. */
+  RATCHET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -43,4 +46,16 @@ export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it to the embedded database).");
   return url;
+}
+
+export function requireSecret(): string {
+  const secret = env().RATCHET_SECRET;
+  if (!secret) throw new Error("RATCHET_SECRET is not set (npm start creates one in RATCHET_DATA_DIR/secret).");
+  return secret;
+}
+
+/** Base URL the app is reached at, for links and cookie security. */
+export function publicUrl(): string {
+  const e = env();
+  return e.RATCHET_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
 }

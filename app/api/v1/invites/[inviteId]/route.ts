@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { revokeInvite } from "@/lib/users/revoke-invite";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = apiRoute({ permission: "users.manage", schemas: { params: idParams("inviteId") } }, async ({ params }, actor) =>
+  revokeInvite(actor, params.inviteId),
+);

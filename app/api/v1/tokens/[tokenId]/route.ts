@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = apiRoute({ permission: "tokens.manage", schemas: { params: idParams("tokenId") } }, async ({ params }, actor) =>
+  revokeApiToken(actor, params.tokenId),
+);

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { createApiToken, createApiTokenSchema } from "@/lib/api-tokens/create-api-token";
+import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({ all: z.enum(["true", "false"]).optional() });
+
+export const GET = apiRoute({ permission: "tokens.manage", schemas: { query: querySchema } }, async ({ query }, actor) => ({
+  items: await listApiTokens(actor, { all: query.all === "true" }),
+  nextCursor: null,
+}));
+
+/** The response carries `secret` once; it is stored only as a SHA-256 hash. */
+export const POST = apiRoute({ permission: "tokens.manage", schemas: { body: createApiTokenSchema } }, async ({ body }, actor) =>
+  jsonResponse(await createApiToken(actor, body), 201),
+);

@@ -1,0 +1,9 @@
+import { InvitePage } from "@/components/auth/invite-page";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Accept invite" };
+
+export default async function Page({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return <InvitePage token={token} />;
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/api-client/api-fetch";
+import { useApiForm } from "@/components/auth/use-api-form";
+import { Select } from "@/components/ui/form-controls";
+
+const ROLES = ["admin", "engineer", "tester", "stakeholder"] as const;
+
+export function RoleSelect({ userId, role, label }: { userId: string; role: string; label: string }) {
+  const form = useApiForm();
+  const router = useRouter();
+  return (
+    <span className="inline-flex flex-col gap-1">
+      <Select
+        aria-label={label}
+        defaultValue={role}
+        disabled={form.pending}
+        className="w-36 py-1"
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          void form.run(async () => {
+            await apiFetch(`/api/v1/users/${userId}`, { method: "PATCH", body: { role: next } });
+            router.refresh();
+          });
+        }}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </Select>
+      {form.error ? <span role="alert" className="text-xs text-red-700">{form.error.message}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
+
+// Form pieces shared by every form: a label above, the field's error below and
+// linked with aria-describedby, so screen readers read the error with the field.
+
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint && !error ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+
+export function TextInput({ invalid, className = "", ...props }: ComponentPropsWithoutRef<"input"> & { invalid?: boolean }) {
+  return <input {...props} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.id}-error` : undefined} className={`${inputClass} ${className}`} />;
+}
+
+export function Select({ className = "", ...props }: ComponentPropsWithoutRef<"select">) {
+  return <select {...props} className={`${inputClass} ${className}`} />;
+}
+
+const buttonTones = {
+  primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-300",
+  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
+  danger: "bg-white text-red-700 ring-1 ring-inset ring-red-300 hover:bg-red-50 disabled:text-red-300",
+} as const;
+
+export function Button({ tone = "primary", className = "", ...props }: ComponentPropsWithoutRef<"button"> & { tone?: keyof typeof buttonTones }) {
+  return (
+    <button
+      {...props}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:cursor-not-allowed ${buttonTones[tone]} ${className}`}
+    />
+  );
+}
+
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {message}
+    </div>
+  );
+}

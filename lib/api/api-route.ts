@@ -1,0 +1,106 @@
+import "server-only";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import type { Permission } from "@/lib/auth/permissions";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { toErrorResponse } from "./error-response";
+import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
+import { zodFields } from "./zod-fields";
+
+type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type ApiInput<S extends Schemas> = {
+  params: Out<S["params"]>;
+  query: Out<S["query"]>;
+  body: Out<S["body"]>;
+  request: Request;
+};
+
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** A route handler that carries its permission, so tests can walk every route × role. */
+export type ApiRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & {
+  permission: Permission;
+};
+
+export type ApiRouteDefinition<S extends Schemas> = {
+  permission: Permission;
+  schemas?: S;
+  /** Largest accepted JSON body; larger requests get 413. */
+  maxBodyBytes?: number;
+};
+
+/**
+ * The one wrapper for /api/v1 routes: authenticate (401) → authorize by the
+ * permission table (403) → parse params (404), query (400) and body (400/413/422)
+ * with zod → run the domain function → JSON. Domain errors map to HTTP here only.
+ */
+export function apiRoute<S extends Schemas>(
+  definition: ApiRouteDefinition<S>,
+  handler: (input: ApiInput<S>, actor: Actor) => Promise<unknown>,
+): ApiRouteHandler {
+  const route = (request: Request, context: RouteContext) =>
+    respond(async () => {
+      const actor = await resolveActor(request.headers);
+      authorize(actor, definition.permission);
+      return handler(await parseInput(request, context, definition), actor);
+    });
+  return Object.assign(route, { permission: definition.permission });
+}
+
+/** The same parsing and error mapping for the few routes that must work signed out (setup, invites). */
+export function publicRoute<S extends Schemas>(
+  definition: Omit<ApiRouteDefinition<S>, "permission">,
+  handler: (input: ApiInput<S>) => Promise<unknown>,
+) {
+  return (request: Request, context: RouteContext) => respond(async () => handler(await parseInput(request, context, definition)));
+}
+
+async function respond(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result;
+    if (result === undefined) return new Response(null, { status: 204 });
+    return jsonResponse(result);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+async function parseInput<S extends Schemas>(
+  request: Request,
+  context: RouteContext,
+  definition: Omit<ApiRouteDefinition<S>, "permission">,
+): Promise<ApiInput<S>> {
+  const schemas: Schemas = definition.schemas ?? {};
+  let params: unknown = await context.params;
+  if (schemas.params) {
+    const parsed = schemas.params.safeParse(params);
+    if (!parsed.success) throw new NotFoundError();
+    params = parsed.data;
+  }
+  let query: unknown = undefined;
+  if (schemas.query) {
+    const raw = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = schemas.query.safeParse(raw);
+    if (!parsed.success) throw new ValidationError("Invalid query parameters.", zodFields(parsed.error, "query"), 400);
+    query = parsed.data;
+  }
+  let body: unknown = undefined;
+  if (schemas.body) {
+    const raw = await readJsonBody(request, definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    const parsed = schemas.body.safeParse(raw);
+    if (!parsed.success) throw new ValidationError("The request body is invalid.", zodFields(parsed.error, "body"));
+    body = parsed.data;
+  }
+  return { params, query, body, request } as ApiInput<S>;
+}
+
+/** JSON with BigInt as strings (audit ids) and the given status. */
+export function jsonResponse(value: unknown, status = 200): Response {
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8" } });
+}

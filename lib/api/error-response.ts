@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/db/generated/client";
+import { DomainError, type FieldError } from "@/lib/errors/domain-errors";
+
+export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[]; current?: unknown } };
+
+export function errorResponse(status: number, code: string, message: string, fields?: FieldError[], headers?: Record<string, string>, current?: unknown) {
+  const body: ErrorBody = { error: { code, message, ...(fields?.length ? { fields } : {}), ...(current !== undefined ? { current } : {}) } };
+  return Response.json(body, { status, headers });
+}
+
+/** The one place where thrown errors become HTTP: domain errors keep their status, the rest is a logged 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    const current = "current" in error ? (error as { current?: unknown }).current : undefined;
+    return errorResponse(error.status, error.code, error.message, error.fields, error.headers, current);
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return errorResponse(404, "not_found", "Resource not found.");
+    if (error.code === "P2002") return errorResponse(409, "conflict", "A record with the same unique values already exists.");
+  }
+  const id = randomUUID();
+  console.error(`[api] unexpected error ${id}`, error);
+  return errorResponse(500, "internal_error", `Unexpected server error (reference ${id}).`);
+}

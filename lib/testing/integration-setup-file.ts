@@ -1,0 +1,20 @@
+import { beforeAll, inject } from "vitest";
+import pg from "pg";
+
+// Runs before every integration test file: point the app's config at the run's
+// database and empty every table, so files never see each other's rows.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.RATCHET_SECRET ??= "integration-tests-secret-0123456789abcdef";
+
+beforeAll(async () => {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+    );
+    if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  } finally {
+    await client.end();
+  }
+});

@@ -1,0 +1,126 @@
+// npm start: database (embedded unless DATABASE_URL) → migrations → demo seed
+// (empty database only) → `next build` when sources changed → `next start`.
+// `--dev` serves with `next dev` instead of building.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { env } from "../lib/env";
+import { applyMigrations } from "../lib/db/schema-engine";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { describeDatabaseUrl } from "../lib/db/describe-database-url";
+import { createPrismaClient } from "../lib/db/prisma";
+import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed-demo";
+import { readDemoCredentials, seedDemoUsers } from "../lib/demo/seed-demo-users";
+import { ensureSecret } from "../lib/db/ensure-secret";
+
+const dev = process.argv.includes("--dev");
+const config = env();
+const startedAt = performance.now();
+const log = (message: string) => console.log(`[ratchet] ${message}`);
+const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)}s`;
+
+let embedded: EmbeddedPostgres | undefined;
+let databaseUrl = config.DATABASE_URL;
+if (databaseUrl) {
+  log(`database: PostgreSQL at ${describeDatabaseUrl(databaseUrl)} (DATABASE_URL)`);
+} else {
+  embedded = await startEmbeddedPostgres({ dataDir: config.RATCHET_DATA_DIR, port: config.RATCHET_EMBEDDED_DB_PORT });
+  databaseUrl = embedded.url;
+  log(`database: embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), embedded.dataDir) || embedded.dataDir}, serving ${describeDatabaseUrl(databaseUrl)}`);
+}
+
+const applied = await applyMigrations(databaseUrl);
+log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
+
+const secret = await ensureSecret(config.RATCHET_DATA_DIR, config.RATCHET_SECRET);
+if (!config.RATCHET_SECRET && config.DATABASE_URL) {
+  log(`warning: RATCHET_SECRET is not set; using the one kept in ${config.RATCHET_DATA_DIR}/secret. Set it explicitly when several instances share the database.`);
+}
+
+const baseUrl = config.RATCHET_PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
+// The demo (project and one user per role) goes only into an empty embedded
+// database, or into an empty DATABASE_URL one when RATCHET_DEMO=1 asks for it.
+if (config.RATCHET_DEMO ?? !config.DATABASE_URL) {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    if (await isDatabaseEmpty(db)) {
+      await seedDemo(db, { modelBaseUrl: `${baseUrl}/api/demo/models` });
+      if ((await db.user.count()) === 0) await seedDemoUsers(db, config.RATCHET_DATA_DIR, process.env.RATCHET_DEMO_PASSWORD);
+      log("demo project seeded (empty database)");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  const credentials = await readDemoCredentials(config.RATCHET_DATA_DIR);
+  if (credentials) {
+    log("demo accounts (demo database only — create real accounts for real use):");
+    for (const c of credentials) log(`  ${c.role.padEnd(11)} ${c.email}  ${c.password}`);
+  }
+}
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+
+if (!dev) await buildIfNeeded();
+
+log(`serving on http://localhost:${config.PORT} (ready in ${elapsed()} before Next starts)`);
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await embedded?.stop().catch((error: unknown) => console.error("[ratchet] embedded database did not stop cleanly", error));
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+/** Builds when the sources differ from the last build's (mtime+size fingerprint). */
+async function buildIfNeeded() {
+  const fingerprint = await sourceFingerprint();
+  const stampPath = path.join(".next", "ratchet-build-fingerprint");
+  const previous = await readFile(stampPath, "utf8").catch(() => "");
+  const hasBuild = await stat(path.join(".next", "BUILD_ID")).then(() => true, () => false);
+  if (hasBuild && previous === fingerprint) {
+    log("build: up to date");
+    return;
+  }
+  log("build: sources changed since the last build, running next build …");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) {
+    await embedded?.stop();
+    process.exit(result.status ?? 1);
+  }
+  await writeFile(stampPath, fingerprint);
+  log(`build: done at ${elapsed()}`);
+}
+
+async function sourceFingerprint(): Promise<string> {
+  const hash = createHash("sha256");
+  const roots = ["app", "components", "lib", "public"];
+  const files = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (!/\.test\.tsx?$/.test(entry.name)) files.push(full);
+    }
+  }
+  for (const root of roots) await walk(root);
+  for (const file of files) {
+    const s = await stat(file).catch(() => undefined);
+    if (s) hash.update(`${file}:${s.size}:${s.mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+}
