@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// The expectation JSON of a pattern revision (DESIGN.md "Expectations are JSON objects").
+
+const jsonValueSchema = z.json();
+
+function compilesAsRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const equalsExpectationSchema = z.object({ kind: z.literal("equals"), value: jsonValueSchema });
+export const notEqualsExpectationSchema = z.object({ kind: z.literal("not_equals"), value: jsonValueSchema });
+export const oneOfExpectationSchema = z.object({
+  kind: z.literal("one_of"),
+  values: z.array(jsonValueSchema).min(1, "one_of needs at least one value"),
+});
+export const withinExpectationSchema = z.object({
+  kind: z.literal("within"),
+  value: z.number(),
+  abs: z.number().min(0).optional(),
+  rel: z.number().min(0).optional(),
+});
+export const containsExpectationSchema = z.object({ kind: z.literal("contains"), value: z.string() });
+export const matchesExpectationSchema = z.object({
+  kind: z.literal("matches"),
+  pattern: z.string().refine(compilesAsRegExp, { message: "pattern is not a valid JavaScript regular expression" }),
+});
+export const jsonSubsetExpectationSchema = z.object({
+  kind: z.literal("json_subset"),
+  value: z.record(z.string(), jsonValueSchema),
+});
+export const inTopKExpectationSchema = z.object({
+  kind: z.literal("in_top_k"),
+  value: jsonValueSchema,
+  k: z.number().int().min(1),
+});
+export const humanExpectationSchema = z.object({ kind: z.literal("human") });
+
+export const expectationSchema = z.discriminatedUnion("kind", [
+  equalsExpectationSchema,
+  notEqualsExpectationSchema,
+  oneOfExpectationSchema,
+  withinExpectationSchema,
+  containsExpectationSchema,
+  matchesExpectationSchema,
+  jsonSubsetExpectationSchema,
+  inTopKExpectationSchema,
+  humanExpectationSchema,
+]);
+
+export type Expectation = z.infer<typeof expectationSchema>;
+export type ExpectationKind = Expectation["kind"];
