@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // APIs answer 401 themselves; static assets need no session.
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };

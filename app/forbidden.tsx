@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { MainContent } from "@/components/layout/main-content";
 
 export default function Forbidden() {
   return (
+    <MainContent>
     <div className="mx-auto mt-16 max-w-md text-center">
       <p className="text-sm font-semibold text-slate-500">403</p>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">You don&apos;t have access to this page</h1>
@@ -10,5 +12,6 @@ export default function Forbidden() {
         Back to projects
       </Link>
     </div>
+    </MainContent>
   );
 }

@@ -1,0 +1,182 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
+
+export type ErrorRateChartSeries = {
+  /** Problem key, e.g. "SENT-3". */
+  key: string;
+  title: string;
+  /** Highest acceptable error rate, 0–1. */
+  target: number;
+  color: string;
+};
+
+export type ErrorRateChartPoint = {
+  /** 0–1, or null when nothing was graded pass/fail. */
+  errorRate: number | null;
+  n: number;
+  low: number;
+  high: number;
+  errored: number;
+} | null;
+
+export type ErrorRateChartProps = {
+  /** X axis labels, model versions in registration order ("sentiment 2.1"). */
+  modelVersions: string[];
+  series: ErrorRateChartSeries[];
+  /** points[seriesIndex][modelVersionIndex]; null where there is no result. */
+  points: ErrorRateChartPoint[][];
+  height?: number;
+};
+
+type Row = { label: string; values: (number | null)[] };
+
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+
+export function ErrorRateChart({ modelVersions, series, points, height = 340 }: ErrorRateChartProps) {
+  const rows: Row[] = modelVersions.map((label, vi) => ({
+    label,
+    values: series.map((_, si) => {
+      const rate = points[si]?.[vi]?.errorRate;
+      return rate === null || rate === undefined ? null : rate * 100;
+    }),
+  }));
+
+  return (
+    <div style={{ width: "100%", height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis
+            dataKey="label"
+            tick={<VersionTick />}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+            // Recharts measures the one-line label; the two-line tick is narrower, so show up to five.
+            interval={modelVersions.length <= 5 ? 0 : "preserveStartEnd"}
+            minTickGap={4}
+            height={40}
+            padding={{ left: 24, right: 24 }}
+          />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+          />
+          {series.map((s) => (
+            <ReferenceLine
+              key={`target-${s.key}`}
+              y={s.target * 100}
+              stroke={s.color}
+              strokeWidth={1.5}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={
+                series.length === 1
+                  ? { value: `target ${pct(s.target)}`, position: "insideTopLeft", fill: "#334155", fontSize: 12 }
+                  : undefined
+              }
+            />
+          ))}
+          {series.map((s, si) => (
+            <Line
+              key={s.key}
+              type="linear"
+              name={`${s.key} ${s.title}`}
+              dataKey={(row: Row) => row.values[si] ?? null}
+              stroke={s.color}
+              strokeWidth={2.5}
+              dot={{ r: 4, fill: s.color, strokeWidth: 0 }}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
+            />
+          ))}
+          <Tooltip
+            content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} />}
+            cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+type VersionTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
+
+/** Model name on one line, version beneath it: labels stay readable on narrow screens. */
+function VersionTick({ x = 0, y = 0, payload }: VersionTickProps) {
+  const label = String(payload?.value ?? "");
+  const cut = label.lastIndexOf(" ");
+  const name = cut > 0 ? label.slice(0, cut) : label;
+  const version = cut > 0 ? label.slice(cut + 1) : "";
+  return (
+    <text x={Number(x)} y={Number(y)} textAnchor="middle" fontSize={12} fill="#475569">
+      <tspan x={Number(x)} dy="0.9em">
+        {name}
+      </tspan>
+      {version ? (
+        <tspan x={Number(x)} dy="1.25em" fontWeight={600} fill="#1e293b">
+          {version}
+        </tspan>
+      ) : null}
+    </text>
+  );
+}
+
+type ChartTooltipProps = TooltipContentProps & Pick<ErrorRateChartProps, "series" | "points" | "modelVersions">;
+
+function ChartTooltip({ active, label, series, points, modelVersions }: ChartTooltipProps) {
+  if (!active || label === undefined) return null;
+  const vi = modelVersions.indexOf(String(label));
+  if (vi < 0) return null;
+  return (
+    <div className="max-w-xs rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
+      <p className="mb-1 font-semibold text-slate-900">{label}</p>
+      <ul className="space-y-1">
+        {series.map((s, si) => {
+          const point = points[si]?.[vi] ?? null;
+          const above = point?.errorRate != null && point.errorRate > s.target;
+          return (
+            <li key={s.key} className="flex items-start gap-2">
+              <span aria-hidden="true" className="mt-1 h-2 w-2 shrink-0 rounded-full" style={{ background: s.color }} />
+              <span className="min-w-0">
+                <span className="font-medium text-slate-900">{s.key}</span>{" "}
+                {point?.errorRate != null ? (
+                  <>
+                    <span className={above ? "font-semibold text-red-700" : "text-slate-800"}>
+                      {pct(point.errorRate)}
+                      {above ? " ▲" : ""}
+                    </span>{" "}
+                    <span className="text-slate-600">
+                      n={point.n}, 95% {pct(point.low)}–{pct(point.high)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-slate-500">no result</span>
+                )}
+                <span className="block text-slate-500">
+                  target ≤ {pct(s.target)}
+                  {point && point.errored > 0 ? <span className="text-amber-800"> · {point.errored} errored</span> : null}
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

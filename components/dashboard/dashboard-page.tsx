@@ -1,0 +1,94 @@
+import { ErrorRateChart, type ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
+import { seriesColor } from "@/components/charts/series-colors";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
+import type { ErrorRateMatrix } from "@/lib/error-rates/build-error-rate-matrix";
+import { modelVersionLabel } from "@/lib/models/model-version-label";
+import { ChartLegend } from "./chart-legend";
+import { ErrorRateTable } from "./error-rate-table";
+import { ProblemFilterForm } from "./problem-filter-form";
+
+type DashboardProblem = { id: string; key: string; number: number; title: string; severity: Severity; target: number };
+type DashboardModelVersion = { id: string; name: string; version: string };
+
+type DashboardPageProps = {
+  project: { slug: string; name: string; description: string };
+  matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
+  filter: { severities: Severity[]; statuses: ProblemStatus[] };
+};
+
+export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
+  const base = `/projects/${project.slug}`;
+  const series = matrix.rows.map(({ problem }) => ({
+    key: problem.key,
+    title: problem.title,
+    target: problem.target,
+    // By problem number, so a line keeps its colour whatever the filter.
+    color: seriesColor(problem.number - 1),
+    href: `${base}/problems/${encodeURIComponent(problem.key)}`,
+  }));
+  const points: ErrorRateChartPoint[][] = matrix.rows.map(({ cells }) =>
+    cells.map((c) =>
+      c ? { errorRate: c.errorRate, n: c.n, low: c.low, high: c.high, errored: c.errored } : null,
+    ),
+  );
+
+  const filtered = filter.severities.length + filter.statuses.length > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={project.name}
+        description="How is each problem doing across model versions? Error rate = failed ÷ (passed + failed) over each problem's current patterns; dashed lines are targets."
+      />
+
+      <Card className="mb-6">
+        <ProblemFilterForm action={base} severities={filter.severities} statuses={filter.statuses} />
+      </Card>
+
+      {matrix.rows.length === 0 && !filtered ? (
+        <EmptyState title="No problems logged yet">Log a problem and add its patterns to start tracking it.</EmptyState>
+      ) : matrix.rows.length === 0 ? (
+        <EmptyState title="No problem matches this filter">Clear the filter to see every problem.</EmptyState>
+      ) : matrix.modelVersions.length === 0 ? (
+        <EmptyState title="No model versions registered yet">
+          Register a model version: Ratchet replays every pattern against it and charts the result here.
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Card
+            title="Error rate by model version"
+            description={`${matrix.rows.length} problem${matrix.rows.length === 1 ? "" : "s"}${
+              filtered ? " (filtered)" : ""
+            } · ${matrix.modelVersions.length} model version${matrix.modelVersions.length === 1 ? "" : "s"} in registration order`}
+          >
+            <figure>
+              <ErrorRateChart
+                modelVersions={matrix.modelVersions.map(modelVersionLabel)}
+                series={series}
+                points={points}
+              />
+              <figcaption className="sr-only">
+                Line chart of error rate per problem across model versions. The same numbers are in the table below.
+              </figcaption>
+            </figure>
+            <ChartLegend items={series} />
+          </Card>
+
+          <section aria-labelledby="numbers-heading">
+            <h2 id="numbers-heading" className="mb-2 text-base font-semibold text-slate-900">
+              Numbers
+            </h2>
+            <ErrorRateTable projectSlug={project.slug} matrix={matrix} />
+            <p className="mt-2 text-xs text-slate-600">
+              <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
+              excluded and shown separately) · hover a cell for its 95% Wilson interval · — no result
+            </p>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

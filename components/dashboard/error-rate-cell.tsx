@@ -1,0 +1,52 @@
+import { TableCell } from "@/components/ui/table";
+import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
+import { formatPercent } from "@/lib/format/format-percent";
+
+type ErrorRateCellProps = {
+  rate: ErrorRate | null;
+  target: number;
+  testId?: string;
+};
+
+/**
+ * "42% (n=12)". The Wilson interval is in the title and in screen-reader text;
+ * above-target cells carry an icon and words, not only a colour.
+ */
+export function ErrorRateCell({ rate, target, testId }: ErrorRateCellProps) {
+  if (!rate) {
+    return (
+      <TableCell data-testid={testId} className="text-center text-slate-400" title="No result">
+        —<span className="sr-only"> no result</span>
+      </TableCell>
+    );
+  }
+  const above = rate.errorRate !== null && rate.errorRate > target;
+  const interval =
+    rate.errorRate === null ? "no graded result" : `95% interval ${formatPercent(rate.low)}–${formatPercent(rate.high)}`;
+  const extras = [
+    rate.errored > 0 ? `${rate.errored} errored` : null,
+    rate.ungraded > 0 ? `${rate.ungraded} awaiting grade` : null,
+  ].filter(Boolean);
+
+  return (
+    <TableCell
+      data-testid={testId}
+      data-rate={rate.errorRate ?? ""}
+      data-n={rate.n}
+      title={[interval, ...extras].join(" · ")}
+      className={`whitespace-nowrap text-right tabular-nums ${above ? "bg-red-50 font-semibold text-red-800" : ""}`}
+    >
+      {above ? (
+        <span aria-hidden="true" className="mr-1 text-xs">
+          ▲
+        </span>
+      ) : null}
+      {formatPercent(rate.errorRate)} <span className="font-normal text-slate-600">(n={rate.n})</span>
+      <span className="sr-only">
+        , {interval}
+        {above ? ", above target" : ""}
+      </span>
+      {extras.length > 0 ? <span className="block text-xs font-normal text-amber-800"> {extras.join(", ")}</span> : null}
+    </TableCell>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { SeverityBadge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { Severity } from "@/lib/db/generated/enums";
+import type { ErrorRateMatrix } from "@/lib/error-rates/build-error-rate-matrix";
+import { formatPercent } from "@/lib/format/format-percent";
+import { ErrorRateCell } from "./error-rate-cell";
+
+type TableProblem = { id: string; key: string; title: string; severity: Severity; target: number };
+type TableModelVersion = { id: string; name: string; version: string };
+
+type ErrorRateTableProps = {
+  projectSlug: string;
+  matrix: ErrorRateMatrix<TableProblem, TableModelVersion>;
+};
+
+/** The dashboard's numbers as a table: problems × model versions. */
+export function ErrorRateTable({ projectSlug, matrix }: ErrorRateTableProps) {
+  return (
+    <Table aria-label="Error rate per problem and model version">
+      <caption className="sr-only">
+        Error rate per problem and model version, with the number of graded patterns (n). Cells above the
+        problem&apos;s target are marked.
+      </caption>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell className="sticky left-0 z-10 bg-slate-50 shadow-[1px_0_0_#e2e8f0]">Problem</TableHeaderCell>
+          <TableHeaderCell className="text-right">Target</TableHeaderCell>
+          {matrix.modelVersions.map((v) => (
+            <TableHeaderCell key={v.id} className="text-right normal-case tracking-normal">
+              <Link href={`/projects/${projectSlug}/models/${v.id}`} className="hover:underline">
+                {v.name} <span className="font-normal text-slate-600">{v.version}</span>
+              </Link>
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {matrix.rows.map(({ problem, cells }) => (
+          <TableRow key={problem.id}>
+            <TableHeaderCell
+              scope="row"
+              className="sticky left-0 z-10 w-40 min-w-40 bg-white shadow-[1px_0_0_#e2e8f0] font-normal sm:w-auto sm:min-w-56 sm:max-w-80"
+            >
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <Link
+                  href={`/projects/${projectSlug}/problems/${encodeURIComponent(problem.key)}`}
+                  className="font-semibold text-blue-700 hover:underline"
+                >
+                  {problem.key}
+                </Link>
+                <SeverityBadge severity={problem.severity} />
+              </div>
+              <div className="mt-0.5 text-slate-700">{problem.title}</div>
+            </TableHeaderCell>
+            <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
+              ≤ {formatPercent(problem.target)}
+            </TableCell>
+            {cells.map((rate, i) => {
+              const v = matrix.modelVersions[i];
+              return (
+                <ErrorRateCell
+                  key={v?.id ?? i}
+                  rate={rate}
+                  target={problem.target}
+                  testId={v ? `rate-${problem.key}-${v.name}@${v.version}` : undefined}
+                />
+              );
+            })}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

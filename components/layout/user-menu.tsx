@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { can, currentActor } from "@/lib/auth/current-actor";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+/** Right side of the top bar: who is signed in, their settings, admin pages for admins. */
+export async function UserMenu() {
+  const actor = await currentActor();
+  if (!actor) return null;
+  const link = "rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white";
+  return (
+    <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
+      {can(actor, "users.manage") ? (
+        <>
+          <Link href="/admin/users" className={link}>
+            Users
+          </Link>
+          <Link href="/admin/audit" className={`${link} hidden sm:inline`}>
+            Audit
+          </Link>
+        </>
+      ) : null}
+      <Link href="/settings/tokens" className={`${link} hidden sm:inline`}>
+        API tokens
+      </Link>
+      <Link href="/account" className={`${link} max-w-56 truncate`} title={`${actor.user.email} (${actor.user.role})`}>
+        <span className="sr-only">Account: </span>
+        {actor.user.name} <span className="text-slate-400">· {actor.user.role}</span>
+      </Link>
+      <SignOutButton className={`${link} hidden md:inline`} />
+    </nav>
+  );
+}

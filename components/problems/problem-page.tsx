@@ -1,0 +1,126 @@
+import Link from "next/link";
+import { ErrorRateChart } from "@/components/charts/error-rate-chart";
+import { seriesColor } from "@/components/charts/series-colors";
+import { ModelStatusBadge, ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { ModelStatus } from "@/lib/db/generated/enums";
+import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
+import { formatPercent } from "@/lib/format/format-percent";
+import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { ProblemDetails } from "@/lib/problems/get-problem-by-key";
+
+type ProblemPageProps = {
+  project: { slug: string };
+  problem: ProblemDetails;
+  /** Every model version in registration order, with this problem's error rate (null: no result). */
+  versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
+};
+
+export function ProblemPage({ project, problem, versions }: ProblemPageProps) {
+  const base = `/projects/${project.slug}`;
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`${base}/problems`} className="hover:underline">
+            Problems
+          </Link>
+        }
+        title={
+          <>
+            <span className="text-slate-500">{problem.key}</span> {problem.title}
+          </>
+        }
+        description={problem.description || undefined}
+      />
+
+      <div className="space-y-6">
+        <Card>
+          <DescriptionList
+            items={[
+              { label: "Severity", value: <SeverityBadge severity={problem.severity} /> },
+              { label: "Status", value: <ProblemStatusBadge status={problem.status} /> },
+              { label: "Target", value: `error rate ≤ ${formatPercent(problem.target)}` },
+              { label: "Owner", value: problem.owner?.name ?? "—" },
+              { label: "Origin", value: problem.origin || "—" },
+              { label: "Logged", value: problem.createdAt.toISOString().slice(0, 10) },
+            ]}
+          />
+        </Card>
+
+        {versions.length === 0 ? (
+          <EmptyState title="No model versions registered yet" />
+        ) : (
+          <>
+            <Card title="Error rate by model version" description="Dashed line: target.">
+              <ErrorRateChart
+                height={260}
+                modelVersions={versions.map(modelVersionLabel)}
+                series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
+                points={[
+                  versions.map((v) =>
+                    v.rate
+                      ? { errorRate: v.rate.errorRate, n: v.rate.n, low: v.rate.low, high: v.rate.high, errored: v.rate.errored }
+                      : null,
+                  ),
+                ]}
+              />
+            </Card>
+
+            <Table aria-label={`Error rate of ${problem.key} per model version`}>
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell>Model version</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Error rate</TableHeaderCell>
+                  <TableHeaderCell className="text-right">95% interval</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Passed</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Failed</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Errored</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Awaiting grade</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {versions.map((v) => {
+                  const above = v.rate?.errorRate != null && v.rate.errorRate > problem.target;
+                  return (
+                    <TableRow key={v.id}>
+                      <TableCell className="whitespace-nowrap">
+                        <Link href={`${base}/models/${v.id}`} className="font-medium text-blue-700 hover:underline">
+                          {modelVersionLabel(v)}
+                        </Link>
+                      </TableCell>
+                      <TableCell
+                        className={`text-right tabular-nums whitespace-nowrap ${above ? "bg-red-50 font-semibold text-red-800" : ""}`}
+                      >
+                        {above ? <span aria-hidden="true">▲ </span> : null}
+                        {formatPercent(v.rate?.errorRate)}
+                        {v.rate ? <span className="font-normal text-slate-600"> (n={v.rate.n})</span> : null}
+                        {above ? <span className="sr-only">, above target</span> : null}
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
+                        {v.rate && v.rate.n > 0 ? `${formatPercent(v.rate.low)}–${formatPercent(v.rate.high)}` : "—"}
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums">{v.rate?.passed ?? "—"}</TableCell>
+                      <TableCell className="text-right tabular-nums">{v.rate?.failed ?? "—"}</TableCell>
+                      <TableCell className="text-right tabular-nums">{v.rate?.errored ?? "—"}</TableCell>
+                      <TableCell className="text-right tabular-nums">{v.rate?.ungraded ?? "—"}</TableCell>
+                      <TableCell>
+                        <ModelStatusBadge status={v.status} />
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </>
+        )}
+        <p className="text-sm text-slate-600">The pattern × version matrix and sign-offs will appear on this page.</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ComponentPropsWithoutRef } from "react";
+
+// Thin wrappers that give every table the same look; the outer div scrolls
+// sideways on narrow screens instead of squeezing columns. It is `relative` so
+// the table's sr-only text is clipped with it instead of widening the page.
+
+type TableProps = ComponentPropsWithoutRef<"table"> & { containerClassName?: string };
+
+export function Table({ className = "", containerClassName = "", ...props }: TableProps) {
+  return (
+    <div className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${containerClassName}`}>
+      <table className={`w-full border-collapse text-left text-sm ${className}`} {...props} />
+    </div>
+  );
+}
+
+export function TableHead({ className = "", ...props }: ComponentPropsWithoutRef<"thead">) {
+  return <thead
+      className={`bg-slate-50 text-xs uppercase tracking-wide text-slate-600 [&_th]:border-b [&_th]:border-slate-200 [&_th]:font-semibold [&_th]:whitespace-nowrap ${className}`} {...props} />;
+}
+
+export function TableBody({ className = "", ...props }: ComponentPropsWithoutRef<"tbody">) {
+  return <tbody className={`divide-y divide-slate-100 ${className}`} {...props} />;
+}
+
+export function TableRow({ className = "", ...props }: ComponentPropsWithoutRef<"tr">) {
+  return <tr className={`align-top ${className}`} {...props} />;
+}
+
+export function TableHeaderCell({ className = "", scope = "col", ...props }: ComponentPropsWithoutRef<"th">) {
+  return (
+    <th
+      scope={scope}
+      className={`px-3 py-2 ${className}`}
+      {...props}
+    />
+  );
+}
+
+export function TableCell({ className = "", ...props }: ComponentPropsWithoutRef<"td">) {
+  return <td className={`px-3 py-2 text-slate-800 ${className}`} {...props} />;
+}

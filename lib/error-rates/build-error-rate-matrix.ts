@@ -1,0 +1,31 @@
+import type { ErrorRate } from "./list-error-rates";
+
+type MatrixProblem = { id: string; key: string; title: string; target: number };
+type MatrixModelVersion = { id: string; name: string; version: string };
+
+export type ErrorRateMatrixRow<P extends MatrixProblem> = {
+  problem: P;
+  /** One entry per model version, in the order given; null where there is no result. */
+  cells: (ErrorRate | null)[];
+};
+
+export type ErrorRateMatrix<P extends MatrixProblem, V extends MatrixModelVersion> = {
+  modelVersions: V[];
+  rows: ErrorRateMatrixRow<P>[];
+};
+
+/** Lays error rates out as problems × model versions (the dashboard's chart and table). */
+export function buildErrorRateMatrix<P extends MatrixProblem, V extends MatrixModelVersion>(
+  problems: P[],
+  modelVersions: V[],
+  errorRates: ErrorRate[],
+): ErrorRateMatrix<P, V> {
+  const byCell = new Map(errorRates.map((r) => [`${r.problemId}\u0000${r.modelVersionId}`, r]));
+  return {
+    modelVersions,
+    rows: problems.map((problem) => ({
+      problem,
+      cells: modelVersions.map((v) => byCell.get(`${problem.id}\u0000${v.id}`) ?? null),
+    })),
+  };
+}

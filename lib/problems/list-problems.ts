@@ -1,0 +1,65 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import type { ProblemStatus, Severity } from "@/lib/db/generated/client";
+
+export type ProblemFilter = {
+  severities?: Severity[];
+  statuses?: ProblemStatus[];
+};
+
+export type PatternCounts = {
+  /** Patterns that are not archived. */
+  total: number;
+  negative: number;
+  production: number;
+};
+
+export type ProblemListItem = Awaited<ReturnType<typeof findProblems>>[number] & { patternCounts: PatternCounts };
+
+function findProblems(projectId: string, filter: ProblemFilter) {
+  return prisma().problem.findMany({
+    where: {
+      projectId,
+      ...(filter.severities?.length ? { severity: { in: filter.severities } } : {}),
+      ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
+    },
+    orderBy: [{ number: "asc" }],
+    select: {
+      id: true,
+      key: true,
+      number: true,
+      title: true,
+      severity: true,
+      status: true,
+      target: true,
+      origin: true,
+    },
+  });
+}
+
+/**
+ * The project's problems in key order, optionally filtered by severity and
+ * status, each with counts of its non-archived patterns (for coverage hints).
+ */
+export async function listProblems(projectId: string, filter: ProblemFilter = {}): Promise<ProblemListItem[]> {
+  const [problems, groups] = await Promise.all([
+    findProblems(projectId, filter),
+    prisma().pattern.groupBy({
+      by: ["problemId", "polarity", "origin"],
+      where: { projectId, archivedAt: null },
+      _count: { _all: true },
+    }),
+  ]);
+
+  const counts = new Map<string, PatternCounts>();
+  for (const group of groups) {
+    const c = counts.get(group.problemId) ?? { total: 0, negative: 0, production: 0 };
+    const n = group._count._all;
+    c.total += n;
+    if (group.polarity === "negative") c.negative += n;
+    if (group.origin === "production") c.production += n;
+    counts.set(group.problemId, c);
+  }
+
+  return problems.map((p) => ({ ...p, patternCounts: counts.get(p.id) ?? { total: 0, negative: 0, production: 0 } }));
+}

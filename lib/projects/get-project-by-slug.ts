@@ -1,0 +1,13 @@
+import "server-only";
+import { cache } from "react";
+import { prisma } from "@/lib/db/prisma";
+
+export type ProjectDetails = NonNullable<Awaited<ReturnType<typeof getProjectBySlug>>>;
+
+/** The project with this slug, or null. Cached per request: the layout and the page both ask. */
+export const getProjectBySlug = cache(async (slug: string) => {
+  return prisma().project.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, description: true, outputKind: true, keyPrefix: true },
+  });
+});
