@@ -21,14 +21,19 @@ export type ApiInput<S extends Schemas> = {
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-/** A route handler that carries its permission, so tests can walk every route × role. */
+/** A route handler that carries its definition: tests walk every route × role, the OpenAPI document reads its schemas. */
 export type ApiRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & {
   permission: Permission;
+  definition: ApiRouteDefinition<Schemas>;
 };
 
 export type ApiRouteDefinition<S extends Schemas> = {
   permission: Permission;
   schemas?: S;
+  /** One line for the OpenAPI document. */
+  summary?: string;
+  /** Success status and response body schema, for the OpenAPI document. */
+  response?: { status?: number; schema?: z.ZodType; description?: string };
   /** Largest accepted JSON body; larger requests get 413. */
   maxBodyBytes?: number;
 };
@@ -48,7 +53,7 @@ export function apiRoute<S extends Schemas>(
       authorize(actor, definition.permission);
       return handler(await parseInput(request, context, definition), actor);
     });
-  return Object.assign(route, { permission: definition.permission });
+  return Object.assign(route, { permission: definition.permission, definition: definition as ApiRouteDefinition<Schemas> });
 }
 
 /** The same parsing and error mapping for the few routes that must work signed out (setup, invites). */
