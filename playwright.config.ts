@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "./e2e/demo-password";
 
 // End-to-end tests drive the real app (built, migrated, demo-seeded on a fresh
 // database by scripts/e2e-server.ts) in Debian's Chromium: no browser download.
@@ -11,6 +12,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
+  // The demo's replays may still be finishing when the first page opens.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
@@ -27,6 +30,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port) },
+    env: { PORT: String(port), RATCHET_DEMO_PASSWORD: E2E_DEMO_PASSWORD },
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/prisma";
-import { publicUrl, requireSecret } from "@/lib/env";
+import { env, publicUrl, requireSecret } from "@/lib/env";
 
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
@@ -21,7 +21,10 @@ function createAuth() {
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Ratchet limits sign-in attempts itself, per account and per IP (lib/auth/sign-in-rate-limit.ts).
     rateLimit: { enabled: false },
-    trustedOrigins: [baseURL],
+    // The configured URL, plus the request's own host when no public URL is set:
+    // an Origin equal to the Host it was sent to is same-origin, so the CSRF check
+    // still holds while localhost, 127.0.0.1 and a LAN name all work out of the box.
+    trustedOrigins: (request) => [baseURL, ...(!env().RATCHET_PUBLIC_URL && request ? [requestHostOrigin(request)] : [])],
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
@@ -30,6 +33,13 @@ function createAuth() {
     telemetry: { enabled: false },
     logger: { level: "error" },
   });
+}
+
+function requestHostOrigin(request: Request): string | null {
+  const host = request.headers.get("host");
+  if (!host) return null;
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
 }
 
 type Auth = ReturnType<typeof createAuth>;

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { createAccount } from "@/lib/users/create-account";
+import { demoAccountEmail } from "./demo-account-email";
 
 export type DemoCredential = { role: Role; email: string; password: string };
 
@@ -18,7 +19,7 @@ const FILE = "demo-credentials.json";
 export async function seedDemoUsers(db: PrismaClient, dataDir: string, fixedPassword?: string): Promise<DemoCredential[]> {
   const credentials = ROLES.map((role) => ({
     role,
-    email: `${role}@demo.ratchet.local`,
+    email: demoAccountEmail(role),
     password: fixedPassword ?? `demo-${randomBytes(9).toString("base64url")}`,
   }));
   await db.$transaction(async (tx) => {
