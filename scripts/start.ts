@@ -71,10 +71,20 @@ const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", St
   env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret },
 });
 
+// Replay worker beside the server (its own process: lib/env is parsed once per process, with this DATABASE_URL).
+const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret },
+});
+
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  if (worker.exitCode === null) {
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
   await embedded?.stop().catch((error: unknown) => console.error("[ratchet] embedded database did not stop cleanly", error));
   process.exit(code);
 }

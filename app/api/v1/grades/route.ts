@@ -1,0 +1,9 @@
+import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { gradeOutput, gradeOutputSchema } from "@/lib/grading/grade-output";
+
+export const dynamic = "force-dynamic";
+
+/** Grades one output of one revision; every result with that output takes the verdict. */
+export const POST = apiRoute({ permission: "grades.write", schemas: { body: gradeOutputSchema } }, async ({ body }, actor) =>
+  jsonResponse(await gradeOutput(actor, body), 201),
+);

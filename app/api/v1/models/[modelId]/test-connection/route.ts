@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { testModelConnection } from "@/lib/models/test-model-connection";
+import { testModelConnectionSchema } from "@/lib/models/test-model-connection.schema";
+
+export const dynamic = "force-dynamic";
+
+/** Sends one pattern to the model version and returns the output, verdict and the raw exchange (secrets masked). */
+export const POST = apiRoute({ permission: "models.write", schemas: { params: idParams("modelId"), body: testModelConnectionSchema } }, async ({ params, body }) =>
+  testModelConnection(params.modelId, body),
+);

@@ -1,0 +1,17 @@
+import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { paginationQuerySchema } from "@/lib/api/pagination";
+import { createModelVersion } from "@/lib/models/create-model-version";
+import { createModelVersionSchema } from "@/lib/models/create-model-version.schema";
+import { listModelVersionsPage } from "@/lib/models/list-model-versions-page";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("projectId"), query: paginationQuerySchema } }, async ({ params, query }) =>
+  listModelVersionsPage(params.projectId, query),
+);
+
+/** Registers a model version; `connectorSecrets` are stored encrypted and answered as `secretKeys` only. */
+export const POST = apiRoute({ permission: "models.write", schemas: { params: idParams("projectId"), body: createModelVersionSchema } }, async ({ params, body }, actor) =>
+  jsonResponse(await createModelVersion(actor, params.projectId, body), 201),
+);

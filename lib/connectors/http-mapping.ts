@@ -1,0 +1,22 @@
+import type { ConnectorItem } from "./connector";
+import type { HttpConfig } from "./connector-config.schema";
+import type { ItemResult } from "./item-result";
+import { readJsonPath } from "./json-path";
+import { renderJsonTemplate, renderTextTemplate } from "./render-template";
+import type { ModelRequest } from "./send-model-request";
+
+// Any JSON endpoint: url, headers and body rendered from templates over one
+// pattern input; the output is read from the response at outputPath.
+
+/** The request for one item (throws TemplateError for a missing field or secret). */
+export function buildHttpRequest(config: HttpConfig, item: Pick<ConnectorItem, "input">, secrets: Record<string, string>): ModelRequest {
+  const scope = { input: item.input, secrets };
+  const url = renderTextTemplate(config.url, { input: item.input }, encodeURIComponent);
+  const headers = Object.fromEntries(Object.entries(config.headers).map(([name, value]) => [name, renderTextTemplate(value, scope)]));
+  return { method: config.method, url, headers, body: config.method === "GET" ? undefined : renderJsonTemplate(config.bodyTemplate, { input: item.input }) };
+}
+
+export function parseHttpResponse(config: HttpConfig, body: unknown): ItemResult {
+  const read = readJsonPath(body, config.outputPath);
+  return read.found ? { ok: true, output: read.value } : { ok: false, reason: `response has no value at ${config.outputPath}` };
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { PgBoss } from "pg-boss";
+import { requireDatabaseUrl } from "@/lib/env";
+import type { JobDefinition } from "./job-definition";
+
+// The one place that knows the queue engine is pg-boss (PostgreSQL-backed, so
+// the embedded database and a real server behave the same).
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Creates the job's queue (and its dead-letter queue) once per process. */
+  ensureQueue(definition: JobDefinition): Promise<void>;
+  close(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+};
+
+export type JobQueueOptions = {
+  databaseUrl?: string;
+  /** PostgreSQL schema of the queue tables. */
+  schema?: string;
+  /** Workers supervise (expire jobs of dead workers, retry, dead-letter); producers need not. */
+  supervise?: boolean;
+  superviseIntervalSeconds?: number;
+  /** Connections the queue may open. */
+  maxConnections?: number;
+};
+
+export const DEFAULT_JOB_SCHEMA = "pgboss";
+
+export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQueue> {
+  const supervise = options.supervise ?? false;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl ?? requireDatabaseUrl(),
+    schema: options.schema ?? DEFAULT_JOB_SCHEMA,
+    max: options.maxConnections ?? 4,
+    supervise,
+    schedule: false,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    registerInstance: supervise,
+    openTelemetry: { enabled: false },
+  });
+  boss.on("error", (error: unknown) => console.error("[jobs] queue error", error));
+  await boss.start();
+
+  const created = new Map<string, Promise<void>>();
+  const createOnce = (name: string, create: () => Promise<void>) => {
+    let pending = created.get(name);
+    if (!pending) {
+      pending = create().catch((error: unknown) => {
+        created.delete(name);
+        throw error;
+      });
+      created.set(name, pending);
+    }
+    return pending;
+  };
+
+  return {
+    boss,
+    async ensureQueue(definition) {
+      const { queue } = definition;
+      const deadLetter = queue.deadLetter;
+      if (deadLetter) await createOnce(deadLetter, async () => createQueueIfMissing(boss, deadLetter, {}));
+      await createOnce(definition.name, async () =>
+        createQueueIfMissing(boss, definition.name, {
+          retryLimit: queue.retryLimit,
+          retryDelay: queue.retryDelaySeconds,
+          retryBackoff: true,
+          retryDelayMax: 300,
+          heartbeatSeconds: queue.heartbeatSeconds,
+          expireInSeconds: queue.expireInSeconds,
+          ...(deadLetter ? { deadLetter } : {}),
+        }),
+      );
+      // Looking a job up fills pg-boss's queue cache, so later inserts need no query of their own.
+      await createOnce(`${definition.name}#cached`, async () => {
+        await boss.findJobs(definition.name, { id: "00000000-0000-4000-8000-000000000000" });
+      });
+    },
+    async close({ graceful = true, timeoutMs = 30_000 } = {}) {
+      await boss.stop({ graceful, timeout: timeoutMs, close: true });
+    },
+  };
+}
+
+/** pg-boss's createQueue leaves an existing queue as it is. */
+async function createQueueIfMissing(boss: PgBoss, name: string, options: Parameters<PgBoss["createQueue"]>[1]): Promise<void> {
+  await boss.createQueue(name, options);
+}

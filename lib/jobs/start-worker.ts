@@ -1,0 +1,121 @@
+import "server-only";
+import type { JobResult } from "pg-boss";
+import type { JobDefinition } from "./job-definition";
+import { JOB_DEFINITIONS, defaultJobSweeps } from "./job-definitions";
+import type { JobSweep } from "./job-sweep";
+import { openJobQueue } from "./open-job-queue";
+import { MAX_GROUP_LIMIT } from "./send-jobs";
+
+export type WorkerOptions = {
+  /** Job definitions to work; default: every job Ratchet defines. */
+  jobs?: readonly JobDefinition[];
+  /** Periodic sweeps; default: every sweep Ratchet defines (replay dispatch). */
+  sweeps?: readonly JobSweep[];
+  /** Jobs of one queue this process runs at a time (independent pollers). */
+  concurrency?: number;
+  /** Jobs taken per fetch; a full fetch fetches again at once instead of waiting for the next poll. */
+  fetchBatchSize?: number;
+  /** Idle poll interval (≥ 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** How often this worker looks for jobs of dead workers (expired heartbeats) and retries them. */
+  superviseIntervalSeconds?: number;
+  databaseUrl?: string;
+  schema?: string;
+  log?: (message: string) => void;
+};
+
+export type Worker = { stop(options?: { timeoutMs?: number }): Promise<void> };
+
+// Group limits are carried on each job as a "tier" named after the limit ("1" … "128"),
+// so one fetch can honour a different limit per model version.
+const GROUP_TIERS = Object.fromEntries(Array.from({ length: MAX_GROUP_LIMIT }, (_, i) => [String(i + 1), i + 1]));
+
+/** Starts working every given job definition until stop() (which lets running jobs finish). */
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
+  const jobs = options.jobs ?? JOB_DEFINITIONS;
+  const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
+  const concurrency = options.concurrency ?? 4;
+  const fetchBatchSize = options.fetchBatchSize ?? 1;
+  const queue = await openJobQueue({
+    databaseUrl: options.databaseUrl,
+    schema: options.schema,
+    supervise: true,
+    superviseIntervalSeconds: options.superviseIntervalSeconds,
+    maxConnections: Math.max(4, concurrency + 2),
+  });
+  for (const job of jobs) await queue.ensureQueue(job);
+
+  for (const job of jobs) {
+    await queue.boss.work<object>(
+      job.name,
+      {
+        localConcurrency: concurrency,
+        batchSize: fetchBatchSize,
+        burstWhenBatchFull: fetchBatchSize > 1,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+        groupConcurrency: { default: 1, tiers: GROUP_TIERS },
+        perJobResults: true,
+      },
+      async (fetched): Promise<JobResult[]> =>
+        Promise.all(
+          fetched.map(async (entry): Promise<JobResult> => {
+            const parsed = job.payloadSchema.safeParse(entry.data);
+            if (!parsed.success) {
+              log(`${job.name} ${entry.id}: invalid payload, dropped: ${parsed.error.message}`);
+              return { id: entry.id, status: "deadletter", output: { error: "invalid payload" } };
+            }
+            try {
+              await job.handler(parsed.data, {
+                jobId: entry.id,
+                retryCount: entry.retryCount,
+                isLastAttempt: entry.retryCount >= job.queue.retryLimit,
+              });
+              return { id: entry.id, status: "completed" };
+            } catch (error) {
+              const message = error instanceof Error ? error.message : String(error);
+              log(`${job.name} ${entry.id} attempt ${entry.retryCount + 1} failed: ${message}`);
+              return { id: entry.id, status: "failed", output: { error: message } };
+            }
+          }),
+        ),
+    );
+  }
+  const sweepLoops = (options.sweeps ?? defaultJobSweeps()).map((sweep) => startSweep(sweep, queue, log));
+  log(`working ${jobs.map((j) => j.name).join(", ")} (concurrency ${concurrency}, fetch ${fetchBatchSize})`);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    stop({ timeoutMs = 30_000 } = {}) {
+      stopped ??= (async () => {
+        await Promise.all(sweepLoops.map((loop) => loop.stop()));
+        await queue.close({ graceful: true, timeoutMs });
+      })();
+      return stopped;
+    },
+  };
+}
+
+function startSweep(sweep: JobSweep, queue: Parameters<JobSweep["run"]>[0], log: (message: string) => void) {
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+  const tick = () => {
+    current = (async () => {
+      let found = 0;
+      try {
+        found = await sweep.run(queue);
+      } catch (error) {
+        log(`${sweep.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!stopping) timer = setTimeout(tick, found > 0 ? 0 : sweep.intervalMs);
+    })();
+  };
+  tick();
+  return {
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/api/id-params";
+
+/** POST /models/{modelId}/test-connection: the pattern to send (default: the project's first current pattern). */
+export const testModelConnectionSchema = z.object({ patternId: idSchema.optional() }).strict().default({});
+export type TestModelConnection = z.output<typeof testModelConnectionSchema>;

@@ -1,0 +1,43 @@
+import { isCallable } from "@/lib/connectors/is-callable";
+import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import type { Prisma } from "@/lib/db/generated/client";
+import { readConnectorSecrets } from "./read-connector-secrets";
+
+/** What a model version query selects to build its API representation. */
+export const modelVersionRecordSelect = {
+  id: true,
+  projectId: true,
+  name: true,
+  version: true,
+  status: true,
+  connectorKind: true,
+  connector: true,
+  connectorSecrets: true,
+  artifactChecksum: true,
+  trainedAt: true,
+  metrics: true,
+  sourceUrl: true,
+  concurrency: true,
+  timeoutMs: true,
+  lockVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  artifact: { select: { id: true, kind: true, filename: true, byteSize: true, sha256: true, createdAt: true } },
+} as const satisfies Prisma.ModelVersionSelect;
+
+export type ModelVersionRecord = Prisma.ModelVersionGetPayload<{ select: typeof modelVersionRecordSelect }>;
+
+/** The API shape of a model version: secrets reduced to their names, never their values. */
+export function toModelVersionResponse(record: ModelVersionRecord) {
+  const { connectorSecrets, ...rest } = record;
+  let secretKeys: string[] | null;
+  try {
+    secretKeys = Object.keys(readConnectorSecrets(connectorSecrets)).sort();
+  } catch {
+    // Sealed under another RATCHET_SECRET: the names are unknown too.
+    secretKeys = null;
+  }
+  return { ...rest, secretKeys, callable: isCallable(record.connectorKind as ConnectorKindName) };
+}
+
+export type ModelVersionResponse = ReturnType<typeof toModelVersionResponse>;

@@ -1,0 +1,67 @@
+import "server-only";
+import { connectorConfigSchema } from "@/lib/connectors/connector-config.schema";
+import { prisma } from "@/lib/db/prisma";
+import type { JobQueue } from "@/lib/jobs/open-job-queue";
+import { sendJobs } from "@/lib/jobs/send-jobs";
+import { replayBatchJob } from "./replay-batch-job";
+
+export type DispatchOptions = {
+  /** Revisions per queue job; default max(32, the connector's maxBatchSize). */
+  itemsPerJob?: number;
+  /** Runs dispatched per call at most. */
+  limit?: number;
+};
+
+export const MIN_ITEMS_PER_JOB = 32;
+const MAX_ITEMS_PER_JOB = 4096;
+
+/**
+ * Turns queued, undispatched runs into replay-batch jobs, marking each run
+ * dispatched in the same transaction as its jobs. Many workers may call it at
+ * once: SKIP LOCKED hands each run to one of them. Jobs of one model version
+ * share a queue limit group sized by its concurrency, across every worker.
+ */
+export async function dispatchQueuedRuns(queue: JobQueue, options: DispatchOptions = {}): Promise<number> {
+  await queue.ensureQueue(replayBatchJob);
+  return prisma().$transaction(
+    async (tx) => {
+      const runs = await tx.$queryRaw<{ id: string; projectId: string; modelVersionId: string }[]>`
+        SELECT id, project_id AS "projectId", model_version_id AS "modelVersionId"
+          FROM replay_runs
+         WHERE status = 'queued' AND dispatched_at IS NULL
+         ORDER BY created_at
+         LIMIT ${options.limit ?? 20}
+         FOR UPDATE SKIP LOCKED`;
+      for (const run of runs) {
+        const modelVersion = await tx.modelVersion.findFirstOrThrow({
+          where: { id: run.modelVersionId, projectId: run.projectId },
+          select: { connector: true, concurrency: true, timeoutMs: true },
+        });
+        const items = await tx.replayRunItem.findMany({
+          where: { runId: run.id, projectId: run.projectId, finishedAt: null },
+          select: { patternRevisionId: true },
+          orderBy: { patternRevisionId: "asc" },
+        });
+        const parsed = connectorConfigSchema.safeParse(modelVersion.connector);
+        const maxBatchSize = parsed.success && "maxBatchSize" in parsed.data ? parsed.data.maxBatchSize : 1;
+        const itemsPerJob = Math.min(MAX_ITEMS_PER_JOB, Math.max(1, options.itemsPerJob ?? Math.max(MIN_ITEMS_PER_JOB, maxBatchSize)));
+        const ids = items.map((i) => i.patternRevisionId);
+        const jobs = [];
+        for (let start = 0; start < ids.length; start += itemsPerJob) {
+          const patternRevisionIds = ids.slice(start, start + itemsPerJob);
+          const calls = Math.ceil(patternRevisionIds.length / Math.max(1, maxBatchSize));
+          // Long enough for every call of the batch to time out on every retry; a dead worker is noticed by heartbeat instead.
+          const expireInSeconds = 60 + (calls * 3 * (modelVersion.timeoutMs + 5_000)) / 1000;
+          jobs.push({
+            payload: { runId: run.id, projectId: run.projectId, modelVersionId: run.modelVersionId, patternRevisionIds },
+            options: { limitGroup: { key: run.modelVersionId, limit: modelVersion.concurrency }, expireInSeconds },
+          });
+        }
+        await sendJobs(queue, replayBatchJob, jobs, { tx });
+        await tx.replayRun.update({ where: { id: run.id, projectId: run.projectId }, data: { dispatchedAt: new Date() } });
+      }
+      return runs.length;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { pageArgs, paginationQuerySchema, toPage } from "@/lib/api/pagination";
+import { prisma } from "@/lib/db/prisma";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+
+export const listModelResultsQuerySchema = paginationQuerySchema.extend({
+  verdict: z.enum(["pass", "fail", "error", "ungraded"]).optional(),
+  /** Only results of the patterns' current revisions (what error rates count). */
+  current: z.enum(["true", "false"]).default("false"),
+});
+export type ListModelResultsQuery = z.infer<typeof listModelResultsQuerySchema>;
+
+/** `GET /models/{modelId}/results`: one row per pattern revision replayed on the model version. */
+export async function listModelResults(modelVersionId: string, query: ListModelResultsQuery) {
+  const modelVersion = await prisma().modelVersion.findUnique({ where: { id: modelVersionId }, select: { projectId: true } });
+  if (!modelVersion) throw new NotFoundError("Model version");
+  const rows = await prisma().result.findMany({
+    where: {
+      projectId: modelVersion.projectId,
+      modelVersionId,
+      ...(query.verdict === "ungraded" ? { verdict: null } : query.verdict ? { verdict: query.verdict } : {}),
+      ...(query.current === "true" ? { patternRevision: { currentOf: { archivedAt: null } } } : {}),
+    },
+    select: {
+      id: true, problemId: true, patternId: true, patternRevisionId: true, replayRunId: true, output: true, outputHash: true,
+      verdict: true, errorReason: true, latencyMs: true, updatedAt: true,
+    },
+    orderBy: { id: "asc" },
+    ...pageArgs(query),
+  });
+  return toPage(rows, query.limit);
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { defineJob } from "@/lib/jobs/job-definition";
+import { prisma } from "@/lib/db/prisma";
+import { replayBatchPayloadSchema } from "./replay-batch.schema";
+import { writeReplayOutcomes } from "./write-replay-outcomes";
+
+export const REPLAY_BATCH_DEAD_LETTER = "replay-batch-dead";
+
+/** A batch that failed every attempt: its unfinished items become `error` results and the run ends `failed`. */
+export const replayBatchDeadLetterJob = defineJob({
+  name: REPLAY_BATCH_DEAD_LETTER,
+  payloadSchema: replayBatchPayloadSchema,
+  handler: async ({ runId, projectId, modelVersionId, patternRevisionIds }) => {
+    const db = prisma();
+    const reason = "the replay worker failed on every attempt for this batch (see worker logs)";
+    await db.replayRun.updateMany({ where: { id: runId, projectId, error: null }, data: { error: reason } });
+    const unfinished = await db.replayRunItem.findMany({
+      where: { runId, projectId, patternRevisionId: { in: patternRevisionIds }, finishedAt: null },
+      select: { patternRevisionId: true },
+    });
+    const revisions = await db.patternRevision.findMany({
+      where: { projectId, id: { in: unfinished.map((u) => u.patternRevisionId) } },
+      select: { id: true, patternId: true, pattern: { select: { problemId: true } } },
+    });
+    await writeReplayOutcomes(
+      { id: runId, projectId, modelVersionId },
+      revisions.map((r) => ({ patternRevisionId: r.id, patternId: r.patternId, problemId: r.pattern.problemId, output: null, outputHash: null, verdict: "error", errorReason: reason, latencyMs: null })),
+    );
+  },
+  queue: { retryLimit: 5, retryDelaySeconds: 5 },
+});

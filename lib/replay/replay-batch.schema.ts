@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/** One queue job of a replay run: up to a few dozen of the run's pattern revisions. */
+export const replayBatchPayloadSchema = z.object({
+  runId: z.string().min(1),
+  projectId: z.string().min(1),
+  modelVersionId: z.string().min(1),
+  patternRevisionIds: z.array(z.string().min(1)).min(1).max(4096),
+});
+export type ReplayBatchPayload = z.infer<typeof replayBatchPayloadSchema>;

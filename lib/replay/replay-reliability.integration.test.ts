@@ -1,0 +1,116 @@
+import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { requestReplay } from "./request-replay";
+import { seedReplayFixture, type ReplayFixture } from "./testing/seed-replay-fixture";
+import { spawnWorkerProcess } from "./testing/spawn-worker-process";
+import { startLabelServer, type LabelServer, type LabelServerFault } from "./testing/start-label-server";
+import { waitForRun } from "./testing/wait-for-run";
+
+// Real model servers misbehaving, real worker processes dying, real PostgreSQL.
+
+const databaseUrl = inject("databaseUrl");
+const db = createPrismaClient(databaseUrl);
+const servers: LabelServer[] = [];
+const workers: Worker[] = [];
+const fast = { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} };
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop({ timeoutMs: 5_000 })));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await db.$disconnect();
+});
+
+async function server(fault: LabelServerFault = { mode: "ok" }) {
+  const s = await startLabelServer(fault);
+  servers.push(s);
+  return s;
+}
+
+async function replay(fixture: ReplayFixture) {
+  return db.$transaction((tx) => requestReplay(tx, { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, trigger: "manual" }));
+}
+
+async function expectOneResultPerRevision(fixture: ReplayFixture) {
+  const results = await db.result.findMany({ where: { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId } });
+  expect(results).toHaveLength(fixture.revisionIds.length);
+  expect(new Set(results.map((r) => r.patternRevisionId)).size).toBe(fixture.revisionIds.length);
+  return results;
+}
+
+describe("faulty model servers", () => {
+  const cases: { name: string; fault: LabelServerFault; reason: RegExp; requestsPerItem: number; verdict: "error" | "pass" }[] = [
+    { name: "hangs past the timeout", fault: { mode: "hang" }, reason: /timed out after 300 ms \(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
+    { name: "answers 500", fault: { mode: "500" }, reason: /500.*\(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
+    { name: "resets the connection", fault: { mode: "reset" }, reason: /reset|socket|network/i, requestsPerItem: 3, verdict: "error" },
+    { name: "answers garbage (final, not retried)", fault: { mode: "garbage" }, reason: /json|pars/i, requestsPerItem: 1, verdict: "error" },
+    { name: "answers slowly but within the timeout", fault: { mode: "slow", delayMs: 150 }, reason: /^$/, requestsPerItem: 1, verdict: "pass" },
+    { name: "fails twice then answers (retried with backoff)", fault: { mode: "flaky", failures: 2 }, reason: /^$/, requestsPerItem: 3, verdict: "pass" },
+  ];
+
+  it("gives `error` verdicts with reasons after retrying transient failures, and every run completes", async () => {
+    workers.push(await startWorker({ ...fast, concurrency: 8 }));
+    const started = [];
+    for (const c of cases) {
+      const s = await server(c.fault);
+      const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 3, maxBatchSize: 1, timeoutMs: 300, concurrency: 3 });
+      started.push({ c, s, fixture, run: await replay(fixture) });
+    }
+    for (const { c, s, fixture, run } of started) {
+      const done = await waitForRun(db, run.id, { timeoutMs: 30_000 });
+      expect(done.status, c.name).toBe("completed");
+      const results = await expectOneResultPerRevision(fixture);
+      for (const result of results) {
+        expect(result.verdict, `${c.name}: ${result.errorReason}`).toBe(c.verdict);
+        expect(result.errorReason ?? "", c.name).toMatch(c.reason);
+      }
+      expect(c.verdict === "error" ? done.errored : done.passed, c.name).toBe(3);
+      expect(done.failed, `${c.name}: a call that failed is never a "fail"`).toBe(0);
+      expect(s.requests.length, `${c.name}: requests seen by the server`).toBe(3 * c.requestsPerItem);
+    }
+  });
+});
+
+describe("worker processes", () => {
+  it("a worker killed with SIGKILL mid-run: another finishes the run, no duplicate and no missing result", async () => {
+    const s = await server({ mode: "slow", delayMs: 40 });
+    const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 160, maxBatchSize: 1, concurrency: 4 });
+    const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "1", "--poll", "0.5", "--supervise", "1"]);
+    const run = await replay(fixture);
+    await waitForRun(db, run.id, { until: (r) => r.passed >= 20 });
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    const atKill = await db.result.count({ where: { projectId: fixture.projectId } });
+    expect(atKill).toBeLessThan(160);
+
+    workers.push(await startWorker({ ...fast, concurrency: 4 }));
+    const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
+    expect(done).toMatchObject({ status: "completed", total: 160, passed: 160, failed: 0, errored: 0, ungraded: 0 });
+    await expectOneResultPerRevision(fixture);
+    const unfinished = await db.replayRunItem.count({ where: { runId: run.id, finishedAt: null } });
+    expect(unfinished).toBe(0);
+  });
+
+  it("two workers on one queue never run the same job twice, and keep to the model's concurrency", async () => {
+    const s = await server({ mode: "slow", delayMs: 15 });
+    const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 192, maxBatchSize: 1, concurrency: 3 });
+    const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "2", "--poll", "0.5", "--supervise", "1"]);
+    try {
+      workers.push(await startWorker({ ...fast, concurrency: 4, fetchBatchSize: 2 }));
+      const run = await replay(fixture);
+      const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
+      expect(done).toMatchObject({ status: "completed", passed: 192 });
+      // No faults, so no retries: a job run twice (at once or not) would show as a text requested twice.
+      const texts = s.requests.flat();
+      expect(texts).toHaveLength(192);
+      expect(new Set(texts).size).toBe(192);
+      expect(s.maxInFlight).toBeLessThanOrEqual(3);
+      await expectOneResultPerRevision(fixture);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  });
+});

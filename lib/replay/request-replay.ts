@@ -1,0 +1,63 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ReplayTrigger } from "@/lib/db/generated/enums";
+import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+
+export type RequestReplayInput = {
+  projectId: string;
+  modelVersionId: string;
+  trigger: ReplayTrigger;
+  createdById?: string | null;
+  /** Default: the current revision of every non-archived pattern of the project. */
+  patternRevisionIds?: readonly string[];
+};
+
+/**
+ * Creates a replay run (status queued) with one item per pattern revision, in
+ * the caller's transaction. It holds no queue jobs yet: a worker's dispatcher
+ * turns queued runs into jobs in one transaction (dispatch-queued-runs.ts), so
+ * a committed run always gets its jobs and a rolled-back one never does.
+ */
+export async function requestReplay(tx: Prisma.TransactionClient, input: RequestReplayInput) {
+  const { projectId, modelVersionId } = input;
+  const modelVersion = await tx.modelVersion.findFirst({
+    where: { id: modelVersionId, projectId },
+    select: { id: true },
+  });
+  if (!modelVersion) throw new NotFoundError("Model version");
+
+  const revisionIds = input.patternRevisionIds
+    ? await existingRevisionIds(tx, projectId, input.patternRevisionIds)
+    : (
+        await tx.pattern.findMany({
+          where: { projectId, archivedAt: null, currentRevisionId: { not: null } },
+          select: { currentRevisionId: true },
+        })
+      ).map((p) => p.currentRevisionId!);
+  revisionIds.sort();
+
+  const now = new Date();
+  const run = await tx.replayRun.create({
+    data: {
+      projectId,
+      modelVersionId,
+      trigger: input.trigger,
+      createdById: input.createdById ?? null,
+      total: revisionIds.length,
+      ...(revisionIds.length === 0 ? { status: "completed", startedAt: now, finishedAt: now } : {}),
+    },
+  });
+  if (revisionIds.length === 0) return run;
+  await tx.replayRunItem.createMany({ data: revisionIds.map((patternRevisionId) => ({ runId: run.id, patternRevisionId, projectId })) });
+  return run;
+}
+
+async function existingRevisionIds(tx: Prisma.TransactionClient, projectId: string, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await tx.patternRevision.findMany({ where: { projectId, id: { in: unique } }, select: { id: true } });
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((r) => r.id));
+    throw new ValidationError("Unknown pattern revisions for this project.", unique.filter((id) => !known.has(id)).slice(0, 20).map((id) => ({ path: "patternRevisionIds", message: `unknown revision ${id}` })));
+  }
+  return unique;
+}
