@@ -65,25 +65,44 @@ const nextBin = require.resolve("next/dist/bin/next");
 
 if (!dev) await buildIfNeeded();
 
-log(`serving on http://localhost:${config.PORT} (ready in ${elapsed()} before Next starts)`);
+const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret };
 const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret },
+  env: childEnv,
 });
 
-// Replay worker beside the server (its own process: lib/env is parsed once per process, with this DATABASE_URL).
-const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret },
+// The replay worker runs beside the server in its own process (lib/env is parsed
+// once per process, with this DATABASE_URL). It starts once the server answers,
+// because the demo's model versions are served by the app itself.
+let worker: ReturnType<typeof spawn> | undefined;
+void waitUntilServing().then((ok) => {
+  if (!ok || stopping) return;
+  log(`ready on http://localhost:${config.PORT} in ${elapsed()}`);
+  worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], {
+    stdio: "inherit",
+    env: childEnv,
+  });
 });
+
+async function waitUntilServing(): Promise<boolean> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline && !stopping) {
+    const host = config.RATCHET_HOST === "0.0.0.0" ? "127.0.0.1" : config.RATCHET_HOST;
+    const ok = await fetch(`http://${host}:${config.PORT}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (worker.exitCode === null) {
+  if (worker && worker.exitCode === null) {
+    const exited = new Promise((resolve) => worker!.once("exit", resolve));
     worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
+    await exited;
   }
   await embedded?.stop().catch((error: unknown) => console.error("[ratchet] embedded database did not stop cleanly", error));
   process.exit(code);

@@ -1,25 +1,46 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { listErrorRates } from "@/lib/error-rates/list-error-rates";
+import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 import { hashJson } from "@/lib/scoring/canonical-json";
+import { judgeOutput } from "@/lib/scoring/judge-output";
+import { serveRoute } from "@/lib/testing/serve-route";
+import { DEMO_PROBLEMS } from "./demo-project";
+import { demoOutputFor } from "./demo-output-for";
+import { DEMO_MODEL_VERSIONS, predictSentiment } from "./sentiment-model";
 import { isDatabaseEmpty, seedDemo } from "./seed-demo";
 
 const db = createPrismaClient(inject("databaseUrl"));
-afterAll(() => db.$disconnect());
+let demoServer: Awaited<ReturnType<typeof serveRoute>>;
+let worker: Worker | undefined;
+
+beforeAll(async () => {
+  // The demo model route, served over real HTTP as `npm start` serves it.
+  demoServer = await serveRoute(inferDemoRoute as Parameters<typeof serveRoute>[0], /^\/api\/demo\/models\/v2\/models\/(?<name>[^/]+)\/versions\/(?<version>[^/]+)\/infer$/);
+});
+afterAll(async () => {
+  await worker?.stop({ timeoutMs: 5_000 });
+  await demoServer.close();
+  await db.$disconnect();
+});
+
+const PATTERN_COUNT = DEMO_PROBLEMS.reduce((n, p) => n + p.patterns.length, 0);
 
 describe("seedDemo", () => {
-  it("fills an empty database with the demo project, its history and consistent rows", async () => {
+  it("fills an empty database with the demo project and a queued replay run per model version", async () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
-    const { projectId } = await seedDemo(db, { modelBaseUrl: "http://demo.test/api/demo/models" });
+    const { projectId } = await seedDemo(db, { modelBaseUrl: `${demoServer.url}/api/demo/models` });
     expect(await isDatabaseEmpty(db)).toBe(false);
 
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
     expect(project).toMatchObject({ slug: "review-sentiment", keyPrefix: "SENT", nextProblemNumber: 6 });
-
     const problems = await db.problem.findMany({ where: { projectId }, orderBy: { number: "asc" } });
     expect(problems.map((p) => p.key)).toEqual(["SENT-1", "SENT-2", "SENT-3", "SENT-4", "SENT-5"]);
 
     const patterns = await db.pattern.findMany({ where: { projectId }, include: { currentRevision: true } });
-    expect(patterns.length).toBe(66);
+    expect(patterns).toHaveLength(PATTERN_COUNT);
     for (const pattern of patterns) {
       expect(pattern.currentRevision?.number).toBe(1);
       expect(pattern.currentRevision?.inputHash).toBe(hashJson(pattern.currentRevision?.input));
@@ -27,27 +48,33 @@ describe("seedDemo", () => {
 
     const models = await db.modelVersion.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
     expect(models.map((m) => `${m.version}:${m.status}`)).toEqual(["1.0:retired", "1.1:retired", "2.0:retired", "2.1:production", "3.0:candidate"]);
-    expect(models[0]?.connector).toEqual({
-      kind: "openinference",
-      baseUrl: "http://demo.test/api/demo/models",
-      model: "sentiment",
-      version: "1.0",
-      inputName: "text",
-      outputName: "label",
-    });
+    expect(models[0]?.connector).toMatchObject({ kind: "openinference", model: "sentiment", version: "1.0", outputName: "label", rankedLabelsName: "ranked_labels" });
 
-    const results = await db.result.findMany({ where: { projectId } });
-    expect(results.length).toBe(66 * 5);
-    for (const result of results) expect(result.outputHash).toBe(hashJson(result.output));
+    const runs = await db.replayRun.findMany({ where: { projectId } });
+    expect(runs.map((r) => [r.trigger, r.status, r.total])).toEqual(models.map(() => ["seed", "queued", PATTERN_COUNT]));
+    expect(await db.result.count()).toBe(0);
+  });
 
-    const runs = await db.replayRun.findMany({ where: { projectId }, include: { _count: { select: { results: true } } } });
-    expect(runs).toHaveLength(5);
-    for (const run of runs) {
-      const verdicts = results.filter((r) => r.replayRunId === run.id);
-      expect(run).toMatchObject({ trigger: "seed", status: "completed", total: 66, errored: 0, ungraded: 0 });
-      expect(run.passed).toBe(verdicts.filter((r) => r.verdict === "pass").length);
-      expect(run.failed).toBe(verdicts.filter((r) => r.verdict === "fail").length);
-      expect(run._count.results).toBe(66);
+  it("is replayed by the engine over HTTP into exactly the error rates the demo model implies", async () => {
+    worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
+    const runs = await db.replayRun.findMany();
+    for (const run of runs) expect(await waitForRun(db, run.id, { timeoutMs: 60_000 })).toMatchObject({ status: "completed", errored: 0 });
+    expect(demoServer.requests).toBeGreaterThan(0);
+
+    const project = await db.project.findFirstOrThrow();
+    const problems = await db.problem.findMany({ orderBy: { number: "asc" } });
+    const models = await db.modelVersion.findMany({ orderBy: { createdAt: "asc" } });
+    const rates = await listErrorRates(project.id);
+    for (const [p, demoProblem] of DEMO_PROBLEMS.entries()) {
+      for (const [v, version] of DEMO_MODEL_VERSIONS.entries()) {
+        const verdicts = demoProblem.patterns.map((pattern) => judgeOutput(pattern.expectation, demoOutputFor(pattern.expectation, predictSentiment(version, pattern.text))));
+        const rate = rates.find((r) => r.problemId === problems[p]!.id && r.modelVersionId === models[v]!.id);
+        expect(rate, `${problems[p]!.key} on ${version.version}`).toMatchObject({
+          passed: verdicts.filter((x) => x === "pass").length,
+          failed: verdicts.filter((x) => x === "fail").length,
+          errored: 0,
+        });
+      }
     }
   });
 
@@ -57,17 +84,17 @@ describe("seedDemo", () => {
   });
 
   it("leaves nothing behind when it fails half-way", async () => {
+    await worker?.stop({ timeoutMs: 5_000 });
+    worker = undefined;
     await db.project.deleteMany();
-    // Results are written last: failing them proves the earlier inserts roll back.
-    await db.$executeRawUnsafe(
-      "CREATE FUNCTION fail_demo_results() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'results refused'; END $$",
-    );
-    await db.$executeRawUnsafe("CREATE TRIGGER fail_demo_results BEFORE INSERT ON results FOR EACH ROW EXECUTE FUNCTION fail_demo_results()");
+    // Replay runs are written last: failing them proves the earlier inserts roll back.
+    await db.$executeRawUnsafe("CREATE FUNCTION fail_demo_runs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'runs refused'; END $$");
+    await db.$executeRawUnsafe("CREATE TRIGGER fail_demo_runs BEFORE INSERT ON replay_runs FOR EACH ROW EXECUTE FUNCTION fail_demo_runs()");
     try {
-      await expect(seedDemo(db, { modelBaseUrl: "http://demo.test" })).rejects.toThrow(/results refused/);
+      await expect(seedDemo(db, { modelBaseUrl: "http://demo.test" })).rejects.toThrow(/runs refused/);
     } finally {
-      await db.$executeRawUnsafe("DROP TRIGGER fail_demo_results ON results");
-      await db.$executeRawUnsafe("DROP FUNCTION fail_demo_results()");
+      await db.$executeRawUnsafe("DROP TRIGGER fail_demo_runs ON replay_runs");
+      await db.$executeRawUnsafe("DROP FUNCTION fail_demo_runs()");
     }
     expect(await isDatabaseEmpty(db)).toBe(true);
     expect(await db.problem.count()).toBe(0);

@@ -1,22 +1,20 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { requestReplay } from "@/lib/replay/request-replay";
 import { hashJson } from "@/lib/scoring/canonical-json";
-import { judgeOutput } from "@/lib/scoring/judge-output";
 import { DEMO_PROBLEMS, DEMO_PROJECT } from "./demo-project";
-import { demoOutputFor } from "./demo-output-for";
-import { DEMO_MODEL_NAME, DEMO_MODEL_VERSIONS, hash01, predictSentiment } from "./sentiment-model";
+import { DEMO_MODEL_NAME, DEMO_MODEL_VERSIONS } from "./sentiment-model";
 
 export type SeedDemoOptions = {
   /** Base URL of the demo model server, e.g. http://127.0.0.1:3000/api/demo/models. */
   modelBaseUrl: string;
 };
 
-type SeededRevision = { patternId: string; problemId: string; revisionId: string; text: string; expectation: (typeof DEMO_PROBLEMS)[number]["patterns"][number]["expectation"] };
-
 /**
- * Writes the demo project: its problems and patterns, the five registered
- * versions of the demo sentiment model, and their results, all in one
- * transaction so a failure leaves nothing behind.
+ * Writes the demo project: its problems and patterns and the five registered
+ * versions of the demo sentiment model, each with a queued replay run that the
+ * worker executes against the demo model route once the server is up. One
+ * transaction, so a failure leaves nothing behind.
  */
 export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Promise<{ projectId: string }> {
   return db.$transaction(
@@ -32,8 +30,8 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
           nextProblemNumber: DEMO_PROBLEMS.length + 1,
         },
       });
-      const revisions = await seedProblemsAndPatterns(tx, project.id);
-      await seedModelVersionsAndResults(tx, project.id, revisions, options.modelBaseUrl);
+      await seedProblemsAndPatterns(tx, project.id);
+      await seedModelVersions(tx, project.id, options.modelBaseUrl);
       return { projectId: project.id };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -45,8 +43,7 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.project.count()) === 0;
 }
 
-async function seedProblemsAndPatterns(tx: Prisma.TransactionClient, projectId: string): Promise<SeededRevision[]> {
-  const revisions: SeededRevision[] = [];
+async function seedProblemsAndPatterns(tx: Prisma.TransactionClient, projectId: string): Promise<void> {
   for (const [index, demoProblem] of DEMO_PROBLEMS.entries()) {
     const number = index + 1;
     const problem = await tx.problem.create({
@@ -88,22 +85,14 @@ async function seedProblemsAndPatterns(tx: Prisma.TransactionClient, projectId: 
       const revisionId = pattern.revisions[0]?.id;
       if (!revisionId) throw new Error(`Pattern "${demoPattern.name}" was created without its revision`);
       await tx.pattern.update({ where: { id: pattern.id, projectId }, data: { currentRevisionId: revisionId } });
-      revisions.push({ patternId: pattern.id, problemId: problem.id, revisionId, text: demoPattern.text, expectation: demoPattern.expectation });
     }
   }
-  return revisions;
 }
 
-async function seedModelVersionsAndResults(
-  tx: Prisma.TransactionClient,
-  projectId: string,
-  revisions: readonly SeededRevision[],
-  modelBaseUrl: string,
-): Promise<void> {
+async function seedModelVersions(tx: Prisma.TransactionClient, projectId: string, modelBaseUrl: string): Promise<void> {
   // Registration order is the charts' x axis: one minute apart, oldest first, all in the past.
   const firstRegisteredAt = Date.now() - (DEMO_MODEL_VERSIONS.length + 1) * 60_000;
   for (const [index, demoVersion] of DEMO_MODEL_VERSIONS.entries()) {
-    const registeredAt = new Date(firstRegisteredAt + index * 60_000);
     const modelVersion = await tx.modelVersion.create({
       data: {
         projectId,
@@ -118,47 +107,15 @@ async function seedModelVersionsAndResults(
           version: demoVersion.version,
           inputName: "text",
           outputName: "label",
+          rankedLabelsName: "ranked_labels",
         },
         trainedAt: new Date(demoVersion.trainedAt),
         metrics: demoVersion.metrics,
         sourceUrl: demoVersion.sourceUrl,
-        createdAt: registeredAt,
+        createdAt: new Date(firstRegisteredAt + index * 60_000),
       },
     });
-
-    const results = revisions.map((revision) => {
-      const output = demoOutputFor(revision.expectation, predictSentiment(demoVersion, revision.text));
-      const verdict = judgeOutput(revision.expectation, output);
-      return {
-        projectId,
-        problemId: revision.problemId,
-        patternId: revision.patternId,
-        patternRevisionId: revision.revisionId,
-        modelVersionId: modelVersion.id,
-        output,
-        outputHash: hashJson(output),
-        verdict: verdict === "needs_grade" ? null : verdict,
-        latencyMs: 3 + Math.floor(hash01(`latency\u0000${demoVersion.version}\u0000${revision.text}`) * 25),
-        createdAt: registeredAt,
-      };
-    });
-
-    const run = await tx.replayRun.create({
-      data: {
-        projectId,
-        modelVersionId: modelVersion.id,
-        trigger: "seed",
-        status: "completed",
-        total: results.length,
-        passed: results.filter((r) => r.verdict === "pass").length,
-        failed: results.filter((r) => r.verdict === "fail").length,
-        errored: 0,
-        ungraded: results.filter((r) => r.verdict === null).length,
-        createdAt: registeredAt,
-        startedAt: registeredAt,
-        finishedAt: registeredAt,
-      },
-    });
-    await tx.result.createMany({ data: results.map((result) => ({ ...result, replayRunId: run.id })) });
+    // Results come from the replay engine calling the demo model over HTTP, like any model's.
+    await requestReplay(tx, { projectId, modelVersionId: modelVersion.id, trigger: "seed" });
   }
 }
