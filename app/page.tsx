@@ -1,11 +1,11 @@
 import { ProjectsPage } from "@/components/projects/projects-page";
 import { listProjects } from "@/lib/projects/list-projects";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  await requirePageActor("projects.read");
+  const actor = await requirePageActor("projects.read");
   const projects = await listProjects();
-  return <ProjectsPage projects={projects} />;
+  return <ProjectsPage projects={projects} canWrite={can(actor, "projects.write")} />;
 }

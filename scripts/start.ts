@@ -65,6 +65,7 @@ const nextBin = require.resolve("next/dist/bin/next");
 
 if (!dev) await buildIfNeeded();
 
+let stopping = false;
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret };
 const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
   stdio: "inherit",
@@ -95,7 +96,6 @@ async function waitUntilServing(): Promise<boolean> {
   return false;
 }
 
-let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;

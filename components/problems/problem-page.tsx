@@ -12,15 +12,25 @@ import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ProblemDetails } from "@/lib/problems/get-problem-by-key";
+import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
+import type { ReactNode } from "react";
+import { CoverageHintBadges } from "./coverage-hint-badges";
+import { ProblemEditor } from "./problem-editor";
+import { ProblemHistory } from "./problem-history";
 
 type ProblemPageProps = {
-  project: { slug: string };
+  project: { id: string; slug: string };
   problem: ProblemDetails;
+  history: ProblemHistoryEntry[];
+  owners: { id: string; name: string }[];
+  canWrite: boolean;
+  /** The pattern list of this problem (the patterns module's section). */
+  patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
   versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
 };
 
-export function ProblemPage({ project, problem, versions }: ProblemPageProps) {
+export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection }: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
   return (
     <>
@@ -35,7 +45,7 @@ export function ProblemPage({ project, problem, versions }: ProblemPageProps) {
             <span className="text-slate-500">{problem.key}</span> {problem.title}
           </>
         }
-        description={problem.description || undefined}
+        description={problem.description ? <span className="whitespace-pre-line">{problem.description}</span> : undefined}
       />
 
       <div className="space-y-6">
@@ -48,9 +58,36 @@ export function ProblemPage({ project, problem, versions }: ProblemPageProps) {
               { label: "Owner", value: problem.owner?.name ?? "—" },
               { label: "Origin", value: problem.origin || "—" },
               { label: "Logged", value: problem.createdAt.toISOString().slice(0, 10) },
+              {
+                label: "Patterns",
+                value: `${problem.patternCounts.total} (${problem.patternCounts.negative} negative · ${problem.patternCounts.production} production)`,
+              },
+              { label: "Coverage", value: <CoverageHintBadges hints={problem.coverageHints} /> },
             ]}
           />
+          {canWrite ? (
+            <div className="mt-4 flex">
+              <ProblemEditor
+                projectId={project.id}
+                projectSlug={project.slug}
+                owners={owners}
+                problem={{
+                  id: problem.id,
+                  title: problem.title,
+                  description: problem.description,
+                  severity: problem.severity,
+                  status: problem.status,
+                  target: problem.target,
+                  origin: problem.origin,
+                  ownerId: problem.ownerId,
+                  lockVersion: problem.lockVersion,
+                }}
+              />
+            </div>
+          ) : null}
         </Card>
+
+        {patternsSection}
 
         {versions.length === 0 ? (
           <EmptyState title="No model versions registered yet" />
@@ -119,7 +156,7 @@ export function ProblemPage({ project, problem, versions }: ProblemPageProps) {
             </Table>
           </>
         )}
-        <p className="text-sm text-slate-600">The pattern × version matrix and sign-offs will appear on this page.</p>
+        <ProblemHistory entries={history} owners={owners} />
       </div>
     </>
   );

@@ -1,14 +1,30 @@
-import type { PatternCounts } from "./list-problems";
+import type { CoverageHint } from "./problem.schema";
 
-// A problem is well covered by 10–15 patterns, at least one of them negative (DESIGN.md).
+// A problem is well covered by 10–15 patterns, at least one negative, and at
+// least one seen in production (DESIGN.md; seed 003).
 export const MIN_PATTERNS = 10;
 export const MAX_PATTERNS = 15;
 
+export type PatternCounts = {
+  /** Patterns that are not archived. */
+  total: number;
+  negative: number;
+  production: number;
+};
+
 /** What is missing from a problem's pattern set; empty when coverage looks right. */
-export function coverageHints(counts: Pick<PatternCounts, "total" | "negative">): string[] {
-  const hints: string[] = [];
-  if (counts.total < MIN_PATTERNS) hints.push(`< ${MIN_PATTERNS} patterns`);
-  if (counts.total > MAX_PATTERNS) hints.push(`> ${MAX_PATTERNS} patterns`);
-  if (counts.negative === 0) hints.push("no negative pattern");
+export function coverageHints(counts: PatternCounts): CoverageHint[] {
+  const hints: CoverageHint[] = [];
+  if (counts.total < MIN_PATTERNS) hints.push("too_few_patterns");
+  if (counts.total > MAX_PATTERNS) hints.push("too_many_patterns");
+  if (counts.negative === 0) hints.push("no_negative_pattern");
+  if (counts.production === 0) hints.push("no_production_pattern");
   return hints;
 }
+
+export const coverageHintLabel: Record<CoverageHint, string> = {
+  too_few_patterns: `fewer than ${MIN_PATTERNS} patterns`,
+  too_many_patterns: `more than ${MAX_PATTERNS} patterns`,
+  no_negative_pattern: "no negative pattern",
+  no_production_pattern: "no production pattern",
+};

@@ -1,14 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { coverageHints, type PatternCounts } from "./coverage-hints";
 
 export type ProblemDetails = NonNullable<Awaited<ReturnType<typeof getProblemByKey>>>;
 
-/** One problem of the project by its key ("SENT-3"), or null. */
+/** One problem of the project by its key ("SENT-3") with its pattern counts and coverage hints, or null. */
 export async function getProblemByKey(projectId: string, key: string) {
-  return prisma().problem.findUnique({
+  const problem = await prisma().problem.findUnique({
     where: { projectId_key: { projectId, key } },
     select: {
       id: true,
+      projectId: true,
       key: true,
       number: true,
       title: true,
@@ -17,9 +19,24 @@ export async function getProblemByKey(projectId: string, key: string) {
       status: true,
       target: true,
       origin: true,
+      ownerId: true,
+      lockVersion: true,
       createdAt: true,
       updatedAt: true,
-      owner: { select: { name: true, email: true } },
+      owner: { select: { id: true, name: true, email: true } },
     },
   });
+  if (!problem) return null;
+  const groups = await prisma().pattern.groupBy({
+    by: ["polarity", "origin"],
+    where: { projectId, problemId: problem.id, archivedAt: null },
+    _count: { _all: true },
+  });
+  const patternCounts: PatternCounts = { total: 0, negative: 0, production: 0 };
+  for (const g of groups) {
+    patternCounts.total += g._count._all;
+    if (g.polarity === "negative") patternCounts.negative += g._count._all;
+    if (g.origin === "production") patternCounts.production += g._count._all;
+  }
+  return { ...problem, patternCounts, coverageHints: coverageHints(patternCounts) };
 }

@@ -1,17 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import type { ProblemStatus, Severity } from "@/lib/db/generated/client";
+import type { PatternCounts } from "./coverage-hints";
 
 export type ProblemFilter = {
   severities?: Severity[];
   statuses?: ProblemStatus[];
-};
-
-export type PatternCounts = {
-  /** Patterns that are not archived. */
-  total: number;
-  negative: number;
-  production: number;
 };
 
 export type ProblemListItem = Awaited<ReturnType<typeof findProblems>>[number] & { patternCounts: PatternCounts };

@@ -8,6 +8,16 @@ export type ProjectDetails = NonNullable<Awaited<ReturnType<typeof getProjectByS
 export const getProjectBySlug = cache(async (slug: string) => {
   return prisma().project.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, description: true, outputKind: true, keyPrefix: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      outputKind: true,
+      keyPrefix: true,
+      labels: true,
+      inputSchema: true,
+      lockVersion: true,
+    },
   });
 });

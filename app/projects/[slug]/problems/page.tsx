@@ -1,18 +1,29 @@
 import { notFound } from "next/navigation";
 import { ProblemsPage } from "@/components/problems/problems-page";
-import { listProblems } from "@/lib/problems/list-problems";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
+import { ValidationError } from "@/lib/errors/domain-errors";
+import { listOwnerOptions } from "@/lib/problems/list-owner-options";
+import { parseProblemListParams } from "@/lib/problems/problem-list-query";
+import { searchProblems } from "@/lib/problems/search-problems";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function Page({ params }: Props) {
-  await requirePageActor("problems.read");
+export default async function Page({ params, searchParams }: Props) {
+  const actor = await requirePageActor("problems.read");
   const { slug } = await params;
   const project = await getProjectBySlug(slug);
   if (!project) notFound();
-  const problems = await listProblems(project.id);
-  return <ProblemsPage project={project} problems={problems} />;
+  const query = parseProblemListParams(await searchParams);
+  const [page, owners] = await Promise.all([
+    // A stale or hand-edited cursor shows the first page rather than an error.
+    searchProblems(project.id, query).catch((error: unknown) => {
+      if (error instanceof ValidationError && query.cursor) return searchProblems(project.id, { ...query, cursor: null });
+      throw error;
+    }),
+    listOwnerOptions(),
+  ]);
+  return <ProblemsPage project={project} query={query} page={page} owners={owners} canWrite={can(actor, "problems.write")} />;
 }

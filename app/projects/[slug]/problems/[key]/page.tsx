@@ -1,26 +1,47 @@
 import { notFound } from "next/navigation";
+import { ProblemPatternsSection } from "@/components/patterns/problem-patterns-section";
 import { ProblemPage } from "@/components/problems/problem-page";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { listOwnerOptions } from "@/lib/problems/list-owner-options";
+import { listProblemHistory } from "@/lib/problems/list-problem-history";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; key: string }> };
 
 export default async function Page({ params }: Props) {
-  await requirePageActor("problems.read");
+  const actor = await requirePageActor("problems.read");
   const { slug, key } = await params;
   const project = await getProjectBySlug(slug);
   if (!project) notFound();
   const problem = await getProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates] = await Promise.all([listModelVersions(project.id), listErrorRates(project.id)]);
+  const [modelVersions, errorRates, history, owners] = await Promise.all([
+    listModelVersions(project.id),
+    listErrorRates(project.id),
+    listProblemHistory(problem.id, { limit: 50 }),
+    listOwnerOptions(),
+  ]);
   const byModelVersion = new Map(errorRates.filter((r) => r.problemId === problem.id).map((r) => [r.modelVersionId, r]));
   const versions = modelVersions.map((v) => ({ ...v, rate: byModelVersion.get(v.id) ?? null }));
 
-  return <ProblemPage project={project} problem={problem} versions={versions} />;
+  // The patterns module's section: the problem's pattern list, below its fields.
+  const patternsSection = <ProblemPatternsSection problem={problem} project={project} actor={actor} />;
+
+  return (
+    <ProblemPage
+      project={project}
+      problem={problem}
+      versions={versions}
+      history={history.items}
+      owners={owners}
+      canWrite={can(actor, "problems.write")}
+      patternsSection={patternsSection}
+    />
+  );
 }

@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { paginationQuerySchema } from "@/lib/api/pagination";
+import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(
+  { permission: "patterns.read", schemas: { params: idParams("patternId"), query: paginationQuerySchema }, summary: "A pattern's revisions, newest first" },
+  async ({ params, query }) => listPatternRevisions(params.patternId, query),
+);

@@ -1,0 +1,21 @@
+import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { readRawBody } from "@/lib/api/read-raw-body";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/attachment-limits";
+import { createAttachment } from "@/lib/attachments/create-attachment";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The raw image is the body (Content-Type image/png, image/jpeg or image/webp,
+ * at most 5 MB). 201 with the new attachment; 200 when the project already has
+ * these exact bytes. Reference it from a pattern as `{ "attachmentId": … }`.
+ */
+export const POST = apiRoute(
+  { permission: "patterns.write", schemas: { params: idParams("projectId") }, summary: "Upload an image for pattern inputs (raw body)", response: { status: 201 }, maxBodyBytes: MAX_ATTACHMENT_BYTES },
+  async ({ params, request }, actor) => {
+    const bytes = await readRawBody(request, MAX_ATTACHMENT_BYTES);
+    const { attachment, created } = await createAttachment(actor, params.projectId, { contentType: request.headers.get("content-type"), bytes });
+    return jsonResponse(attachment, created ? 201 : 200);
+  },
+);

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { idParams } from "@/lib/api/id-params";
+import { readRawBody } from "@/lib/api/read-raw-body";
+import { importPatterns, MAX_IMPORT_BYTES } from "@/lib/import-export/import-patterns";
+import { IMPORT_FORMATS } from "@/lib/import-export/pattern-record.schema";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  dryRun: z.enum(["true", "false", "1", "0"]).optional(),
+  format: z.enum(IMPORT_FORMATS).optional(),
+});
+
+/**
+ * The file is the raw body: CSV (text/csv) or JSONL (application/x-ndjson), at
+ * most 5 MB. `?dryRun=true` answers the per-row preview and writes nothing;
+ * otherwise all rows are imported (201) or none (422 naming rows and fields).
+ */
+export const POST = apiRoute(
+  {
+    permission: "patterns.write",
+    schemas: { params: idParams("projectId"), query: querySchema },
+    summary: "Import patterns from CSV or JSONL (all-or-nothing; ?dryRun=true previews)",
+    maxBodyBytes: MAX_IMPORT_BYTES,
+  },
+  async ({ params, query, request }, actor) => {
+    const dryRun = query.dryRun === "true" || query.dryRun === "1";
+    const bytes = await readRawBody(request, MAX_IMPORT_BYTES);
+    const result = await importPatterns(actor, params.projectId, { bytes, contentType: request.headers.get("content-type"), format: query.format, dryRun });
+    return jsonResponse(result, result.dryRun ? 200 : 201);
+  },
+);

@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
+import { idSchema } from "@/lib/api/id-params";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+import { getPattern } from "@/lib/patterns/get-pattern";
+import { getProjectLabels } from "@/lib/patterns/get-project-labels";
+import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; patternId: string }> };
+
+export default async function Page({ params }: Props) {
+  await requirePageActor("patterns.write");
+  const { slug, patternId } = await params;
+  const project = await getProjectBySlug(slug);
+  if (!project || !idSchema.safeParse(patternId).success) notFound();
+  const pattern = await getPattern(patternId, { projectId: project.id }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // Archived patterns keep their history but are not edited: their page says so.
+  if (pattern.archivedAt) notFound();
+  const [problem, labels] = await Promise.all([getProblemByKey(project.id, pattern.problemKey), getProjectLabels(project.id)]);
+  if (!problem) notFound();
+  return <PatternEditorPage project={{ ...project, labels }} problem={problem} pattern={pattern} />;
+}

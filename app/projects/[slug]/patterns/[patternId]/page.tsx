@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { PatternPage } from "@/components/patterns/pattern-page";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
+import { idSchema } from "@/lib/api/id-params";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+import { getPattern } from "@/lib/patterns/get-pattern";
+import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
+import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; patternId: string }> };
+
+export default async function Page({ params }: Props) {
+  const actor = await requirePageActor("patterns.read");
+  const { slug, patternId } = await params;
+  const project = await getProjectBySlug(slug);
+  if (!project || !idSchema.safeParse(patternId).success) notFound();
+  const pattern = await getPattern(patternId, { projectId: project.id }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [problem, revisions] = await Promise.all([getProblemByKey(project.id, pattern.problemKey), listPatternRevisions(pattern.id, { limit: 200 })]);
+  if (!problem) notFound();
+  return <PatternPage project={project} problem={problem} pattern={pattern} revisions={revisions.items} canWrite={can(actor, "patterns.write")} />;
+}

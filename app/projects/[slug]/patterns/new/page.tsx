@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { ChooseProblemForPattern } from "@/components/patterns/choose-problem-for-pattern";
+import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { getProjectLabels } from "@/lib/patterns/get-project-labels";
+import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { listProblems } from "@/lib/problems/list-problems";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ problem?: string | string[] }> };
+
+/** `/projects/{slug}/patterns/new?problem=SENT-1`; without a (known) problem it asks for one. */
+export default async function Page({ params, searchParams }: Props) {
+  await requirePageActor("patterns.write");
+  const { slug } = await params;
+  const { problem: key } = await searchParams;
+  const project = await getProjectBySlug(slug);
+  if (!project) notFound();
+  const problem = typeof key === "string" && key ? await getProblemByKey(project.id, key) : null;
+  if (!problem) return <ChooseProblemForPattern project={project} problems={await listProblems(project.id)} />;
+  const labels = await getProjectLabels(project.id);
+  return <PatternEditorPage project={{ ...project, labels }} problem={problem} />;
+}

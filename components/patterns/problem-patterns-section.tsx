@@ -1,0 +1,157 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/current-actor";
+import { describeExpectation } from "@/lib/patterns/describe-expectation";
+import { listPatterns } from "@/lib/patterns/list-patterns";
+import type { PatternView } from "@/lib/patterns/pattern-view";
+import { previewInput } from "@/lib/patterns/preview-input";
+import { coverageHints } from "@/lib/problems/coverage-hints";
+import { OriginBadge, PolarityBadge } from "./pattern-badges";
+
+type Props = {
+  problem: { id: string; key: string };
+  project: { id: string; slug: string };
+  actor: Actor | null;
+};
+
+// A problem has 10–15 patterns by design; 200 is far past anything this list is meant to show.
+const MAX_LISTED = 200;
+
+const linkButton =
+  "inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2";
+
+/** The problem page's pattern list: what each pattern feeds the model and expects, coverage hints, and (for testers and up) add and import. */
+export async function ProblemPatternsSection({ problem, project, actor }: Props) {
+  const { items } = await listPatterns(problem.id, { archived: "include", limit: MAX_LISTED });
+  const current = items.filter((p) => !p.archivedAt);
+  const archived = items.filter((p) => p.archivedAt);
+  const counts = {
+    total: current.length,
+    negative: current.filter((p) => p.polarity === "negative").length,
+    production: current.filter((p) => p.origin === "production").length,
+  };
+  const hints = coverageHints(counts);
+  const base = `/projects/${project.slug}`;
+  const canWrite = can(actor, "patterns.write");
+
+  return (
+    <Card
+      title={`Patterns (${current.length})`}
+      description={`${counts.negative} negative · ${counts.production} from production`}
+      actions={
+        <div className="flex flex-wrap gap-2">
+          {canWrite ? (
+            <>
+              <Link href={`${base}/patterns/new?problem=${encodeURIComponent(problem.key)}`} className={`${linkButton} bg-blue-700 text-white hover:bg-blue-800`}>
+                Add pattern
+              </Link>
+              <Link href={`${base}/patterns/import`} className={`${linkButton} bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50`}>
+                Import
+              </Link>
+            </>
+          ) : null}
+          <a href={`/api/v1/projects/${project.id}/patterns/export`} className={`${linkButton} bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50`} download>
+            Export
+          </a>
+        </div>
+      }
+    >
+      {hints.length > 0 ? (
+        <div role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <span className="font-medium">Coverage:</span> {hints.join(" · ")}. A problem is well covered by 10–15 patterns, positive and negative, some of them seen in production.
+        </div>
+      ) : null}
+
+      {current.length === 0 ? (
+        <EmptyState title="No patterns yet">{canWrite ? "Add 10–15 examples of this problem, or import them from a CSV or JSONL file." : "Testers add the examples of this problem here."}</EmptyState>
+      ) : (
+        <PatternList patterns={current} base={base} label={`Patterns of ${problem.key}`} />
+      )}
+
+      {archived.length > 0 ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700 hover:text-slate-900">Show archived patterns ({archived.length})</summary>
+          <div className="mt-3">
+            <PatternList patterns={archived} base={base} label={`Archived patterns of ${problem.key}`} />
+          </div>
+        </details>
+      ) : null}
+    </Card>
+  );
+}
+
+function InputPreview({ pattern }: { pattern: PatternView }) {
+  if (pattern.inputKind === "image" && pattern.attachmentId) {
+    // Plain <img>: the API serves thumbnails with the session cookie.
+    return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
+  }
+  return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
+}
+
+function PatternList({ patterns, base, label }: { patterns: PatternView[]; base: string; label: string }) {
+  return (
+    <>
+      <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">
+        {patterns.map((p) => (
+          <li key={p.id} className="flex gap-3 px-3 py-3">
+            {p.inputKind === "image" ? <InputPreview pattern={p} /> : null}
+            <div className="min-w-0 flex-1 text-sm">
+              <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
+                {p.name}
+              </Link>
+              {p.inputKind !== "image" ? (
+                <p className="mt-0.5">
+                  <InputPreview pattern={p} />
+                </p>
+              ) : null}
+              <p className="mt-1 text-slate-900">{describeExpectation(p.expectation)}</p>
+              <div className="mt-1.5 flex flex-wrap gap-1">
+                <PolarityBadge polarity={p.polarity} />
+                <OriginBadge origin={p.origin} />
+                <Badge>rev {p.revision}</Badge>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Table aria-label={label} containerClassName="hidden md:block">
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell>Pattern</TableHeaderCell>
+            <TableHeaderCell>Input</TableHeaderCell>
+            <TableHeaderCell>Expected</TableHeaderCell>
+            <TableHeaderCell>Polarity</TableHeaderCell>
+            <TableHeaderCell>Origin</TableHeaderCell>
+            <TableHeaderCell className="text-right">Rev</TableHeaderCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {patterns.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell className="min-w-44">
+                <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
+                  {p.name}
+                </Link>
+              </TableCell>
+              <TableCell className="min-w-56 max-w-md">
+                <InputPreview pattern={p} />
+              </TableCell>
+              <TableCell className="min-w-36">{describeExpectation(p.expectation)}</TableCell>
+              <TableCell>
+                <PolarityBadge polarity={p.polarity} />
+              </TableCell>
+              <TableCell>
+                <OriginBadge origin={p.origin} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{p.revision}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { POST as createProblem } from "@/app/api/v1/projects/[projectId]/problems/route";
+import { callRoute } from "@/lib/testing/call-route";
+import { discoverApiRoutes } from "@/lib/testing/discover-api-routes";
+import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
+import { apiManifest } from "./api-manifest.generated";
+import type { OpenApiDocument } from "./build-openapi-document";
+import { MANIFEST_PATH, renderApiManifest, scanApiRoutes } from "./render-api-manifest";
+
+let user: TestUser;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  user = await createTestUser("stakeholder");
+  const res = await callRoute(getOpenApi, { path: "/api/v1/openapi.json", headers: { cookie: user.cookie } });
+  expect(res.status).toBe(200);
+  doc = res.json as unknown as OpenApiDocument;
+});
+
+describe("the API manifest", () => {
+  it("is up to date with the route files on disk (run `npm run api:manifest` when this fails)", () => {
+    const committed = readFileSync(path.join(process.cwd(), MANIFEST_PATH), "utf8");
+    expect(committed).toBe(renderApiManifest(scanApiRoutes(process.cwd())));
+  });
+
+  it("holds exactly the handlers the route modules export", async () => {
+    const discovered = await discoverApiRoutes();
+    const manifest = apiManifest();
+    expect(manifest.map((e) => `${e.method} ${e.path}`).sort()).toEqual(discovered.map((r) => `${r.method} ${r.urlPath.replace(/\[([^\]]+)\]/g, "{$1}")}`).sort());
+    for (const route of discovered) {
+      const entry = manifest.find((e) => e.method === route.method && e.path === route.urlPath.replace(/\[([^\]]+)\]/g, "{$1}"));
+      expect(entry?.handler, route.file).toBe(route.handler);
+    }
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is OpenAPI 3.1 with both security schemes and the error schema", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["bearerAuth", "sessionCookie"]);
+    expect(doc.components.schemas.Error).toMatchObject({ required: ["error"] });
+  });
+
+  it("describes every route with its permission", () => {
+    for (const entry of apiManifest()) {
+      const operation = doc.paths[entry.path]?.[entry.method.toLowerCase()];
+      expect(operation, `${entry.method} ${entry.path}`).toBeDefined();
+      expect(operation!["x-permission"]).toBe(entry.handler.permission);
+    }
+  });
+
+  it("documents the problems POST body exactly as the validator enforces it", async () => {
+    const operation = doc.paths["/api/v1/projects/{projectId}/problems"]!.post!;
+    const schema = operation.requestBody!.content["application/json"].schema as { required: string[]; properties: Record<string, { enum?: string[]; minimum?: number; maximum?: number }> };
+    expect(schema.required.sort()).toEqual(["severity", "target", "title"]);
+    expect(schema.properties.target).toMatchObject({ minimum: 0, maximum: 1 });
+    expect(schema.properties.severity!.enum).toEqual(["critical", "high", "medium", "low"]);
+
+    // And the validator agrees: an empty body names exactly the required fields.
+    const admin = await createTestUser("admin");
+    const res = await callRoute(createProblem, { method: "POST", params: { projectId: "cl0000000000000000000000x" }, body: {}, headers: { cookie: admin.cookie } });
+    expect(res.status).toBe(422);
+    expect(res.json.error!.fields!.map((f) => f.path.replace(/^body\./, "")).sort()).toEqual(schema.required);
+  });
+
+  it("lists pagination and filter parameters of the problem list, and path ids", () => {
+    const operation = doc.paths["/api/v1/projects/{projectId}/problems"]!.get!;
+    expect(operation.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(["path:projectId", "query:cursor", "query:limit", "query:q", "query:severity", "query:sort"]),
+    );
+  });
+
+  it("keeps every $ref resolvable", () => {
+    const text = JSON.stringify(doc);
+    for (const [, kind, name] of text.matchAll(/"#\/components\/(schemas|responses)\/([^"]+)"/g)) {
+      expect(doc.components[kind as "schemas" | "responses"][name!], name).toBeDefined();
+    }
+    expect(text).not.toContain("#/$defs/");
+  });
+
+  it("is readable with any token scope", async () => {
+    const token = await createTestToken(user, ["capture"]);
+    const res = await callRoute(getOpenApi, { headers: { authorization: `Bearer ${token.secret}` } });
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors/domain-errors";
+import { parsePatternsCsv } from "./parse-patterns-csv";
+
+const header = "problem,name,polarity,origin,input,input_kind,expectation,notes";
+
+describe("parsePatternsCsv", () => {
+  it("reads JSON and text inputs and a JSON expectation, numbering rows as a spreadsheet does", () => {
+    const csv = [
+      header,
+      `SENT-1,Zipper,positive,production,"{""text"": ""Oh great, it broke""}",json,"{""kind"":""equals"",""value"":""negative""}",seen twice`,
+      `SENT-1,Plain,negative,contrived,"Not bad, really",text,"{""kind"":""not_equals"",""value"":""negative""}",`,
+      "",
+    ].join("\n");
+    const rows = parsePatternsCsv(csv, "label");
+    expect(rows).toEqual([
+      {
+        row: 2,
+        errors: [],
+        record: {
+          problem: "SENT-1",
+          name: "Zipper",
+          polarity: "positive",
+          origin: "production",
+          inputKind: "json",
+          input: { text: "Oh great, it broke" },
+          expectation: { kind: "equals", value: "negative" },
+          notes: "seen twice",
+        },
+      },
+      {
+        row: 3,
+        errors: [],
+        record: { problem: "SENT-1", name: "Plain", polarity: "negative", origin: "contrived", inputKind: "text", input: "Not bad, really", expectation: { kind: "not_equals", value: "negative" }, notes: "" },
+      },
+    ]);
+  });
+
+  it("reports a ragged row by its number and keeps going", () => {
+    const csv = [header, `SENT-1,A,positive,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,B,positive,contrived,{},json`, `SENT-1,C,positive,contrived,"{}",json,"{""kind"":""human""}",`].join("\n");
+    const rows = parsePatternsCsv(csv, "label");
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(rows[1]).toEqual({ row: 3, record: null, errors: [{ path: "row 3", message: expect.stringContaining("has 6 cells, the header has 8") }] });
+    expect(rows[2]?.errors).toEqual([]);
+  });
+
+  it("names a bad JSON cell with its row and column", () => {
+    const csv = [header, `SENT-1,A,positive,contrived,{not json},json,"{""kind"":""human""}",`, `SENT-1,B,positive,contrived,"{}",json,{"kind":,`].join("\n");
+    const rows = parsePatternsCsv(csv, "label");
+    expect(rows[0]?.errors[0]).toMatchObject({ path: "row 2: input", message: expect.stringContaining("for plain text set input_kind to text") });
+    expect(rows[1]?.errors[0]?.path).toBe("row 3: expectation");
+    expect(rows.every((r) => r.record === null)).toBe(true);
+  });
+
+  it("builds expectations from the shorthand columns, reading values as the project's outputs", () => {
+    const csv = [
+      "problem,name,input,input_kind,expect_kind,expect_value,expect_k,expect_abs,expect_rel",
+      "P-1,eq,hello,text,equals,3,,,",
+      "P-1,one,hello,text,one_of,a|b,,,",
+      "P-1,within,hello,text,within,3,,0.5,0.1",
+      "P-1,top,hello,text,in_top_k,chihuahua,3,,",
+      "P-1,re,hello,text,matches,^a|b$,,,",
+      "P-1,hum,hello,text,human,,,,",
+    ].join("\n");
+    const expectations = parsePatternsCsv(csv, "label").map((r) => r.record?.expectation);
+    expect(expectations).toEqual([
+      { kind: "equals", value: "3" },
+      { kind: "one_of", values: ["a", "b"] },
+      { kind: "within", value: 3, abs: 0.5, rel: 0.1 },
+      { kind: "in_top_k", value: "chihuahua", k: 3 },
+      { kind: "matches", pattern: "^a|b$" },
+      { kind: "human" },
+    ]);
+    const numbers = parsePatternsCsv(["problem,name,input,expect_kind,expect_value", 'P-1,n,"{""x"": 1}",equals,3', 'P-1,bad,"{""x"": 1}",equals,three'].join("\n"), "number");
+    expect(numbers[0]?.record?.expectation).toEqual({ kind: "equals", value: 3 });
+    expect(numbers[1]?.errors).toEqual([{ path: "row 3: expect_value", message: "must be a number" }]);
+  });
+
+  it("refuses a file whose header is not a patterns header", () => {
+    expect(() => parsePatternsCsv("problem,title,input\nP-1,x,{}", "label")).toThrow(ValidationError);
+    try {
+      parsePatternsCsv("problem,title,input\nP-1,x,{}", "label");
+    } catch (error) {
+      const fields = (error as ValidationError).fields ?? [];
+      expect(fields.map((f) => f.path)).toEqual(["header: title", "header: name", "header: expectation"]);
+    }
+    expect(() => parsePatternsCsv("", "label")).toThrow(/empty/);
+  });
+
+  it("reports broken quoting on the row where it starts", () => {
+    const rows = parsePatternsCsv([header, `SENT-1,A,positive,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,"B,positive,contrived,{},json,{},`].join("\n"), "label");
+    expect(rows[1]).toMatchObject({ row: 3, record: null, errors: [{ path: "row 3", message: expect.stringContaining("broken quoting") }] });
+  });
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { expectationSchema } from "@/lib/scoring/expectation.schema";
+import {
+  inputKindIssues,
+  inputKindSchema,
+  patternNameSchema,
+  patternNotesSchema,
+  patternOriginSchema,
+  polaritySchema,
+} from "./pattern-fields.schema";
+
+/** The fields of a new pattern before the input-suits-its-kind check (import extends it with `problem`). */
+export const patternFieldsSchema = z.object({
+  name: patternNameSchema,
+  polarity: polaritySchema.default("positive"),
+  origin: patternOriginSchema.default("contrived"),
+  notes: patternNotesSchema.default(""),
+  inputKind: inputKindSchema.default("json"),
+  /** JSON value; a string for text; { attachmentId } for images. */
+  input: z.json(),
+  expectation: expectationSchema,
+});
+
+export function refineInputForKind(value: { inputKind: z.infer<typeof inputKindSchema>; input: unknown }, ctx: z.RefinementCtx) {
+  for (const issue of inputKindIssues(value.inputKind, value.input)) ctx.addIssue({ code: "custom", path: ["input", ...issue.path], message: issue.message });
+}
+
+export const createPatternSchema = patternFieldsSchema.superRefine(refineInputForKind);
+
+export type CreatePatternInput = z.input<typeof createPatternSchema>;
+export type CreatePattern = z.output<typeof createPatternSchema>;

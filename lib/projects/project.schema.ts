@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { inputSchemaSchema } from "./json-schema-subset";
+
+// Request and response shapes of /api/v1/projects (DESIGN.md's field names).
+
+/** Paths under /projects/ that are pages, not projects. */
+const RESERVED_SLUGS = new Set(["new"]);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(2, "must be at least 2 characters")
+  .max(60, "must be at most 60 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase-kebab (a-z, 0-9 and single hyphens)")
+  .refine((s) => !RESERVED_SLUGS.has(s), "is reserved");
+export const keyPrefixSchema = z.string().trim().regex(/^[A-Z]{2,8}$/, "must be 2–8 capital letters A–Z");
+export const outputKindSchema = z.enum(["label", "number", "text", "json"]);
+const labelsSchema = z
+  .array(z.string().trim().min(1, "must not be empty").max(100))
+  .max(500)
+  .refine((labels) => new Set(labels).size === labels.length, "must not repeat a label");
+
+const projectFields = {
+  name: z.string().trim().min(1, "is required").max(120),
+  slug: slugSchema,
+  outputKind: outputKindSchema,
+  description: z.string().max(5000),
+  keyPrefix: keyPrefixSchema,
+  labels: labelsSchema,
+  inputSchema: inputSchemaSchema.nullable(),
+};
+
+export const createProjectSchema = z.object({
+  name: projectFields.name,
+  slug: projectFields.slug,
+  outputKind: projectFields.outputKind,
+  description: projectFields.description.default(""),
+  /** Default: from the name ("Review sentiment" → "RS"). */
+  keyPrefix: projectFields.keyPrefix.optional(),
+  labels: projectFields.labels.default([]),
+  inputSchema: projectFields.inputSchema.default(null),
+});
+export type CreateProject = z.infer<typeof createProjectSchema>;
+
+export const updateProjectSchema = z.object({
+  /** The version the edit started from; a stale one gets 409 with the current project. */
+  lockVersion: z.number().int().min(0),
+  name: projectFields.name.optional(),
+  slug: projectFields.slug.optional(),
+  outputKind: projectFields.outputKind.optional(),
+  description: projectFields.description.optional(),
+  keyPrefix: projectFields.keyPrefix.optional(),
+  labels: projectFields.labels.optional(),
+  inputSchema: projectFields.inputSchema.optional(),
+});
+export type UpdateProject = z.infer<typeof updateProjectSchema>;
+
+export const projectResourceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  outputKind: outputKindSchema,
+  description: z.string(),
+  keyPrefix: z.string(),
+  labels: z.array(z.string()),
+  inputSchema: z.record(z.string(), z.unknown()).nullable(),
+  lockVersion: z.number().int(),
+  problemCount: z.number().int(),
+  createdAt: z.string().describe("ISO 8601"),
+  updatedAt: z.string().describe("ISO 8601"),
+});
+export type ProjectResource = z.infer<typeof projectResourceSchema>;
