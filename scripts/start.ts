@@ -107,6 +107,11 @@ async function shutdown(code: number) {
   await embedded?.stop().catch((error: unknown) => console.error("[ratchet] embedded database did not stop cleanly", error));
   process.exit(code);
 }
+// Never leave the server or worker behind, whatever ends this process.
+process.on("exit", () => {
+  if (server.exitCode === null) server.kill("SIGTERM");
+  if (worker && worker.exitCode === null) worker.kill("SIGTERM");
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.kill(signal);
