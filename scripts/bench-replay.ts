@@ -3,7 +3,7 @@
 // capacity measured by autocannon on the same request body.
 //   --patterns N       pattern revisions (default 10000)
 //   --concurrency N    model concurrency and worker concurrency (default 16)
-//   --items-per-job N  revisions per queue job (default 64)
+//   --items-per-job N  revisions per queue job (default: the dispatcher's, max(500, maxBatchSize × concurrency))
 //   --fetch N          jobs per fetch (default 4)
 //   --poll S           idle polling interval, seconds (default 0.5)
 //   --batch N          maxBatchSize of the batched run (default 32)
@@ -28,7 +28,7 @@ const { values } = parseArgs({
   options: {
     patterns: { type: "string", default: "10000" },
     concurrency: { type: "string", default: "16" },
-    "items-per-job": { type: "string", default: "64" },
+    "items-per-job": { type: "string" },
     fetch: { type: "string", default: "4" },
     poll: { type: "string", default: "0.5" },
     batch: { type: "string", default: "32" },
@@ -36,7 +36,7 @@ const { values } = parseArgs({
 });
 const patterns = Number(values.patterns);
 const concurrency = Number(values.concurrency);
-const itemsPerJob = Number(values["items-per-job"]);
+const itemsPerJob = values["items-per-job"] ? Number(values["items-per-job"]) : undefined;
 
 // ── the reference model server, in its own process ──
 const serverSource = `
@@ -83,6 +83,7 @@ const { startWorker } = await import("../lib/jobs/start-worker");
 const { createReplayDispatchSweep } = await import("../lib/replay/create-replay-dispatch-sweep");
 const { requestReplay } = await import("../lib/replay/request-replay");
 const { hashJson } = await import("../lib/scoring/canonical-json");
+const { replayTimings } = await import("../lib/replay/replay-timings");
 const db = prisma();
 
 try {
@@ -111,27 +112,53 @@ try {
     fetchBatchSize: Number(values.fetch),
     pollingIntervalSeconds: Number(values.poll),
     superviseIntervalSeconds: 5,
-    sweeps: [createReplayDispatchSweep({ itemsPerJob, intervalMs: 100 })],
+    sweeps: [createReplayDispatchSweep({ ...(itemsPerJob ? { itemsPerJob } : {}), intervalMs: 100 })],
     log: () => {},
   });
 
   const replay = async (modelVersionId: string) => {
+    replayTimings.take();
     const started = performance.now();
+    const wallStarted = Date.now();
     const run = await db.$transaction((tx) => requestReplay(tx, { projectId: project.id, modelVersionId, trigger: "manual" }), { timeout: 120_000 });
+    const committed = Date.now();
     for (;;) {
       const current = await db.replayRun.findUniqueOrThrow({ where: { id: run.id } });
       if (current.status !== "queued" && current.status !== "running") {
         const seconds = (performance.now() - started) / 1000;
         if (current.passed + current.failed !== patterns) throw new Error(`run ended ${current.status} with ${JSON.stringify(current)}`);
-        return { seconds, perSecond: patterns / seconds };
+        const phases = {
+          request: (committed - wallStarted) / 1000,
+          toDispatched: (current.dispatchedAt!.getTime() - committed) / 1000,
+          toFirstBatch: (current.startedAt!.getTime() - current.dispatchedAt!.getTime()) / 1000,
+          batches: (current.finishedAt!.getTime() - current.startedAt!.getTime()) / 1000,
+        };
+        return { seconds, perSecond: patterns / seconds, timings: replayTimings.take(), phases };
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  // Where the time went: calls and handlers overlap (up to `concurrency` at once), so each is also shown as a share of concurrency × wall time.
+  const breakdown = ({ seconds, timings, phases }: Awaited<ReturnType<typeof replay>>) => {
+    console.log(`[bench]   request (run + items written): ${phases.request.toFixed(2)} s; → jobs dispatched: ${phases.toDispatched.toFixed(2)} s; → first batch started (job fetch): ${phases.toFirstBatch.toFixed(2)} s; → last write: ${phases.batches.toFixed(2)} s`);
+    const slotSeconds = concurrency * seconds * 1000;
+    const line = (label: string, kind: keyof typeof timings, share: boolean) => {
+      const t = timings[kind];
+      if (!t) return `${label} –`;
+      const mean = t.totalMs / t.count;
+      return `${label} ${t.count} × ${mean.toFixed(mean < 10 ? 2 : 0)} ms (max ${t.maxMs.toFixed(0)}) = ${(t.totalMs / 1000).toFixed(2)} s${share ? ` (${((100 * t.totalMs) / slotSeconds).toFixed(0)} % of ${concurrency} × wall)` : ""}`;
+    };
+    const handler = timings.handler?.totalMs ?? 0;
+    console.log(`[bench]   ${line("model calls:", "call", true)}`);
+    console.log(`[bench]   ${line("db writes:", "write", false)}; ${line("batch setup:", "prepare", false)}; ${line("slot waits:", "slotWait", false)}`);
+    console.log(`[bench]   ${line("job handlers:", "handler", true)}; worker idle (fetch, poll, dispatch): ${((slotSeconds - handler) / 1000).toFixed(2)} s of ${(slotSeconds / 1000).toFixed(2)} s`);
+  };
   const u = await replay(unbatched.id);
   console.log(`[bench] unbatched: ${patterns} patterns in ${u.seconds.toFixed(2)} s → ${u.perSecond.toFixed(0)} patterns/s`);
+  breakdown(u);
   const b = await replay(batched.id);
   console.log(`[bench] batched (maxBatchSize ${values.batch}): ${patterns} patterns in ${b.seconds.toFixed(2)} s → ${b.perSecond.toFixed(0)} patterns/s`);
+  breakdown(b);
   await worker.stop();
 
   const body = JSON.stringify({ inputs: [{ name: "text", shape: [1], datatype: "BYTES", data: ["good review 0"] }], outputs: [{ name: "label" }] });

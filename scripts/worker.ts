@@ -5,9 +5,12 @@
 //   --fetch N         jobs taken per fetch (default 4)
 //   --poll S          idle polling interval in seconds (default 1, ≥ 0.5)
 //   --supervise S     how often to look for dead workers' jobs, seconds (default 10)
+//   --items-per-job N revisions per replay-batch job when this worker dispatches a run
+//                     (default max(500, maxBatchSize × the model's concurrency))
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
 import { startWorker } from "../lib/jobs/start-worker";
+import { createReplayDispatchSweep } from "../lib/replay/create-replay-dispatch-sweep";
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     fetch: { type: "string", default: "4" },
     poll: { type: "string", default: "1" },
     supervise: { type: "string", default: "10" },
+    "items-per-job": { type: "string" },
   },
 });
 const number = (name: string, value: string | undefined, min: number) => {
@@ -32,6 +36,7 @@ const worker = await startWorker({
   fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
   pollingIntervalSeconds: number("poll", values.poll, 0.5),
   superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
+  ...(values["items-per-job"] ? { sweeps: [createReplayDispatchSweep({ itemsPerJob: Math.floor(number("items-per-job", values["items-per-job"], 1)) })] } : {}),
 });
 console.log(`[worker] ready (pid ${process.pid})`);
 

@@ -37,12 +37,13 @@ export async function gradeOutput(actor: Actor, input: GradeOutputInput) {
   if (!example) throw new NotFoundError("Output");
 
   return prisma().$transaction(async (tx) => {
-    // Lock the affected runs first, in id order: the same order batch writers take (run, then results).
+    // Lock the affected run items first, then results, then runs: the order batch writers take.
     const runs = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM replay_runs
-       WHERE project_id = ${projectId}
-         AND id IN (SELECT run_id FROM replay_run_items WHERE pattern_revision_id = ${revision.id} AND output_hash = ${input.outputHash})
-       ORDER BY id FOR UPDATE`;
+      SELECT DISTINCT run_id AS id FROM (
+        SELECT run_id FROM replay_run_items
+         WHERE project_id = ${projectId} AND pattern_revision_id = ${revision.id} AND output_hash = ${input.outputHash}
+         ORDER BY run_id FOR UPDATE
+      ) locked`;
     const grade = await tx.humanGrade.upsert({
       where: { patternRevisionId_outputHash: { patternRevisionId: revision.id, outputHash: input.outputHash } },
       create: { patternRevisionId: revision.id, outputHash: input.outputHash, output: example.output ?? {}, verdict: input.verdict, comment: input.comment ?? "", gradedById: actor.user.id },

@@ -22,6 +22,12 @@ export type JobQueueOptions = {
   superviseIntervalSeconds?: number;
   /** Connections the queue may open. */
   maxConnections?: number;
+  /**
+   * Workers LISTEN on one extra connection and are woken the moment jobs are
+   * inserted (committed), instead of at their next poll; polling still runs.
+   * Default: on when supervising (workers), off for producers.
+   */
+  listen?: boolean;
 };
 
 export const DEFAULT_JOB_SCHEMA = "pgboss";
@@ -37,6 +43,7 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     registerInstance: supervise,
+    useListenNotify: options.listen ?? supervise,
     openTelemetry: { enabled: false },
   });
   boss.on("error", (error: unknown) => console.error("[jobs] queue error", error));
@@ -69,9 +76,12 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
           retryDelayMax: 300,
           heartbeatSeconds: queue.heartbeatSeconds,
           expireInSeconds: queue.expireInSeconds,
+          notify: true,
           ...(deadLetter ? { deadLetter } : {}),
         }),
       );
+      // Queues created before jobs woke workers: inserting into them should NOTIFY too.
+      await createOnce(`${definition.name}#notify`, async () => boss.updateQueue(definition.name, { notify: true }));
       // Looking a job up fills pg-boss's queue cache, so later inserts need no query of their own.
       await createOnce(`${definition.name}#cached`, async () => {
         await boss.findJobs(definition.name, { id: "00000000-0000-4000-8000-000000000000" });

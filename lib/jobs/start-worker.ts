@@ -53,6 +53,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         batchSize: fetchBatchSize,
         burstWhenBatchFull: fetchBatchSize > 1,
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+        // NOTIFY wakes workers for new jobs only; jobs freed by a group limit, a retry delay or a dead worker are found by polling, so keep it as frequent.
+        notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
         groupConcurrency: { default: 1, tiers: GROUP_TIERS },
         perJobResults: true,
       },

@@ -6,14 +6,16 @@ import { sendJobs } from "@/lib/jobs/send-jobs";
 import { replayBatchJob } from "./replay-batch-job";
 
 export type DispatchOptions = {
-  /** Revisions per queue job; default max(32, the connector's maxBatchSize). */
+  /** Revisions per queue job; default max(500, maxBatchSize × concurrency): one job keeps every slot of the model busy. */
   itemsPerJob?: number;
   /** Runs dispatched per call at most. */
   limit?: number;
 };
 
-export const MIN_ITEMS_PER_JOB = 32;
+export const DEFAULT_ITEMS_PER_JOB = 500;
 const MAX_ITEMS_PER_JOB = 4096;
+/** pg-boss refuses expirations past 24 h. */
+const MAX_EXPIRE_SECONDS = 23 * 60 * 60;
 
 /**
  * Turns queued, undispatched runs into replay-batch jobs, marking each run
@@ -44,14 +46,14 @@ export async function dispatchQueuedRuns(queue: JobQueue, options: DispatchOptio
         });
         const parsed = connectorConfigSchema.safeParse(modelVersion.connector);
         const maxBatchSize = parsed.success && "maxBatchSize" in parsed.data ? parsed.data.maxBatchSize : 1;
-        const itemsPerJob = Math.min(MAX_ITEMS_PER_JOB, Math.max(1, options.itemsPerJob ?? Math.max(MIN_ITEMS_PER_JOB, maxBatchSize)));
+        const itemsPerJob = Math.min(MAX_ITEMS_PER_JOB, Math.max(1, options.itemsPerJob ?? Math.max(DEFAULT_ITEMS_PER_JOB, maxBatchSize * modelVersion.concurrency)));
         const ids = items.map((i) => i.patternRevisionId);
         const jobs = [];
         for (let start = 0; start < ids.length; start += itemsPerJob) {
           const patternRevisionIds = ids.slice(start, start + itemsPerJob);
           const calls = Math.ceil(patternRevisionIds.length / Math.max(1, maxBatchSize));
           // Long enough for every call of the batch to time out on every retry; a dead worker is noticed by heartbeat instead.
-          const expireInSeconds = 60 + (calls * 3 * (modelVersion.timeoutMs + 5_000)) / 1000;
+          const expireInSeconds = Math.min(MAX_EXPIRE_SECONDS, 60 + (calls * 3 * (modelVersion.timeoutMs + 5_000)) / 1000);
           jobs.push({
             payload: { runId: run.id, projectId: run.projectId, modelVersionId: run.modelVersionId, patternRevisionIds },
             options: { limitGroup: { key: run.modelVersionId, limit: modelVersion.concurrency }, expireInSeconds },

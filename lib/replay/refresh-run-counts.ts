@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 /**
  * Derives a run's counts from its items and completes it once every item is
  * finished (`failed` when a batch gave up: `error` is set). Call it inside the
- * transaction that changed the items, after locking the run row.
+ * transaction that changed the items, after locking those items.
  */
 export async function refreshRunCounts(tx: Prisma.TransactionClient, runId: string): Promise<void> {
   await tx.$executeRaw`

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { replayBatchPayloadSchema } from "./replay-batch.schema";
+import { replayTimings } from "./replay-timings";
 import { runReplayBatch } from "./run-replay-batch";
 import { REPLAY_BATCH_DEAD_LETTER } from "./replay-batch-dead-letter-job";
 
@@ -13,6 +14,13 @@ import { REPLAY_BATCH_DEAD_LETTER } from "./replay-batch-dead-letter-job";
 export const replayBatchJob = defineJob({
   name: "replay-batch",
   payloadSchema: replayBatchPayloadSchema,
-  handler: async (payload) => runReplayBatch(payload),
+  handler: async (payload) => {
+    const started = performance.now();
+    try {
+      await runReplayBatch(payload);
+    } finally {
+      replayTimings.add("handler", performance.now() - started);
+    }
+  },
   queue: { retryLimit: 3, retryDelaySeconds: 2, heartbeatSeconds: 10, deadLetter: REPLAY_BATCH_DEAD_LETTER },
 });

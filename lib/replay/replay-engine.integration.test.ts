@@ -6,6 +6,7 @@ import { requestBackfill } from "./request-backfill";
 import { seedReplayFixture } from "./testing/seed-replay-fixture";
 import { startLabelServer, type LabelServer } from "./testing/start-label-server";
 import { waitForRun } from "./testing/wait-for-run";
+import { writeReplayOutcomes } from "./write-replay-outcomes";
 
 const db = createPrismaClient(inject("databaseUrl"));
 let server: LabelServer;
@@ -37,6 +38,32 @@ describe("replay engine", () => {
     // maxBatchSize 8: 70 items in ⌈70/8⌉ calls per 32-item job → 4 + 4 + 1 = 9 requests... at most 8 texts each.
     expect(Math.max(...server.requests.map((r) => r.length))).toBeLessThanOrEqual(8);
     expect(server.maxInFlight).toBeLessThanOrEqual(2);
+  });
+
+  it("outcomes written twice, at once or again after a crash, replace items and never count twice", async () => {
+    const fixture = await seedReplayFixture(db, { baseUrl: server.url, patterns: 40 });
+    const run = await db.replayRun.create({
+      data: { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, trigger: "manual", status: "running", total: 40, dispatchedAt: new Date() },
+    });
+    await db.replayRunItem.createMany({ data: fixture.revisionIds.map((patternRevisionId) => ({ runId: run.id, patternRevisionId, projectId: fixture.projectId })) });
+    const revisions = await db.patternRevision.findMany({ where: { id: { in: fixture.revisionIds } }, select: { id: true, patternId: true } });
+    const rows = (verdict: (i: number) => "pass" | "fail" | "error" | null, from = 0, to = revisions.length) =>
+      revisions.slice(from, to).map((r, i) => ({
+        patternRevisionId: r.id, patternId: r.patternId, problemId: fixture.problemId, output: "positive", outputHash: "h", verdict: verdict(from + i), errorReason: null, latencyMs: 1,
+      }));
+    const ref = { id: run.id, projectId: fixture.projectId, modelVersionId: fixture.modelVersionId };
+    // Two workers writing overlapping chunks of one batch at the same time.
+    await Promise.all([writeReplayOutcomes(ref, rows(() => "pass", 0, 30)), writeReplayOutcomes(ref, rows(() => "pass", 10, 40)), writeReplayOutcomes(ref, rows(() => "pass", 5, 25))]);
+    expect(await db.replayRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "completed", passed: 40, failed: 0, errored: 0, ungraded: 0 });
+    // A retried batch whose model now answers differently: counts follow the items, nothing is added twice.
+    await writeReplayOutcomes(ref, rows((i) => (i % 4 === 0 ? "fail" : i % 4 === 1 ? "error" : i % 4 === 2 ? null : "pass"), 0, 40));
+    const counted = await db.replayRunItem.groupBy({ by: ["verdict"], where: { runId: run.id, finishedAt: { not: null } }, _count: true });
+    const byVerdict = Object.fromEntries(counted.map((c) => [String(c.verdict), c._count]));
+    expect(await db.replayRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      passed: byVerdict.pass, failed: byVerdict.fail, errored: byVerdict.error, ungraded: byVerdict.null, total: 40,
+    });
+    expect(byVerdict).toEqual({ pass: 10, fail: 10, error: 10, null: 10 });
+    expect(await db.result.count({ where: { replayRunId: run.id } })).toBe(40);
   });
 
   it("a rerun replaces results instead of adding rows", async () => {

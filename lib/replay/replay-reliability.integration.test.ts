@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { createReplayDispatchSweep } from "./create-replay-dispatch-sweep";
 import { requestReplay } from "./request-replay";
 import { seedReplayFixture, type ReplayFixture } from "./testing/seed-replay-fixture";
 import { spawnWorkerProcess } from "./testing/spawn-worker-process";
@@ -96,9 +97,10 @@ describe("worker processes", () => {
   it("two workers on one queue never run the same job twice, and keep to the model's concurrency", async () => {
     const s = await server({ mode: "slow", delayMs: 15 });
     const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 192, maxBatchSize: 1, concurrency: 3 });
-    const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "2", "--poll", "0.5", "--supervise", "1"]);
+    // Small jobs (12 of 16 revisions), so both workers run batches of the same run at once and share its slots.
+    const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "2", "--poll", "0.5", "--supervise", "1", "--items-per-job", "16"]);
     try {
-      workers.push(await startWorker({ ...fast, concurrency: 4, fetchBatchSize: 2 }));
+      workers.push(await startWorker({ ...fast, concurrency: 4, fetchBatchSize: 2, sweeps: [createReplayDispatchSweep({ itemsPerJob: 16 })] }));
       const run = await replay(fixture);
       const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
       expect(done).toMatchObject({ status: "completed", passed: 192 });
@@ -107,6 +109,7 @@ describe("worker processes", () => {
       expect(texts).toHaveLength(192);
       expect(new Set(texts).size).toBe(192);
       expect(s.maxInFlight).toBeLessThanOrEqual(3);
+      expect(s.maxInFlight, "batches share the model's slots up to its limit").toBe(3);
       await expectOneResultPerRevision(fixture);
     } finally {
       child.kill("SIGTERM");

@@ -48,7 +48,10 @@ export async function requestReplay(tx: Prisma.TransactionClient, input: Request
     },
   });
   if (revisionIds.length === 0) return run;
-  await tx.replayRunItem.createMany({ data: revisionIds.map((patternRevisionId) => ({ runId: run.id, patternRevisionId, projectId })) });
+  // One statement for any number of items (a project may have tens of thousands of patterns).
+  await tx.$executeRaw`
+    INSERT INTO replay_run_items (run_id, pattern_revision_id, project_id)
+    SELECT ${run.id}, id, ${projectId} FROM unnest(${revisionIds}::text[]) AS id`;
   return run;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/db/generated/client";
-import { refreshRunCounts } from "./refresh-run-counts";
+import type { ReplayStatus } from "@/lib/db/generated/enums";
 
 export type ReplayOutcomeRow = {
   patternRevisionId: string;
@@ -16,65 +16,119 @@ export type ReplayOutcomeRow = {
   latencyMs: number | null;
 };
 
+type Verdict = "pass" | "fail" | "error" | null;
+type Counts = { passed: number; failed: number; errored: number; ungraded: number };
+
+const DEADLOCK_ATTEMPTS = 3;
+
 /**
- * Writes one flush of a batch in one transaction: the results (upserted on
- * model version × revision, so a rerun replaces them), the run's items, and the
- * run's counts derived from its items. Idempotent: a batch that runs again
- * after a crash overwrites the same rows and derives the same counts.
+ * Writes outcomes of one run in one transaction: the results (one multi-row
+ * upsert on model version × revision, so a rerun replaces them), the run's
+ * items, and the run's counts moved by the change of those items' verdicts.
+ * The items are locked first (FOR UPDATE, revision order) and the counts
+ * change by old → new of exactly those items, so a batch that runs again after
+ * a crash (or twice at once) rewrites the same items and never counts twice.
+ * The run row is locked last and only by the final UPDATE, so batches of one
+ * run write in parallel. Returns the run's status after the write.
  */
 export async function writeReplayOutcomes(
   run: { id: string; projectId: string; modelVersionId: string },
   rows: readonly ReplayOutcomeRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  // One lock order for every writer (run row, then results sorted by revision) so batches never deadlock.
+): Promise<ReplayStatus | null> {
+  if (rows.length === 0) return null;
+  // One lock order for every writer (items, then results, both sorted by revision, then the run) so batches never deadlock.
   const sorted = [...rows].sort((a, b) => (a.patternRevisionId < b.patternRevisionId ? -1 : 1));
-  await prisma().$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM replay_runs WHERE id = ${run.id} AND project_id = ${run.projectId} FOR UPDATE`;
-      const graded = await rememberedGrades(tx, sorted);
-      const records = sorted.map((row) => ({
-        id: `c${randomBytes(12).toString("hex")}`,
-        pattern_revision_id: row.patternRevisionId,
-        pattern_id: row.patternId,
-        problem_id: row.problemId,
-        output: row.output === undefined ? null : row.output,
-        output_hash: row.outputHash,
-        verdict: row.verdict ?? (row.outputHash ? (graded.get(`${row.patternRevisionId}:${row.outputHash}`) ?? null) : null),
-        error_reason: row.errorReason,
-        latency_ms: row.latencyMs,
-      }));
-      const json = JSON.stringify(records);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO results (id, project_id, problem_id, pattern_id, pattern_revision_id, model_version_id, replay_run_id,
-                              output, output_hash, verdict, error_reason, latency_ms, created_at, updated_at)
-         SELECT v.id, $2, v.problem_id, v.pattern_id, v.pattern_revision_id, $3, $4,
-                v.output, v.output_hash, v.verdict::"Verdict", v.error_reason, v.latency_ms, now(), now()
-           FROM jsonb_to_recordset($1::jsonb) AS v(id text, problem_id text, pattern_id text, pattern_revision_id text,
-                                                   output jsonb, output_hash text, verdict text, error_reason text, latency_ms int)
-         ON CONFLICT (model_version_id, pattern_revision_id) DO UPDATE SET
-           replay_run_id = EXCLUDED.replay_run_id, output = EXCLUDED.output, output_hash = EXCLUDED.output_hash,
-           verdict = EXCLUDED.verdict, error_reason = EXCLUDED.error_reason, latency_ms = EXCLUDED.latency_ms,
-           updated_at = now()`,
-        json,
-        run.projectId,
-        run.modelVersionId,
-        run.id,
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO replay_run_items (run_id, pattern_revision_id, project_id, finished_at, verdict, output_hash)
-         SELECT $2, v.pattern_revision_id, $3, now(), v.verdict::"Verdict", v.output_hash
-           FROM jsonb_to_recordset($1::jsonb) AS v(pattern_revision_id text, verdict text, output_hash text)
-         ON CONFLICT (run_id, pattern_revision_id) DO UPDATE SET
-           finished_at = EXCLUDED.finished_at, verdict = EXCLUDED.verdict, output_hash = EXCLUDED.output_hash`,
-        json,
-        run.id,
-        run.projectId,
-      );
-      await refreshRunCounts(tx, run.id);
-    },
-    { timeout: 30_000, maxWait: 30_000 },
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma().$transaction((tx) => writeInTransaction(tx, run, sorted), { timeout: 30_000, maxWait: 30_000 });
+    } catch (error) {
+      // Grading locks the run before its items; meeting a batch write on the same items, PostgreSQL aborts one of the two.
+      if (attempt >= DEADLOCK_ATTEMPTS || !/deadlock|40P01|P2034/i.test(String((error as Error)?.message ?? error))) throw error;
+    }
+  }
+}
+
+async function writeInTransaction(
+  tx: Prisma.TransactionClient,
+  run: { id: string; projectId: string; modelVersionId: string },
+  sorted: readonly ReplayOutcomeRow[],
+): Promise<ReplayStatus | null> {
+  const ids = sorted.map((row) => row.patternRevisionId);
+  const before = await tx.$queryRaw<{ id: string; finished: boolean; verdict: Verdict }[]>`
+    SELECT pattern_revision_id AS id, finished_at IS NOT NULL AS finished, verdict::text AS verdict
+      FROM replay_run_items
+     WHERE run_id = ${run.id} AND pattern_revision_id = ANY(${ids}::text[])
+     ORDER BY pattern_revision_id
+       FOR UPDATE`;
+  const graded = await rememberedGrades(tx, sorted);
+  const records = sorted.map((row) => ({
+    id: `c${randomBytes(12).toString("hex")}`,
+    pattern_revision_id: row.patternRevisionId,
+    pattern_id: row.patternId,
+    problem_id: row.problemId,
+    output: row.output === undefined ? null : row.output,
+    output_hash: row.outputHash,
+    verdict: row.verdict ?? (row.outputHash ? (graded.get(`${row.patternRevisionId}:${row.outputHash}`) ?? null) : null),
+    error_reason: row.errorReason,
+    latency_ms: row.latencyMs,
+  }));
+  const json = JSON.stringify(records);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO results (id, project_id, problem_id, pattern_id, pattern_revision_id, model_version_id, replay_run_id,
+                          output, output_hash, verdict, error_reason, latency_ms, created_at, updated_at)
+     SELECT v.id, $2, v.problem_id, v.pattern_id, v.pattern_revision_id, $3, $4,
+            v.output, v.output_hash, v.verdict::"Verdict", v.error_reason, v.latency_ms, now(), now()
+       FROM jsonb_to_recordset($1::jsonb) AS v(id text, problem_id text, pattern_id text, pattern_revision_id text,
+                                               output jsonb, output_hash text, verdict text, error_reason text, latency_ms int)
+     ON CONFLICT (model_version_id, pattern_revision_id) DO UPDATE SET
+       replay_run_id = EXCLUDED.replay_run_id, output = EXCLUDED.output, output_hash = EXCLUDED.output_hash,
+       verdict = EXCLUDED.verdict, error_reason = EXCLUDED.error_reason, latency_ms = EXCLUDED.latency_ms,
+       updated_at = now()`,
+    json,
+    run.projectId,
+    run.modelVersionId,
+    run.id,
   );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO replay_run_items (run_id, pattern_revision_id, project_id, finished_at, verdict, output_hash)
+     SELECT $2, v.pattern_revision_id, $3, now(), v.verdict::"Verdict", v.output_hash
+       FROM jsonb_to_recordset($1::jsonb) AS v(pattern_revision_id text, verdict text, output_hash text)
+     ON CONFLICT (run_id, pattern_revision_id) DO UPDATE SET
+       finished_at = EXCLUDED.finished_at, verdict = EXCLUDED.verdict, output_hash = EXCLUDED.output_hash`,
+    json,
+    run.id,
+    run.projectId,
+  );
+
+  const delta: Counts = { passed: 0, failed: 0, errored: 0, ungraded: 0 };
+  for (const old of before) if (old.finished) delta[bucket(old.verdict)] -= 1;
+  for (const record of records) delta[bucket(record.verdict as Verdict)] += 1;
+  const [after] = await tx.$queryRaw<{ status: ReplayStatus }[]>`
+    UPDATE replay_runs SET
+      passed   = passed   + ${delta.passed}::int,
+      failed   = failed   + ${delta.failed}::int,
+      errored  = errored  + ${delta.errored}::int,
+      ungraded = ungraded + ${delta.ungraded}::int,
+      status = CASE
+        WHEN passed + failed + errored + ungraded + ${delta.passed + delta.failed + delta.errored + delta.ungraded}::int >= total
+             AND status IN ('queued', 'running')
+          THEN (CASE WHEN error IS NULL THEN 'completed' ELSE 'failed' END)::"ReplayStatus"
+        ELSE status END,
+      started_at  = COALESCE(started_at, now()),
+      finished_at = CASE
+        WHEN passed + failed + errored + ungraded + ${delta.passed + delta.failed + delta.errored + delta.ungraded}::int >= total
+             AND status IN ('queued', 'running')
+          THEN now() ELSE finished_at END
+    WHERE id = ${run.id} AND project_id = ${run.projectId}
+    RETURNING status`;
+  return after?.status ?? null;
+}
+
+function bucket(verdict: Verdict): keyof Counts {
+  if (verdict === "pass") return "passed";
+  if (verdict === "fail") return "failed";
+  if (verdict === "error") return "errored";
+  return "ungraded";
 }
 
 /** Grades people gave earlier to exactly these outputs of these revisions. */
