@@ -1,12 +1,13 @@
 import type { Connector } from "./connector";
 import { connectorConfigSchema, type ConnectorConfig } from "./connector-config.schema";
 import { createHttpConnector } from "./http-connector";
-import { createMlflowConnector } from "./mlflow-connector";
+import { buildMlflowRequest, encodeMlflowRow, mlflowUrl, parseMlflowResponse } from "./mlflow-mapping";
 import { createOnnxConnector } from "./onnx-connector";
 import { createOpenAiConnector } from "./openai-connector";
-import { createOpenInferenceConnector } from "./openinference-connector";
+import { buildOpenInferenceRequest, encodeOpenInferenceInput, openInferenceUrl, parseOpenInferenceResponse } from "./openinference-mapping";
 import { createPredictionsConnector } from "./predictions-connector";
-import { createTfServingConnector } from "./tfserving-connector";
+import { buildTfServingRequest, encodeTfServingInstance, parseTfServingResponse, tfServingUrl } from "./tfserving-mapping";
+import { createBatchedJsonConnector } from "./create-batched-json-connector";
 
 export type ConnectorDeps = {
   /** Decrypted connector secrets (name → value). */
@@ -35,11 +36,26 @@ export function createConnector(config: unknown, deps: ConnectorDeps): Connector
   const valid: ConnectorConfig = parsed.data;
   switch (valid.kind) {
     case "openinference":
-      return createOpenInferenceConnector(valid, deps.secrets);
+      return createBatchedJsonConnector(valid, deps.secrets, {
+        url: openInferenceUrl,
+        encode: encodeOpenInferenceInput,
+        body: buildOpenInferenceRequest,
+        parse: parseOpenInferenceResponse,
+      });
     case "tfserving":
-      return createTfServingConnector(valid, deps.secrets);
+      return createBatchedJsonConnector(valid, deps.secrets, {
+        url: tfServingUrl,
+        encode: encodeTfServingInstance,
+        body: (_config, instances) => buildTfServingRequest(instances),
+        parse: parseTfServingResponse,
+      });
     case "mlflow":
-      return createMlflowConnector(valid, deps.secrets);
+      return createBatchedJsonConnector(valid, deps.secrets, {
+        url: mlflowUrl,
+        encode: encodeMlflowRow,
+        body: buildMlflowRequest,
+        parse: parseMlflowResponse,
+      });
     case "openai":
       return createOpenAiConnector(valid, deps.secrets);
     case "http":
