@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { ActiveReplaysIndicator } from "@/components/replay/active-replays-indicator";
+import { can, currentActor } from "@/lib/auth/current-actor";
 import { NavLink } from "./nav-link";
 
 type ProjectBarProps = {
-  project: { slug: string; name: string };
+  project: { id: string; slug: string; name: string };
   projects: { slug: string; name: string }[];
 };
 
 /** Breadcrumb with a project switcher, and the project's navigation. */
-export function ProjectBar({ project, projects }: ProjectBarProps) {
+export async function ProjectBar({ project, projects }: ProjectBarProps) {
+  const canGrade = can(await currentActor(), "grades.write");
   const base = `/projects/${project.slug}`;
   const others = projects.filter((p) => p.slug !== project.slug);
   return (
@@ -42,6 +45,9 @@ export function ProjectBar({ project, projects }: ProjectBarProps) {
           ) : (
             <span className="truncate font-semibold text-slate-900">{project.name}</span>
           )}
+          <span className="ml-auto shrink-0 whitespace-nowrap">
+            <ActiveReplaysIndicator projectId={project.id} />
+          </span>
         </nav>
         <nav aria-label="Project" className="-mx-1 flex gap-5 overflow-x-auto px-1">
           <NavLink href={base} exact>
@@ -49,6 +55,8 @@ export function ProjectBar({ project, projects }: ProjectBarProps) {
           </NavLink>
           <NavLink href={`${base}/problems`}>Problems</NavLink>
           <NavLink href={`${base}/models`}>Model versions</NavLink>
+          <NavLink href={`${base}/captures`}>Captures</NavLink>
+          {canGrade ? <NavLink href={`${base}/grading`}>Grading</NavLink> : null}
         </nav>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, ModelStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -6,43 +7,57 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
-import type { ConnectorKind, ModelStatus, Severity } from "@/lib/db/generated/enums";
+import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
-import { formatMetrics } from "@/lib/format/format-metrics";
 import { formatPercent } from "@/lib/format/format-percent";
+import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/models/list-model-results-view";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
+import { ArtifactUpload } from "./artifact-upload";
+import { connectorSummary, takesArtifact, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
+import { outputText } from "./output-text";
+import { ReplayPanel } from "./replay-panel";
+import { StatusChanger } from "./status-changer";
+import { TestConnectionPanel } from "./test-connection-panel";
+import { VerdictBadge } from "./verdict-badge";
 
 type ModelVersionPageProps = {
-  project: { slug: string };
-  modelVersion: {
-    id: string;
-    name: string;
-    version: string;
-    status: ModelStatus;
-    connectorKind: ConnectorKind;
-    trainedAt: Date | null;
-    createdAt: Date;
-    metrics: unknown;
-    sourceUrl: string | null;
-    artifactChecksum: string | null;
-    concurrency: number;
-    timeoutMs: number;
-  };
+  project: { id: string; slug: string };
+  modelVersion: ModelVersionResponse;
   /** The production version to compare with, unless this is it. */
   baseline: { id: string; name: string; version: string } | null;
+  /** The production version of the same name that "Make production" would retire. */
+  currentProduction: { name: string; version: string } | null;
   rows: {
     problem: { id: string; key: string; title: string; severity: Severity; target: number };
     rate: ErrorRate | null;
     baselineRate: ErrorRate | null;
   }[];
+  results: {
+    rows: ModelResultRow[];
+    counts: Record<ModelResultFilter, number>;
+    total: number;
+    filter: ModelResultFilter;
+    page: number;
+    pageSize: number;
+  };
+  permissions: { write: boolean; replay: boolean };
   now: Date;
 };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, rows, now }: ModelVersionPageProps) {
+const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
+
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, permissions, now }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
+  const kind = v.connectorKind as ConnectorKindName;
+  const connector = { ...(v.connector as Record<string, unknown>), kind };
+  const summary = connectorSummary(connector);
+  const needsFile = takesArtifact(kind) && !v.artifact;
   const aboveTarget = rows.filter((r) => r.rate?.errorRate != null && r.rate.errorRate > r.problem.target).length;
   const errored = rows.reduce((sum, r) => sum + (r.rate?.errored ?? 0), 0);
+
   return (
     <>
       <PageHeader
@@ -56,33 +71,118 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, rows, now
             {modelVersionLabel(v)} <ModelStatusBadge status={v.status} />
           </span>
         }
+        description={
+          <>
+            {v.trainedAt ? (
+              <>
+                <span className="font-medium text-slate-800">{ageText(v.trainedAt, now)}</span> · trained{" "}
+                <time dateTime={v.trainedAt.toISOString()}>{v.trainedAt.toISOString().slice(0, 10)}</time>
+              </>
+            ) : (
+              "Training date unknown"
+            )}{" "}
+            · registered <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 10)}</time>
+            {v.sourceUrl ? (
+              <>
+                {" "}
+                ·{" "}
+                <a href={v.sourceUrl} className="text-blue-700 hover:underline" rel="noreferrer" target="_blank">
+                  training run
+                </a>
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          permissions.write ? (
+            <Link
+              href={`${base}/models/${v.id}/edit`}
+              className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              Edit
+            </Link>
+          ) : null
+        }
       />
+
       <div className="space-y-6">
-        <Card>
-          <DescriptionList
-            items={[
-              { label: "Connector", value: <Badge>{v.connectorKind}</Badge> },
-              {
-                label: "Trained",
-                value: v.trainedAt ? `${v.trainedAt.toISOString().slice(0, 10)} (${ageText(v.trainedAt, now)})` : "unknown",
-              },
-              { label: "Registered", value: v.createdAt.toISOString().slice(0, 10) },
-              { label: "Metrics", value: formatMetrics(v.metrics, 8) },
-              {
-                label: "Source",
-                value: v.sourceUrl ? (
-                  <a href={v.sourceUrl} className="text-blue-700 hover:underline" rel="noreferrer">
-                    {v.sourceUrl}
-                  </a>
-                ) : (
-                  "—"
-                ),
-              },
-              { label: "Artifact checksum", value: v.artifactChecksum ? <code className="text-xs">{v.artifactChecksum}</code> : "—" },
-              { label: "Replay limits", value: `${v.concurrency} parallel calls, ${v.timeoutMs / 1000}s timeout` },
-            ]}
-          />
-        </Card>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title="Details" className="lg:col-span-2">
+            <div className="mb-4 min-w-0 border-b border-slate-100 pb-3">
+              <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Connector</h3>
+              <p className="mt-1 flex flex-wrap items-center gap-2">
+                <Badge>{kind}</Badge>
+                <code className="min-w-0 break-all text-xs text-slate-800">{summary}</code>
+              </p>
+            </div>
+            <DescriptionList
+              items={[
+                ...(takesHeaders(kind) ? [{ label: "Secrets", value: <SecretNames names={v.secretKeys} /> }] : []),
+                ...(takesArtifact(kind)
+                  ? [
+                      {
+                        label: kind === "onnx" ? "Model file" : "Predictions file",
+                        value: v.artifact ? (
+                          <span>
+                            {v.artifact.filename} <span className="text-slate-500">({formatBytes(v.artifact.byteSize)})</span>
+                          </span>
+                        ) : (
+                          <Badge tone="amber">not uploaded</Badge>
+                        ),
+                      },
+                    ]
+                  : []),
+                { label: "Artifact checksum", value: v.artifactChecksum ? <code className="break-all text-xs">{v.artifactChecksum}</code> : "—" },
+                { label: "Replay limits", value: `${v.concurrency} parallel call${v.concurrency === 1 ? "" : "s"}, ${v.timeoutMs / 1000} s timeout` },
+                {
+                  label: "Source",
+                  value: v.sourceUrl ? (
+                    <a href={v.sourceUrl} className="break-all text-blue-700 hover:underline" rel="noreferrer" target="_blank">
+                      {v.sourceUrl}
+                    </a>
+                  ) : (
+                    "—"
+                  ),
+                },
+              ]}
+            />
+            <Metrics metrics={v.metrics} />
+          </Card>
+
+          <div className="space-y-6">
+            <Card title="Replay">
+              <ReplayPanel
+                modelVersionId={v.id}
+                canReplay={permissions.replay}
+                replayBlockedReason={needsFile ? "Upload the model's file first." : null}
+              />
+            </Card>
+            {permissions.write ? (
+              <Card title="Status" description={`Now ${v.status}.`}>
+                <StatusChanger
+                  key={v.lockVersion}
+                  modelVersion={{ id: v.id, name: v.name, version: v.version, status: v.status, lockVersion: v.lockVersion }}
+                  currentProduction={currentProduction}
+                />
+              </Card>
+            ) : null}
+          </div>
+        </div>
+
+        {needsFile && permissions.write ? (
+          <section aria-labelledby="upload-heading" className="space-y-2">
+            <h2 id="upload-heading" className="text-base font-semibold text-slate-900">
+              Upload the {kind === "onnx" ? "ONNX model" : "predictions file"}
+            </h2>
+            <ArtifactUpload modelVersionId={v.id} kind={kind} />
+          </section>
+        ) : null}
+
+        {permissions.write && v.callable && !needsFile ? (
+          <Card title="Connection" description="Calls the model with the project's first pattern: output, verdict, latency and the raw exchange.">
+            <TestConnectionPanel modelVersionId={v.id} projectSlug={project.slug} />
+          </Card>
+        ) : null}
 
         <section aria-labelledby="per-problem-heading">
           <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
@@ -104,9 +204,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, rows, now
                   <TableHeaderCell className="text-right">Target</TableHeaderCell>
                   <TableHeaderCell className="text-right">This version</TableHeaderCell>
                   {baseline ? (
-                    <TableHeaderCell className="text-right normal-case tracking-normal">
-                      Production: {modelVersionLabel(baseline)}
-                    </TableHeaderCell>
+                    <TableHeaderCell className="text-right normal-case tracking-normal">Production: {modelVersionLabel(baseline)}</TableHeaderCell>
                   ) : null}
                 </TableRow>
               </TableHead>
@@ -115,10 +213,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, rows, now
                   <TableRow key={problem.id}>
                     <TableHeaderCell scope="row" className="min-w-40 font-normal sm:min-w-56">
                       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                        <Link
-                          href={`${base}/problems/${encodeURIComponent(problem.key)}`}
-                          className="font-semibold text-blue-700 hover:underline"
-                        >
+                        <Link href={`${base}/problems/${encodeURIComponent(problem.key)}`} className="font-semibold text-blue-700 hover:underline">
                           {problem.key}
                         </Link>
                         <SeverityBadge severity={problem.severity} />
@@ -134,8 +229,183 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, rows, now
             </Table>
           )}
         </section>
-        <p className="text-sm text-slate-600">Flips, McNemar tests, the gate and replay progress will appear on this page.</p>
+
+        <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} />
+
+        <p className="text-sm text-slate-600">Flips, McNemar tests and the gate will appear on this page.</p>
       </div>
     </>
   );
+}
+
+function SecretNames({ names }: { names: string[] | null }) {
+  if (names === null) return <span className="text-amber-800">sealed under another RATCHET_SECRET</span>;
+  if (names.length === 0) return <>none</>;
+  return (
+    <span className="flex flex-wrap gap-1" title="Values are stored encrypted and never shown">
+      {names.map((name) => (
+        <code key={name} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
+          {name}
+        </code>
+      ))}
+    </span>
+  );
+}
+
+function Metrics({ metrics }: { metrics: unknown }) {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return null;
+  const entries = Object.entries(metrics as Record<string, unknown>);
+  if (!entries.length) return null;
+  return (
+    <div className="mt-4 border-t border-slate-100 pt-3">
+      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Training metrics</h3>
+      <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        {entries.map(([key, value]) => (
+          <div key={key} className="flex min-w-0 gap-1.5">
+            <dt className="text-slate-600">{key}</dt>
+            <dd className="break-all font-medium tabular-nums text-slate-900">{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function ResultsSection({ base, modelVersionId, label, results }: { base: string; modelVersionId: string; label: string; results: ModelVersionPageProps["results"] }) {
+  const { filter, page, pageSize, total } = results;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (f: ModelResultFilter, p = 1) => {
+    const params = new URLSearchParams();
+    if (f !== "all") params.set("results", f);
+    if (p > 1) params.set("page", String(p));
+    const query = params.toString();
+    return `${base}/models/${modelVersionId}${query ? `?${query}` : ""}#results-heading`;
+  };
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <section aria-labelledby="results-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="results-heading" className="scroll-mt-4 text-base font-semibold text-slate-900">
+          Results
+        </h2>
+        <p className="text-sm text-slate-600">Current revision of every pattern, by problem.</p>
+      </div>
+      <nav aria-label="Filter results by verdict" className="flex flex-wrap gap-2">
+        {MODEL_RESULT_FILTERS.filter((f) => f === "all" || f === filter || results.counts[f] > 0).map((f) => (
+          <Link
+            key={f}
+            href={href(f)}
+            aria-current={f === filter ? "page" : undefined}
+            className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${
+              f === filter ? "bg-blue-700 text-white ring-blue-700" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
+            }`}
+          >
+            {FILTER_LABEL[f]} <span className="tabular-nums">{results.counts[f]}</span>
+          </Link>
+        ))}
+      </nav>
+      {results.rows.length === 0 ? (
+        <EmptyState title={filter === "all" ? "No results yet" : `No ${FILTER_LABEL[filter].toLowerCase()} results`}>
+          {filter === "all" ? "Results appear here as the replay runs." : null}
+        </EmptyState>
+      ) : (
+        <>
+          <ol aria-label={`Results of ${label}`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
+            {results.rows.map((r) => (
+              <li key={r.id} className="space-y-1 px-4 py-3">
+                <div className="flex items-start justify-between gap-3">
+                  <Link href={`${base}/patterns/${r.pattern.id}`} className="min-w-0 font-medium text-blue-700 hover:underline">
+                    {r.pattern.name}
+                  </Link>
+                  <VerdictBadge verdict={r.verdict} />
+                </div>
+                <p className="text-sm text-slate-600">
+                  {r.problem.key}
+                  {r.pattern.polarity === "negative" ? " · negative" : ""}
+                  {r.latencyMs != null ? ` · ${r.latencyMs} ms` : ""}
+                </p>
+                {r.verdict === "error" ? (
+                  <p className="text-sm text-amber-900">{r.errorReason ?? "error"}</p>
+                ) : (
+                  <p className="break-words text-xs">
+                    <span className="text-slate-500">output </span>
+                    <code className="text-slate-900">{outputText(r.output)}</code>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+          <Table aria-label={`Results of ${label}`} containerClassName="hidden sm:block">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Pattern</TableHeaderCell>
+                <TableHeaderCell>Problem</TableHeaderCell>
+                <TableHeaderCell>Output</TableHeaderCell>
+                <TableHeaderCell>Verdict</TableHeaderCell>
+                <TableHeaderCell className="text-right">Latency</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {results.rows.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell className="min-w-48 max-w-72">
+                    <Link href={`${base}/patterns/${r.pattern.id}`} className="font-medium text-blue-700 hover:underline">
+                      {r.pattern.name}
+                    </Link>
+                    {r.pattern.polarity === "negative" ? <span className="ml-1.5 text-xs text-slate-500">negative</span> : null}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <Link href={`${base}/problems/${encodeURIComponent(r.problem.key)}`} className="text-slate-800 hover:underline">
+                      {r.problem.key}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="min-w-40 max-w-80">
+                    {r.verdict === "error" ? (
+                      <span className="text-amber-900">{r.errorReason ?? "error"}</span>
+                    ) : (
+                      <code className="break-words text-xs text-slate-900" title={typeof r.output === "string" ? r.output : JSON.stringify(r.output)}>
+                        {outputText(r.output)}
+                      </code>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <VerdictBadge verdict={r.verdict} />
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-600">{r.latencyMs != null ? `${r.latencyMs} ms` : "—"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {total > pageSize ? (
+        <nav aria-label="Results pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <span className="text-slate-600 tabular-nums">
+            {first}–{last} of {total}
+          </span>
+          <span className="flex gap-2">
+            <PageLink href={page > 1 ? href(filter, page - 1) : null}>Previous</PageLink>
+            <PageLink href={page < pages ? href(filter, page + 1) : null}>Next</PageLink>
+          </span>
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function PageLink({ href, children }: { href: string | null; children: ReactNode }) {
+  const className = "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset";
+  if (!href) return <span className={`${className} text-slate-400 ring-slate-200`} aria-disabled="true">{children}</span>;
+  return (
+    <Link href={href} className={`${className} bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}>
+      {children}
+    </Link>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -6,6 +6,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatAge } from "@/lib/format/format-age";
 import { formatMetrics } from "@/lib/format/format-metrics";
 import type { ModelVersionListItem } from "@/lib/models/list-model-versions";
+import { ActiveReplaysProvider, ModelReplayBadge } from "./model-replay-badges";
 
 export function ageText(trainedAt: Date, now: Date): string {
   const age = formatAge(trainedAt, now);
@@ -13,17 +14,28 @@ export function ageText(trainedAt: Date, now: Date): string {
 }
 
 type ModelVersionsPageProps = {
-  project: { slug: string };
+  project: { id: string; slug: string };
   modelVersions: ModelVersionListItem[];
+  /** The actor may register model versions. */
+  canRegister: boolean;
   now: Date;
 };
 
-export function ModelVersionsPage({ project, modelVersions, now }: ModelVersionsPageProps) {
+export function ModelVersionsPage({ project, modelVersions, canRegister, now }: ModelVersionsPageProps) {
+  const registerLink = canRegister ? (
+    <Link
+      href={`/projects/${project.slug}/models/new`}
+      className="inline-flex items-center rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2"
+    >
+      Register model version
+    </Link>
+  ) : null;
   return (
-    <>
+    <ActiveReplaysProvider projectId={project.id}>
       <PageHeader
         title="Model versions"
         description="Candidate and released models in registration order, the order of every chart's x axis."
+        actions={registerLink}
       />
       {modelVersions.length === 0 ? (
         <EmptyState title="No model versions registered yet">
@@ -41,6 +53,7 @@ export function ModelVersionsPage({ project, modelVersions, now }: ModelVersions
                   </Link>
                   <ModelStatusBadge status={v.status} />
                   <Badge>{v.connectorKind}</Badge>
+                  <ModelReplayBadge modelVersionId={v.id} />
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
                   {v.trainedAt ? `Trained ${v.trainedAt.toISOString().slice(0, 10)} · ${ageText(v.trainedAt, now)}` : "Training date unknown"}
@@ -71,7 +84,10 @@ export function ModelVersionsPage({ project, modelVersions, now }: ModelVersions
                     <span className="text-slate-700">{v.version}</span>
                   </TableCell>
                   <TableCell>
-                    <ModelStatusBadge status={v.status} />
+                    <span className="flex flex-wrap items-center gap-1.5">
+                      <ModelStatusBadge status={v.status} />
+                      <ModelReplayBadge modelVersionId={v.id} />
+                    </span>
                   </TableCell>
                   <TableCell>
                     <Badge>{v.connectorKind}</Badge>
@@ -93,6 +109,6 @@ export function ModelVersionsPage({ project, modelVersions, now }: ModelVersions
           </Table>
         </>
       )}
-    </>
+    </ActiveReplaysProvider>
   );
 }

@@ -5,7 +5,7 @@ import { usePolling } from "./use-polling";
 export type ActiveReplaysIndicatorProps = {
   /** The project whose queued and running replays are summed; without one the indicator renders nothing. */
   projectId?: string;
-  /** Poll interval while runs are active (default 2000 ms; 10 s when idle). */
+  /** Poll interval while runs are active (default 2000 ms; 4 s when idle). */
   intervalMs?: number;
 };
 

@@ -17,7 +17,7 @@ export function usePolling<T>(path: string | null, intervalMs: number, active: (
       } catch {
         // Keep the last answer; the next poll tries again.
       }
-      if (!cancelled) timer = setTimeout(tick, active(latest) ? intervalMs : Math.max(intervalMs, 10_000));
+      if (!cancelled) timer = setTimeout(tick, active(latest) ? intervalMs : Math.max(intervalMs, 4_000));
     };
     void tick();
     return () => {

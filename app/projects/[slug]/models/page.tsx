@@ -2,17 +2,17 @@ import { notFound } from "next/navigation";
 import { ModelVersionsPage } from "@/components/models/model-versions-page";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function Page({ params }: Props) {
-  await requirePageActor("models.read");
+  const actor = await requirePageActor("models.read");
   const { slug } = await params;
   const project = await getProjectBySlug(slug);
   if (!project) notFound();
   const modelVersions = await listModelVersions(project.id);
-  return <ModelVersionsPage project={project} modelVersions={modelVersions} now={new Date()} />;
+  return <ModelVersionsPage project={project} modelVersions={modelVersions} canRegister={can(actor, "models.write")} now={new Date()} />;
 }

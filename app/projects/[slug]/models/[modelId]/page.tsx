@@ -1,31 +1,48 @@
 import { notFound } from "next/navigation";
 import { ModelVersionPage } from "@/components/models/model-version-page";
+import { idSchema } from "@/lib/api/id-params";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
-import { getModelVersion } from "@/lib/models/get-model-version";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+import { listModelResultsView, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/models/list-model-results-view";
 import { listModelVersions } from "@/lib/models/list-model-versions";
+import { loadModelVersion } from "@/lib/models/load-model-version";
 import { listProblems } from "@/lib/problems/list-problems";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; modelId: string }> };
+const RESULTS_PAGE_SIZE = 50;
 
-export default async function Page({ params }: Props) {
-  await requirePageActor("models.read");
+type Props = {
+  params: Promise<{ slug: string; modelId: string }>;
+  searchParams: Promise<{ results?: string; page?: string }>;
+};
+
+export default async function Page({ params, searchParams }: Props) {
+  const actor = await requirePageActor("models.read");
   const { slug, modelId } = await params;
+  const query = await searchParams;
   const project = await getProjectBySlug(slug);
-  if (!project) notFound();
-  const modelVersion = await getModelVersion(project.id, modelId);
-  if (!modelVersion) notFound();
+  if (!project || !idSchema.safeParse(modelId).success) notFound();
+  const modelVersion = await loadModelVersion(modelId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (modelVersion.projectId !== project.id) notFound();
 
-  const [problems, modelVersions, errorRates] = await Promise.all([
+  const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
+  const [problems, modelVersions, errorRates, results] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listErrorRates(project.id),
+    listModelResultsView(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
   ]);
   // Latest production version is the default baseline (DESIGN.md, model version page).
-  const baseline = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id).at(-1) ?? null;
+  const otherProduction = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id);
+  const baseline = otherProduction.at(-1) ?? null;
+  const currentProduction = otherProduction.filter((v) => v.name === modelVersion.name).at(-1) ?? null;
   const rateOf = (problemId: string, modelVersionId: string | undefined) =>
     errorRates.find((r) => r.problemId === problemId && r.modelVersionId === modelVersionId) ?? null;
   const rows = problems.map((problem) => ({
@@ -34,5 +51,16 @@ export default async function Page({ params }: Props) {
     baselineRate: baseline ? rateOf(problem.id, baseline.id) : null,
   }));
 
-  return <ModelVersionPage project={project} modelVersion={modelVersion} baseline={baseline} rows={rows} now={new Date()} />;
+  return (
+    <ModelVersionPage
+      project={project}
+      modelVersion={modelVersion}
+      baseline={baseline}
+      currentProduction={currentProduction}
+      rows={rows}
+      results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
+      permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}
+      now={new Date()}
+    />
+  );
 }

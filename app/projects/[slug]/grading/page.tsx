@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { GradingQueuePage } from "@/components/grading/grading-queue-page";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { listGradingQueueView } from "@/lib/grading/list-grading-queue-view";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Grading" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string }> };
+
+export default async function Page({ params, searchParams }: Props) {
+  await requirePageActor("grades.write");
+  const { slug } = await params;
+  const { cursor } = await searchParams;
+  const project = await getProjectBySlug(slug);
+  if (!project) notFound();
+  const pageCursor = cursor?.slice(0, 200) || undefined;
+  const queue = await listGradingQueueView(project.id, { limit: 50, cursor: pageCursor });
+  return <GradingQueuePage project={project} items={queue.items} cursor={pageCursor} nextCursor={queue.nextCursor} />;
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useApiForm } from "@/components/auth/use-api-form";
+import { ReplayProgress } from "@/components/replay/replay-progress";
+import { usePolling } from "@/components/replay/use-polling";
+import { Button } from "@/components/ui/form-controls";
+import { apiFetch } from "@/lib/api-client/api-fetch";
+
+type ReplayPanelProps = {
+  modelVersionId: string;
+  /** The actor may request replays. */
+  canReplay: boolean;
+  /** Why "Replay now" is unavailable (e.g. the model file is not uploaded yet), if it is. */
+  replayBlockedReason?: string | null;
+};
+
+const isActive = (status: string | undefined) => status === "queued" || status === "running";
+
+/** The latest replay run's live progress, "Replay now", and fresh tables when a run finishes. */
+export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason }: ReplayPanelProps) {
+  const form = useApiForm();
+  // A new run restarts the progress bar's polling at once instead of at its idle interval.
+  const [generation, setGeneration] = useState(0);
+  return (
+    <div className="space-y-4">
+      <ReplayProgress key={generation} modelVersionId={modelVersionId} />
+      <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} />
+      {canReplay ? (
+        <div className="space-y-1">
+          <Button
+            type="button"
+            tone="secondary"
+            disabled={form.pending || !!replayBlockedReason}
+            onClick={() =>
+              void form.run(async () => {
+                await apiFetch(`/api/v1/models/${modelVersionId}/replays`, { method: "POST", body: {} });
+                setGeneration((g) => g + 1);
+              })
+            }
+          >
+            {form.pending ? "Requesting…" : "Replay now"}
+          </Button>
+          <p className="text-xs text-slate-500">{replayBlockedReason ?? "Replays every current pattern; results of a rerun replace the older ones."}</p>
+          {form.error ? (
+            <p role="alert" className="text-sm text-red-700">
+              {form.error.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type RunsPage = { items: { id: string; status: string }[] };
+
+/** Re-renders the server page (error rates, results) when the latest run stops being active. */
+function RefreshWhenReplayFinishes({ modelVersionId }: { modelVersionId: string }) {
+  const router = useRouter();
+  const page = usePolling<RunsPage>(`/api/v1/models/${modelVersionId}/replays?limit=1`, 2_000, (data) => isActive(data?.items[0]?.status));
+  const wasActive = useRef(false);
+  const status = page?.items[0]?.status;
+  useEffect(() => {
+    if (status === undefined) return;
+    if (wasActive.current && !isActive(status)) router.refresh();
+    wasActive.current = isActive(status);
+  }, [status, router]);
+  return null;
+}
