@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, hashJson } from "./canonical-json";
+import type { Expectation } from "./expectation.schema";
 import { judgeOutput } from "./judge-output";
+
+type Json = Extract<Expectation, { kind: "equals" }>["value"];
 
 // Laws every expectation kind must obey, for any JSON output fast-check can think of.
 
-const json = fc.jsonValue({ maxDepth: 3 });
+const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>;
 const label = fc.constantFrom("positive", "negative", "neutral", "Positive", "", "x y");
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
 const tolerance = fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e6 });
@@ -82,9 +85,9 @@ describe("judgeOutput laws", () => {
 
   it("json_subset: every value is a subset of itself and of itself with extra keys", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), json, { maxKeys: 4 }), fc.string({ minLength: 1 }), json, (value, key, extra) => {
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), json, { maxKeys: 4 }), fc.string({ minLength: 1 }), json, (value: Record<string, Json>, key, extra) => {
         expect(judgeOutput({ kind: "json_subset", value }, reordered(value))).toBe("pass");
-        const widened = Object.hasOwn(value, key) ? value : { ...value, [key]: extra };
+        const widened: Record<string, Json> = Object.hasOwn(value, key) ? value : { ...value, [key]: extra };
         expect(judgeOutput({ kind: "json_subset", value }, widened)).toBe("pass");
       }),
     );
