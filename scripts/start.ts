@@ -42,7 +42,8 @@ if (!config.RATCHET_SECRET && config.DATABASE_URL) {
 const baseUrl = config.RATCHET_PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 // The demo (project and one user per role) goes only into an empty embedded
 // database, or into an empty DATABASE_URL one when RATCHET_DEMO=1 asks for it.
-if (config.RATCHET_DEMO ?? !config.DATABASE_URL) {
+const demo = config.RATCHET_DEMO ?? !config.DATABASE_URL;
+if (demo) {
   const db = createPrismaClient(databaseUrl);
   try {
     if (await isDatabaseEmpty(db)) {
@@ -66,7 +67,7 @@ const nextBin = require.resolve("next/dist/bin/next");
 if (!dev) await buildIfNeeded();
 
 let stopping = false;
-const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret };
+const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret, RATCHET_DEMO: demo ? "1" : "0" };
 const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
   stdio: "inherit",
   env: childEnv,

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+
+// The demo model server answers only on demo instances.
+process.env.RATCHET_DEMO = "1";
 import { DEMO_PROBLEMS } from "./demo-project";
 import { demoOutputFor } from "./demo-output-for";
 import { getDemoModelMetadata } from "./get-demo-model-metadata";

@@ -5,6 +5,7 @@ import pg from "pg";
 // database and empty every table, so files never see each other's rows.
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.RATCHET_SECRET ??= "integration-tests-secret-0123456789abcdef";
+process.env.RATCHET_DEMO ??= "1";
 
 beforeAll(async () => {
   const client = new pg.Client({ connectionString: inject("databaseUrl") });
