@@ -25,7 +25,7 @@ export async function UserMenu() {
       <Link href="/api-docs" className={`${link} hidden sm:inline`}>
         API docs
       </Link>
-      <Link href="/account" className={`${link} max-w-56 truncate`} title={`${actor.user.email} (${actor.user.role})`}>
+      <Link href="/account" className={`${link} max-w-72 truncate`} title={`${actor.user.email} (${actor.user.role})`}>
         <span className="sr-only">Account: </span>
         {actor.user.name} <span className="text-slate-400">· {actor.user.role}</span>
       </Link>

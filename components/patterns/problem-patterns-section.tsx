@@ -9,7 +9,7 @@ import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import { listPatterns } from "@/lib/patterns/list-patterns";
 import type { PatternView } from "@/lib/patterns/pattern-view";
 import { previewInput } from "@/lib/patterns/preview-input";
-import { coverageHints } from "@/lib/problems/coverage-hints";
+import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
 
 type Props = {
@@ -62,7 +62,7 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
     >
       {hints.length > 0 ? (
         <div role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <span className="font-medium">Coverage:</span> {hints.join(" · ")}. A problem is well covered by 10–15 patterns, positive and negative, some of them seen in production.
+          <span className="font-medium">Coverage:</span> {hints.map((hint) => coverageHintLabel[hint]).join(" · ")}. A problem is well covered by 10–15 patterns, positive and negative, some of them seen in production.
         </div>
       ) : null}
 
@@ -87,7 +87,7 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
 function InputPreview({ pattern }: { pattern: PatternView }) {
   if (pattern.inputKind === "image" && pattern.attachmentId) {
     // Plain <img>: the API serves thumbnails with the session cookie.
-    return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
+    return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" data-testid="pattern-thumbnail" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
   }
   return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
 }

@@ -27,7 +27,7 @@ function inputText(revision: RevisionItem): string {
 /** Revisions newest first; each with who and when, and what changed against the one before (input and expectation). */
 export function RevisionHistory({ revisions }: { revisions: RevisionItem[] }) {
   return (
-    <ol className="space-y-5">
+    <ol aria-label="Revisions" className="space-y-5">
       {revisions.map((revision, index) => {
         const previous = revisions[index + 1];
         return (
