@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { coverageHints, type PatternCounts } from "./coverage-hints";
+import { problemResourceSelect } from "./problem-resource";
 
 export type ProblemDetails = NonNullable<Awaited<ReturnType<typeof getProblemByKey>>>;
 
@@ -8,23 +9,7 @@ export type ProblemDetails = NonNullable<Awaited<ReturnType<typeof getProblemByK
 export async function getProblemByKey(projectId: string, key: string) {
   const problem = await prisma().problem.findUnique({
     where: { projectId_key: { projectId, key } },
-    select: {
-      id: true,
-      projectId: true,
-      key: true,
-      number: true,
-      title: true,
-      description: true,
-      severity: true,
-      status: true,
-      target: true,
-      origin: true,
-      ownerId: true,
-      lockVersion: true,
-      createdAt: true,
-      updatedAt: true,
-      owner: { select: { id: true, name: true, email: true } },
-    },
+    select: { ...problemResourceSelect, owner: { select: { id: true, name: true, email: true } } },
   });
   if (!problem) return null;
   const groups = await prisma().pattern.groupBy({
