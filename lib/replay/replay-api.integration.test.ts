@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { callRoute } from "@/lib/testing/call-route";
+import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { createTestUser, type TestUser } from "@/lib/testing/test-actors";
 import * as modelReplays from "@/app/api/v1/models/[modelId]/replays/route";
 import * as modelResults from "@/app/api/v1/models/[modelId]/results/route";
@@ -13,16 +14,15 @@ import * as activeReplays from "@/app/api/v1/projects/[projectId]/replays/route"
 import * as gradingQueue from "@/app/api/v1/projects/[projectId]/grades/queue/route";
 import * as grades from "@/app/api/v1/grades/route";
 import { seedReplayFixture } from "./testing/seed-replay-fixture";
-import { startLabelServer, type LabelServer } from "./testing/start-label-server";
 import { waitForRun } from "./testing/wait-for-run";
 
 const db = createPrismaClient(inject("databaseUrl"));
-let server: LabelServer;
+let server: ModelServer;
 let worker: Worker;
 let engineer: TestUser;
 
 beforeAll(async () => {
-  server = await startLabelServer();
+  server = await startModelServer({ protocol: "openinference" });
   worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
   engineer = await createTestUser("engineer");
 });
@@ -66,7 +66,7 @@ describe("replay API", () => {
   });
 
   it("cancel stops a running run; the active list shows it until then", async () => {
-    const slow = await startLabelServer({ mode: "slow", delayMs: 100 });
+    const slow = await startModelServer({ protocol: "openinference", fault: { kind: "delay", ms: 100 } });
     try {
       const fixture = await seedReplayFixture(db, { baseUrl: slow.url, patterns: 40, maxBatchSize: 1, concurrency: 1 });
       const headers = { cookie: engineer.cookie };

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { requestReplay } from "./request-replay";
 import { requestBackfill } from "./request-backfill";
 import { seedReplayFixture } from "./testing/seed-replay-fixture";
-import { startLabelServer, type LabelServer } from "./testing/start-label-server";
 import { waitForRun } from "./testing/wait-for-run";
 import { writeReplayOutcomes } from "./write-replay-outcomes";
 
 const db = createPrismaClient(inject("databaseUrl"));
-let server: LabelServer;
+let server: ModelServer;
 let worker: Worker;
 
 beforeAll(async () => {
-  server = await startLabelServer();
+  server = await startModelServer({ protocol: "openinference" });
   worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
 });
 afterAll(async () => {
@@ -36,7 +36,7 @@ describe("replay engine", () => {
     expect(new Set(results.map((r) => r.patternRevisionId))).toEqual(new Set(fixture.revisionIds));
     expect(results.every((r) => r.replayRunId === run.id && r.verdict === "pass" && r.latencyMs !== null)).toBe(true);
     // maxBatchSize 8: 70 items in ⌈70/8⌉ calls per 32-item job → 4 + 4 + 1 = 9 requests... at most 8 texts each.
-    expect(Math.max(...server.requests.map((r) => r.length))).toBeLessThanOrEqual(8);
+    expect(Math.max(...server.requests.map((r) => r.texts.length))).toBeLessThanOrEqual(8);
     expect(server.maxInFlight).toBeLessThanOrEqual(2);
   });
 

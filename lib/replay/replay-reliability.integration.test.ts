@@ -1,18 +1,18 @@
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { startModelServer, type ModelServer, type ModelServerFault } from "@/lib/testing/model-servers/start-model-server";
 import { createReplayDispatchSweep } from "./create-replay-dispatch-sweep";
 import { requestReplay } from "./request-replay";
 import { seedReplayFixture, type ReplayFixture } from "./testing/seed-replay-fixture";
 import { spawnWorkerProcess } from "./testing/spawn-worker-process";
-import { startLabelServer, type LabelServer, type LabelServerFault } from "./testing/start-label-server";
 import { waitForRun } from "./testing/wait-for-run";
 
 // Real model servers misbehaving, real worker processes dying, real PostgreSQL.
 
 const databaseUrl = inject("databaseUrl");
 const db = createPrismaClient(databaseUrl);
-const servers: LabelServer[] = [];
+const servers: ModelServer[] = [];
 const workers: Worker[] = [];
 const fast = { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} };
 
@@ -24,8 +24,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function server(fault: LabelServerFault = { mode: "ok" }) {
-  const s = await startLabelServer(fault);
+async function server(fault?: ModelServerFault) {
+  const s = await startModelServer({ protocol: "openinference", fault });
   servers.push(s);
   return s;
 }
@@ -42,13 +42,13 @@ async function expectOneResultPerRevision(fixture: ReplayFixture) {
 }
 
 describe("faulty model servers", () => {
-  const cases: { name: string; fault: LabelServerFault; reason: RegExp; requestsPerItem: number; verdict: "error" | "pass" }[] = [
-    { name: "hangs past the timeout", fault: { mode: "hang" }, reason: /timed out after 300 ms \(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
-    { name: "answers 500", fault: { mode: "500" }, reason: /500.*\(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
-    { name: "resets the connection", fault: { mode: "reset" }, reason: /reset|socket|network/i, requestsPerItem: 3, verdict: "error" },
-    { name: "answers garbage (final, not retried)", fault: { mode: "garbage" }, reason: /json|pars/i, requestsPerItem: 1, verdict: "error" },
-    { name: "answers slowly but within the timeout", fault: { mode: "slow", delayMs: 150 }, reason: /^$/, requestsPerItem: 1, verdict: "pass" },
-    { name: "fails twice then answers (retried with backoff)", fault: { mode: "flaky", failures: 2 }, reason: /^$/, requestsPerItem: 3, verdict: "pass" },
+  const cases: { name: string; fault: ModelServerFault; reason: RegExp; requestsPerItem: number; verdict: "error" | "pass" }[] = [
+    { name: "hangs past the timeout", fault: { kind: "hang" }, reason: /timed out after 300 ms \(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
+    { name: "answers 500", fault: { kind: "status", status: 500 }, reason: /500.*\(after 3 attempts\)/, requestsPerItem: 3, verdict: "error" },
+    { name: "resets the connection", fault: { kind: "reset" }, reason: /reset|socket|network/i, requestsPerItem: 3, verdict: "error" },
+    { name: "answers garbage (final, not retried)", fault: { kind: "garbage" }, reason: /json|pars/i, requestsPerItem: 1, verdict: "error" },
+    { name: "answers slowly but within the timeout", fault: { kind: "delay", ms: 150 }, reason: /^$/, requestsPerItem: 1, verdict: "pass" },
+    { name: "fails twice then answers (retried with backoff)", fault: { kind: "flaky", failures: 2, status: 503 }, reason: /^$/, requestsPerItem: 3, verdict: "pass" },
   ];
 
   it("gives `error` verdicts with reasons after retrying transient failures, and every run completes", async () => {
@@ -76,7 +76,7 @@ describe("faulty model servers", () => {
 
 describe("worker processes", () => {
   it("a worker killed with SIGKILL mid-run: another finishes the run, no duplicate and no missing result", async () => {
-    const s = await server({ mode: "slow", delayMs: 40 });
+    const s = await server({ kind: "delay", ms: 40 });
     const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 160, maxBatchSize: 1, concurrency: 4 });
     const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "1", "--poll", "0.5", "--supervise", "1"]);
     const run = await replay(fixture);
@@ -95,7 +95,7 @@ describe("worker processes", () => {
   });
 
   it("two workers on one queue never run the same job twice, and keep to the model's concurrency", async () => {
-    const s = await server({ mode: "slow", delayMs: 15 });
+    const s = await server({ kind: "delay", ms: 15 });
     const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 192, maxBatchSize: 1, concurrency: 3 });
     // Small jobs (12 of 16 revisions), so both workers run batches of the same run at once and share its slots.
     const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "2", "--poll", "0.5", "--supervise", "1", "--items-per-job", "16"]);
@@ -105,7 +105,7 @@ describe("worker processes", () => {
       const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
       expect(done).toMatchObject({ status: "completed", passed: 192 });
       // No faults, so no retries: a job run twice (at once or not) would show as a text requested twice.
-      const texts = s.requests.flat();
+      const texts = s.requests.flatMap((r) => r.texts);
       expect(texts).toHaveLength(192);
       expect(new Set(texts).size).toBe(192);
       expect(s.maxInFlight).toBeLessThanOrEqual(3);

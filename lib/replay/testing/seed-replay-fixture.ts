@@ -3,7 +3,9 @@ import { hashJson } from "@/lib/scoring/canonical-json";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 
 // A project with one problem, `patterns` patterns (texts "good 0", "bad 1", …
-// expecting the label server's answer, so every call that succeeds passes), and
+// expecting the test model server's answer — startModelServer's default label
+// rule: "good" → positive, "bad" → negative — so every call that succeeds
+// passes), and
 // one openinference model version pointing at `baseUrl`.
 
 export type ReplayFixture = { projectId: string; problemId: string; modelVersionId: string; revisionIds: string[]; patternIds: string[] };

@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 // Small real model servers for integration tests, written from each protocol's
 // published request/response shapes. They answer deterministically from the
 // input (default: "positive" when the text contains "good", "negative" when it
-// contains "bad", else "neutral") and misbehave on demand (setFault).
+// contains "bad", else "neutral"; pass `behaviour.labelFor` for another rule),
+// misbehave on demand (setFault), record every request (with the texts an Open
+// Inference request carried) and track the peak number of requests in flight.
 
 export type ModelServerProtocol = "openinference" | "tfserving" | "mlflow" | "openai" | "json";
 
@@ -27,13 +29,28 @@ export type ModelServerFault =
   /** The socket is destroyed without an answer (ECONNRESET at the client). */
   | { kind: "reset" }
   /** The request is read and never answered. */
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /**
+   * Per input: the first `failures` requests carrying the same input (the same
+   * Open Inference texts, else the same body) get HTTP `status` (default 500);
+   * later ones are answered.
+   */
+  | { kind: "flaky"; failures: number; status?: number };
 
-export type RecordedRequest = { method: string; path: string; headers: Record<string, string>; body: unknown };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The texts an Open Inference request carried (`inputs[0].data`, as strings); empty for other bodies. */
+  texts: string[];
+};
 
 export type ModelServer = {
   url: string;
   requests: RecordedRequest[];
+  /** The peak number of requests being handled at once (read, not yet answered or dropped). */
+  readonly maxInFlight: number;
   /** Misbehave from now on (or for the next `times` requests); null to behave again. */
   setFault(fault: ModelServerFault | null, options?: { times?: number }): void;
   close(): Promise<void>;
@@ -135,6 +152,12 @@ function answer(protocol: ModelServerProtocol, behaviour: Required<Pick<ModelSer
   }
 }
 
+function openInferenceTexts(body: unknown): string[] {
+  const inputs = body && typeof body === "object" ? (body as { inputs?: unknown }).inputs : undefined;
+  const data = Array.isArray(inputs) ? (inputs[0] as { data?: unknown } | undefined)?.data : undefined;
+  return Array.isArray(data) ? data.map(textOf) : [];
+}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -144,12 +167,19 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** Starts a server on 127.0.0.1 and a free port. */
-export async function startModelServer(options: { protocol: ModelServerProtocol; behaviour?: ModelServerBehaviour }): Promise<ModelServer> {
+/** Starts a server on 127.0.0.1 and a free port, misbehaving from the start when given `fault`. */
+export async function startModelServer(options: {
+  protocol: ModelServerProtocol;
+  behaviour?: ModelServerBehaviour;
+  fault?: ModelServerFault;
+}): Promise<ModelServer> {
   const behaviour = { labelFor: defaultLabelFor, ...options.behaviour };
   const requests: RecordedRequest[] = [];
-  let fault: ModelServerFault | null = null;
+  let fault: ModelServerFault | null = options.fault ?? null;
   let faultsLeft = Infinity;
+  /** Requests seen per input, for the flaky fault. */
+  const seen = new Map<string, number>();
+  const load = { inFlight: 0, max: 0 };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const text = await readBody(req);
@@ -160,22 +190,53 @@ export async function startModelServer(options: { protocol: ModelServerProtocol;
       // recorded as text
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-    const recorded: RecordedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers, body };
+    const texts = openInferenceTexts(body);
+    const recorded: RecordedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers, body, texts };
     requests.push(recorded);
+
+    // In flight from now until answered (counted off just before the answer is
+    // written) or dropped (the connection closes unanswered).
+    load.inFlight++;
+    load.max = Math.max(load.max, load.inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) {
+        counted = false;
+        load.inFlight--;
+      }
+    };
+    res.on("close", done);
 
     const active = fault && faultsLeft > 0 ? fault : null;
     if (active && --faultsLeft <= 0) fault = null;
-    if (active?.kind === "reset") return req.socket.destroy();
+    if (active?.kind === "reset") {
+      done();
+      return req.socket.destroy();
+    }
     if (active?.kind === "hang") return;
     if (active?.kind === "delay") await new Promise((r) => setTimeout(r, active.ms));
     if (active?.kind === "status") {
+      done();
       res.writeHead(active.status, { "content-type": "application/json" });
       return res.end(JSON.stringify({ error: `injected HTTP ${active.status}` }));
     }
     if (active?.kind === "garbage") {
+      done();
       res.writeHead(200, { "content-type": "application/json" });
       return res.end("<html>definitely not json");
     }
+    if (active?.kind === "flaky") {
+      const key = texts.length ? texts.join("\u0000") : text;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      if (count <= active.failures) {
+        const status = active.status ?? 500;
+        done();
+        res.writeHead(status, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ error: `injected HTTP ${status} (${count} of ${active.failures} for this input)` }));
+      }
+    }
+    done();
     const result = answer(options.protocol, behaviour, recorded);
     res.writeHead(result.status, { "content-type": "application/json" });
     res.end(JSON.stringify(result.body));
@@ -189,6 +250,9 @@ export async function startModelServer(options: { protocol: ModelServerProtocol;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get maxInFlight() {
+      return load.max;
+    },
     setFault(next, faultOptions) {
       fault = next;
       faultsLeft = faultOptions?.times ?? Infinity;
