@@ -1,4 +1,5 @@
 import type { ConnectorExchange } from "./connector";
+import { sendHttp } from "./send-http";
 import { redactExchange } from "./redact-exchange";
 
 // The one HTTP path of every HTTP connector kind: JSON out, JSON back, a hard
@@ -63,7 +64,7 @@ function classifyThrown(error: unknown, timeoutMs: number, timedOut: boolean, ca
   if (code && TRANSIENT_NETWORK_CODES.has(code)) return { reason: `network error (${code})`, transient: true };
   if (code === "ENOTFOUND") return { reason: "model server host not found", transient: false };
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof TypeError && /invalid url|failed to parse url/i.test(message + String((error as { cause?: unknown }).cause ?? ""))) {
+  if ((error instanceof TypeError && /invalid url|failed to parse url/i.test(message + String((error as { cause?: unknown }).cause ?? ""))) || code === "ERR_INVALID_URL") {
     return { reason: `invalid URL`, transient: false };
   }
   return { reason: `network error: ${message}${code ? ` (${code})` : ""}`, transient: true };
@@ -82,14 +83,14 @@ export async function sendModelRequest(request: ModelRequest, options: SendOptio
   let status: number;
   let text: string;
   try {
-    const response = await fetch(request.url, {
+    const response = await sendHttp(request.url, {
       method: request.method,
       headers,
       body: request.method === "GET" || request.method === "HEAD" ? undefined : JSON.stringify(request.body),
       signal,
     });
     status = response.status;
-    text = await response.text();
+    text = response.text;
   } catch (error) {
     const failure = classifyThrown(error, options.timeoutMs, timeout.aborted, options.signal?.aborted === true);
     return { ok: false, ...failure, latencyMs: elapsed(), exchange: exchangeOf(null) };
