@@ -197,3 +197,29 @@ describe("API tokens", () => {
     expect(Number(items[0]!.id)).toBeGreaterThan(Number(items[items.length - 1]!.id));
   });
 });
+
+describe("change password", () => {
+  it("needs the current password, then the old one stops working and the change is audited", async () => {
+    const user = await createTestUser("tester");
+    const wrong = await authCall("/change-password", { currentPassword: "not-my-password", newPassword: "a-brand-new-password" }, { cookie: user.cookie });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    expect(wrong.status).toBeLessThan(500);
+
+    const changed = await authCall("/change-password", { currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-password", revokeOtherSessions: true }, { cookie: user.cookie });
+    expect(changed.status, changed.text).toBe(200);
+    expect(await prisma().auditEvent.count({ where: { action: "auth.change_password", actorId: user.id } })).toBe(1);
+
+    const old = await authCall("/sign-in/email", { email: user.email, password: TEST_PASSWORD }, { "x-forwarded-for": "203.0.113.50" });
+    expect(old.status).toBe(401);
+    const fresh = await authCall("/sign-in/email", { email: user.email, password: "a-brand-new-password" }, { "x-forwarded-for": "203.0.113.50" });
+    expect(fresh.status).toBe(200);
+  });
+
+  it("refuses a new password shorter than the minimum", async () => {
+    const user = await createTestUser("engineer");
+    const res = await authCall("/change-password", { currentPassword: TEST_PASSWORD, newPassword: "short" }, { cookie: user.cookie });
+    expect(res.status).toBe(400);
+    const still = await authCall("/sign-in/email", { email: user.email, password: TEST_PASSWORD }, { "x-forwarded-for": "203.0.113.51" });
+    expect(still.status).toBe(200);
+  });
+});
