@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { ProblemStatus, Severity } from "@/lib/db/generated/enums";
 
@@ -21,19 +21,7 @@ export function ProblemFilterForm({ action, severities, statuses }: ProblemFilte
         checked={statuses}
         label={(s) => problemStatusLabel[s]}
       />
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
-          Apply
-        </button>
-        {active ? (
-          <Link href={action} className="text-sm font-medium text-blue-700 hover:underline">
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions clearHref={action} active={active} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { problemStatusLabel } from "@/components/ui/badge";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { PROBLEM_SORTS, type ProblemListQuery, type ProblemSort } from "@/lib/problems/problem-list-query";
 
 const SEVERITIES = ["critical", "high", "medium", "low"] as const;
@@ -17,7 +17,7 @@ const controlClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 
 
 /** A plain GET form: search, filters and sort live in the URL, so a view can be shared and needs no client state. */
 export function ProblemListControls({ action, query, owners }: { action: string; query: ProblemListQuery; owners: { id: string; name: string }[] }) {
-  const active = query.q || query.severities.length || query.statuses.length || query.ownerIds.length || query.sort !== "key" || query.order !== "asc";
+  const active = Boolean(query.q) || query.severities.length > 0 || query.statuses.length > 0 || query.ownerIds.length > 0 || query.sort !== "key" || query.order !== "asc";
   return (
     <form action={action} method="get" role="search" aria-label="Search and filter problems" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
       <div className="grid grid-cols-3 items-end gap-2 sm:flex sm:flex-wrap sm:gap-3">
@@ -57,16 +57,7 @@ export function ProblemListControls({ action, query, owners }: { action: string;
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <Chips legend="Severity" name="severity" options={SEVERITIES} checked={query.severities} />
         <Chips legend="Status" name="status" options={STATUSES} checked={query.statuses} label={(s) => problemStatusLabel[s]} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-            Apply
-          </button>
-          {active ? (
-            <Link href={action} className="text-sm font-medium text-blue-700 hover:underline">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearHref={action} active={active} />
       </div>
     </form>
   );
