@@ -3,10 +3,9 @@ import { ModelVersionPage } from "@/components/models/model-version-page";
 import { idSchema } from "@/lib/api/id-params";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
-import { NotFoundError } from "@/lib/errors/domain-errors";
 import { listModelResultsView, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/models/list-model-results-view";
 import { listModelVersions } from "@/lib/models/list-model-versions";
-import { loadModelVersion } from "@/lib/models/load-model-version";
+import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { listProblems } from "@/lib/problems/list-problems";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
@@ -24,12 +23,8 @@ export default async function Page({ params, searchParams }: Props) {
   const { slug, modelId } = await params;
   const query = await searchParams;
   const project = await getProjectBySlug(slug);
-  if (!project || !idSchema.safeParse(modelId).success) notFound();
-  const modelVersion = await loadModelVersion(modelId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  if (modelVersion.projectId !== project.id) notFound();
+  const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!project || !modelVersion) notFound();
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));

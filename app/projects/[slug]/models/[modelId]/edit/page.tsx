@@ -3,8 +3,7 @@ import { EditModelVersionPage } from "@/components/models/edit-model-version-pag
 import { toEditableModelVersion } from "@/components/models/editable-model-version";
 import { idSchema } from "@/lib/api/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { NotFoundError } from "@/lib/errors/domain-errors";
-import { loadModelVersion } from "@/lib/models/load-model-version";
+import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +15,7 @@ export default async function Page({ params }: Props) {
   await requirePageActor("models.write");
   const { slug, modelId } = await params;
   const project = await getProjectBySlug(slug);
-  if (!project || !idSchema.safeParse(modelId).success) notFound();
-  const modelVersion = await loadModelVersion(modelId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  if (modelVersion.projectId !== project.id) notFound();
+  const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!project || !modelVersion) notFound();
   return <EditModelVersionPage project={project} modelVersion={toEditableModelVersion(modelVersion)} />;
 }
