@@ -80,7 +80,7 @@ process.env.RATCHET_SECRET ??= "bench-secret-0123456789abcdef0123456789";
 process.env.RATCHET_DB_POOL_SIZE ??= String(concurrency + 4);
 const { prisma } = await import("../lib/db/prisma");
 const { startWorker } = await import("../lib/jobs/start-worker");
-const { createReplayDispatchSweep } = await import("../lib/replay/create-replay-dispatch-sweep");
+const { replayWorkload } = await import("../lib/replay/replay-workload");
 const { requestReplay } = await import("../lib/replay/request-replay");
 const { hashJson } = await import("../lib/scoring/canonical-json");
 const { replayTimings } = await import("../lib/replay/replay-timings");
@@ -112,7 +112,7 @@ try {
     fetchBatchSize: Number(values.fetch),
     pollingIntervalSeconds: Number(values.poll),
     superviseIntervalSeconds: 5,
-    sweeps: [createReplayDispatchSweep({ ...(itemsPerJob ? { itemsPerJob } : {}), intervalMs: 100 })],
+    ...replayWorkload({ ...(itemsPerJob ? { itemsPerJob } : {}), intervalMs: 100 }),
     log: () => {},
   });
 

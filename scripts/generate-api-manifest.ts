@@ -1,4 +1,4 @@
-// Writes lib/api/openapi/api-manifest.generated.ts from the route files on disk.
+// Writes app/api/v1/openapi.json/api-manifest.generated.ts from the route files on disk.
 // Run after adding or removing an /api/v1 route: npm run api:manifest
 import { writeFileSync } from "node:fs";
 import path from "node:path";

@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
 import { startWorker } from "../lib/jobs/start-worker";
-import { createReplayDispatchSweep } from "../lib/replay/create-replay-dispatch-sweep";
+import { replayWorkload } from "../lib/replay/replay-workload";
 
 const { values } = parseArgs({
   options: {
@@ -31,12 +31,14 @@ const number = (name: string, value: string | undefined, min: number) => {
 };
 
 requireDatabaseUrl();
+const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;
+// Every domain's work: add a domain's workload here when it defines jobs.
 const worker = await startWorker({
+  ...replayWorkload(itemsPerJob ? { itemsPerJob } : {}),
   concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
   fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
   pollingIntervalSeconds: number("poll", values.poll, 0.5),
   superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
-  ...(values["items-per-job"] ? { sweeps: [createReplayDispatchSweep({ itemsPerJob: Math.floor(number("items-per-job", values["items-per-job"], 1)) })] } : {}),
 });
 console.log(`[worker] ready (pid ${process.pid})`);
 

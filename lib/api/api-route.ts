@@ -5,9 +5,10 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { jsonResponse } from "@/lib/http/json-response";
 import { toErrorResponse } from "./error-response";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
-import { zodFields } from "./zod-fields";
+import { zodFields } from "@/lib/errors/zod-fields";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -102,10 +103,4 @@ async function parseInput<S extends Schemas>(
     body = parsed.data;
   }
   return { params, query, body, request } as ApiInput<S>;
-}
-
-/** JSON with BigInt as strings (audit ids) and the given status. */
-export function jsonResponse(value: unknown, status = 200): Response {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8" } });
 }

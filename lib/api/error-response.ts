@@ -1,13 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
-import { DomainError, type FieldError } from "@/lib/errors/domain-errors";
-
-export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[]; current?: unknown } };
-
-export function errorResponse(status: number, code: string, message: string, fields?: FieldError[], headers?: Record<string, string>, current?: unknown) {
-  const body: ErrorBody = { error: { code, message, ...(fields?.length ? { fields } : {}), ...(current !== undefined ? { current } : {}) } };
-  return Response.json(body, { status, headers });
-}
+import { DomainError } from "@/lib/errors/domain-errors";
+import { errorResponse } from "@/lib/http/json-response";
 
 /** The one place where thrown errors become HTTP: domain errors keep their status, the rest is a logged 500. */
 export function toErrorResponse(error: unknown): Response {

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { errorResponse } from "@/lib/api/error-response";
+import { errorResponse } from "@/lib/http/json-response";
 import { prisma } from "@/lib/db/prisma";
 import { auth } from "./better-auth";
 import { requestOrigin } from "./request-origin";

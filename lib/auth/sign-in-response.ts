@@ -1,5 +1,5 @@
 import "server-only";
-import { jsonResponse } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
 import { auth } from "./better-auth";
 
 /** Signs a freshly created account in: the JSON body plus better-auth's session cookie. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { paginationQuerySchema } from "@/lib/api/pagination";
-import { idSchema } from "@/lib/api/id-params";
+import { paginationQuerySchema } from "@/lib/http/pagination";
+import { idSchema } from "@/lib/http/id-params";
 import { expectationSchema } from "@/lib/scoring/expectation.schema";
 
 // Production capture: an input (and the output the production model gave),

@@ -1,5 +1,5 @@
 import "server-only";
-import { pageArgs, toPage } from "@/lib/api/pagination";
+import { pageArgs, toPage } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import type { CaptureResource, ListCapturesQuery } from "./capture.schema";
 import { toCaptureResource } from "./capture-resource";

@@ -3,6 +3,7 @@ import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/v
 import { createPrismaClient } from "@/lib/db/prisma";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { replayWorkload } from "@/lib/replay/replay-workload";
 import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { judgeOutput } from "@/lib/scoring/judge-output";
@@ -56,7 +57,7 @@ describe("seedDemo", () => {
   });
 
   it("is replayed by the engine over HTTP into exactly the error rates the demo model implies", async () => {
-    worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
+    worker = await startWorker({ ...replayWorkload(), concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
     const runs = await db.replayRun.findMany();
     for (const run of runs) expect(await waitForRun(db, run.id, { timeoutMs: 60_000 })).toMatchObject({ status: "completed", errored: 0 });
     expect(demoServer.requests).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { refreshRunCounts } from "@/lib/replay/refresh-run-counts";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { FieldError } from "@/lib/errors/domain-errors";
-import { zodFields } from "@/lib/api/zod-fields";
+import { zodFields } from "@/lib/errors/zod-fields";
 import { checkExpectationFitsProject } from "@/lib/patterns/check-expectation-fits-project";
 import { checkPatternInput } from "@/lib/patterns/check-pattern-input";
 import { hashJson } from "@/lib/scoring/canonical-json";

@@ -7,9 +7,12 @@ import type { JobDefinition } from "./job-definition";
 // the embedded database and a real server behave the same).
 
 export type JobQueue = {
+  /** The engine itself: only lib/jobs (sending, working) may touch it. */
   boss: PgBoss;
   /** Creates the job's queue (and its dead-letter queue) once per process. */
   ensureQueue(definition: JobDefinition): Promise<void>;
+  /** Cancels the definition's jobs still waiting in the queue whose payload contains `payloadMatch`; returns how many. */
+  cancelQueued(definition: JobDefinition, payloadMatch: Record<string, unknown>): Promise<number>;
   close(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 };
 
@@ -62,7 +65,7 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     return pending;
   };
 
-  return {
+  const jobQueue: JobQueue = {
     boss,
     async ensureQueue(definition) {
       const { queue } = definition;
@@ -87,10 +90,17 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
         await boss.findJobs(definition.name, { id: "00000000-0000-4000-8000-000000000000" });
       });
     },
+    async cancelQueued(definition, payloadMatch) {
+      await jobQueue.ensureQueue(definition);
+      const jobs = await boss.findJobs(definition.name, { data: payloadMatch, queued: true });
+      if (jobs.length) await boss.cancel(definition.name, jobs.map((job) => job.id));
+      return jobs.length;
+    },
     async close({ graceful = true, timeoutMs = 30_000 } = {}) {
       await boss.stop({ graceful, timeout: timeoutMs, close: true });
     },
   };
+  return jobQueue;
 }
 
 /** pg-boss's createQueue leaves an existing queue as it is. */

@@ -1,16 +1,21 @@
 import "server-only";
 import type { JobResult } from "pg-boss";
 import type { JobDefinition } from "./job-definition";
-import { JOB_DEFINITIONS, defaultJobSweeps } from "./job-definitions";
 import type { JobSweep } from "./job-sweep";
 import { openJobQueue } from "./open-job-queue";
 import { MAX_GROUP_LIMIT } from "./send-jobs";
 
-export type WorkerOptions = {
-  /** Job definitions to work; default: every job Ratchet defines. */
-  jobs?: readonly JobDefinition[];
-  /** Periodic sweeps; default: every sweep Ratchet defines (replay dispatch). */
+/**
+ * The jobs and sweeps a domain hands to a worker (e.g. lib/replay/replay-workload.ts).
+ * Domains register their own work; this layer never imports a domain.
+ */
+export type WorkerWorkload = {
+  jobs: readonly JobDefinition[];
+  /** Periodic sweeps, e.g. turning queued replay runs into jobs. */
   sweeps?: readonly JobSweep[];
+};
+
+export type WorkerOptions = WorkerWorkload & {
   /** Jobs of one queue this process runs at a time (independent pollers). */
   concurrency?: number;
   /** Jobs taken per fetch; a full fetch fetches again at once instead of waiting for the next poll. */
@@ -31,8 +36,8 @@ export type Worker = { stop(options?: { timeoutMs?: number }): Promise<void> };
 const GROUP_TIERS = Object.fromEntries(Array.from({ length: MAX_GROUP_LIMIT }, (_, i) => [String(i + 1), i + 1]));
 
 /** Starts working every given job definition until stop() (which lets running jobs finish). */
-export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
-  const jobs = options.jobs ?? JOB_DEFINITIONS;
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const jobs = options.jobs;
   const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
   const concurrency = options.concurrency ?? 4;
   const fetchBatchSize = options.fetchBatchSize ?? 1;
@@ -82,7 +87,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         ),
     );
   }
-  const sweepLoops = (options.sweeps ?? defaultJobSweeps()).map((sweep) => startSweep(sweep, queue, log));
+  const sweepLoops = (options.sweeps ?? []).map((sweep) => startSweep(sweep, queue, log));
   log(`working ${jobs.map((j) => j.name).join(", ")} (concurrency ${concurrency}, fetch ${fetchBatchSize})`);
 
   let stopped: Promise<void> | undefined;

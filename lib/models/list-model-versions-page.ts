@@ -1,5 +1,5 @@
 import "server-only";
-import { pageArgs, toPage, type PaginationQuery } from "@/lib/api/pagination";
+import { pageArgs, toPage, type PaginationQuery } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 
 /** POST /models/{modelId}/test-connection: the pattern to send (default: the project's first current pattern). */
 export const testModelConnectionSchema = z.object({ patternId: idSchema.optional() }).strict().default({});

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { zodFields } from "@/lib/api/zod-fields";
+import { zodFields } from "@/lib/errors/zod-fields";
 import { requestBackfill } from "@/lib/replay/request-backfill";
 import { checkExpectationFitsProject } from "./check-expectation-fits-project";
 import { checkPatternInput } from "./check-pattern-input";

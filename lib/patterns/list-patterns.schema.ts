@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paginationQuerySchema } from "@/lib/api/pagination";
+import { paginationQuerySchema } from "@/lib/http/pagination";
 
 /** `?archived=exclude` (default) hides archived patterns; `include` shows all; `only` just the archived ones. */
 export const listPatternsQuerySchema = paginationQuerySchema.extend({

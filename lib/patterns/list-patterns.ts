@@ -1,5 +1,5 @@
 import "server-only";
-import { pageArgs, toPage } from "@/lib/api/pagination";
+import { pageArgs, toPage } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import type { ListPatternsQuery } from "./list-patterns.schema";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 
 // Field schemas shared by create, update and import. The expectation schema is
 // lib/scoring's; whether it fits the project is checked by expectationFitErrors.

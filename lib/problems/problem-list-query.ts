@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { problemStatusSchema, severitySchema } from "./problem.schema";
 
 // The problem list's search, filters, sort and page: strict for the API (an

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 
 // Request and response shapes of /api/v1/problems (DESIGN.md's field names).
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { type PaginationQuery, pageArgs, toPage } from "@/lib/api/pagination";
+import { type PaginationQuery, pageArgs, toPage } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import type { ProjectResource } from "./project.schema";
 import { projectResourceSelect, toProjectResource } from "./project-resource";

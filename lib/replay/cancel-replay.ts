@@ -23,9 +23,6 @@ export async function cancelReplay(actor: Actor, runId: string) {
     return count;
   });
   if (!updated) throw new ConflictError(`The replay run is already ${run.status}.`);
-  const queue = await getJobQueue();
-  await queue.ensureQueue(replayBatchJob);
-  const jobs = await queue.boss.findJobs(replayBatchJob.name, { data: { runId: run.id }, queued: true });
-  if (jobs.length) await queue.boss.cancel(replayBatchJob.name, jobs.map((job) => job.id));
+  await (await getJobQueue()).cancelQueued(replayBatchJob, { runId: run.id });
   return getReplayRun(run.id, run.projectId);
 }

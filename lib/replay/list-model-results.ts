@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { pageArgs, paginationQuerySchema, toPage } from "@/lib/api/pagination";
+import { pageArgs, paginationQuerySchema, toPage } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { replayWorkload } from "@/lib/replay/replay-workload";
 import { callRoute } from "@/lib/testing/call-route";
 import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { createTestUser, type TestUser } from "@/lib/testing/test-actors";
@@ -23,7 +24,7 @@ let engineer: TestUser;
 
 beforeAll(async () => {
   server = await startModelServer({ protocol: "openinference" });
-  worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
+  worker = await startWorker({ ...replayWorkload(), concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
   engineer = await createTestUser("engineer");
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { replayWorkload } from "@/lib/replay/replay-workload";
 import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { requestReplay } from "./request-replay";
 import { requestBackfill } from "./request-backfill";
@@ -14,7 +15,7 @@ let worker: Worker;
 
 beforeAll(async () => {
   server = await startModelServer({ protocol: "openinference" });
-  worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
+  worker = await startWorker({ ...replayWorkload(), concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
 });
 afterAll(async () => {
   await worker?.stop({ timeoutMs: 5_000 });

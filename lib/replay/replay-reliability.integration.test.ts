@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { startModelServer, type ModelServer, type ModelServerFault } from "@/lib/testing/model-servers/start-model-server";
-import { createReplayDispatchSweep } from "./create-replay-dispatch-sweep";
+import { replayWorkload } from "./replay-workload";
 import { requestReplay } from "./request-replay";
 import { seedReplayFixture, type ReplayFixture } from "./testing/seed-replay-fixture";
 import { spawnWorkerProcess } from "./testing/spawn-worker-process";
@@ -52,7 +52,7 @@ describe("faulty model servers", () => {
   ];
 
   it("gives `error` verdicts with reasons after retrying transient failures, and every run completes", async () => {
-    workers.push(await startWorker({ ...fast, concurrency: 8 }));
+    workers.push(await startWorker({ ...replayWorkload(), ...fast, concurrency: 8 }));
     const started = [];
     for (const c of cases) {
       const s = await server(c.fault);
@@ -86,7 +86,7 @@ describe("worker processes", () => {
     const atKill = await db.result.count({ where: { projectId: fixture.projectId } });
     expect(atKill).toBeLessThan(160);
 
-    workers.push(await startWorker({ ...fast, concurrency: 4 }));
+    workers.push(await startWorker({ ...replayWorkload(), ...fast, concurrency: 4 }));
     const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
     expect(done).toMatchObject({ status: "completed", total: 160, passed: 160, failed: 0, errored: 0, ungraded: 0 });
     await expectOneResultPerRevision(fixture);
@@ -100,7 +100,7 @@ describe("worker processes", () => {
     // Small jobs (12 of 16 revisions), so both workers run batches of the same run at once and share its slots.
     const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "2", "--poll", "0.5", "--supervise", "1", "--items-per-job", "16"]);
     try {
-      workers.push(await startWorker({ ...fast, concurrency: 4, fetchBatchSize: 2, sweeps: [createReplayDispatchSweep({ itemsPerJob: 16 })] }));
+      workers.push(await startWorker({ ...replayWorkload({ itemsPerJob: 16 }), ...fast, concurrency: 4, fetchBatchSize: 2 }));
       const run = await replay(fixture);
       const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
       expect(done).toMatchObject({ status: "completed", passed: 192 });

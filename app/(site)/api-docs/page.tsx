@@ -1,5 +1,5 @@
 import { ApiDocsPage } from "@/components/api-docs/api-docs-page";
-import { getOpenApiDocument } from "@/lib/api/openapi/get-openapi-document";
+import { getOpenApiDocument } from "@/app/api/v1/openapi.json/openapi-document";
 import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { PERMISSIONS } from "@/lib/auth/permissions";
 // its $defs are hoisted into components.schemas.
 
 type JsonSchema = Record<string, unknown>;
-export type OpenApiEntry = { path: string; method: string; handler: ApiRouteHandler };
+export type OpenApiEntry = { path: string; method: string; handler: Pick<ApiRouteHandler, "definition"> };
 
 export type OpenApiOperation = {
   operationId: string;
@@ -135,7 +135,7 @@ function parametersFrom(converter: SchemaConverter, schema: z.ZodType | undefine
   return parameters;
 }
 
-/** The OpenAPI 3.1 document for the given operations (the generated API manifest). */
+/** The OpenAPI 3.1 document for the given operations (app/api/v1/openapi.json reads them from the generated API manifest). */
 export function buildOpenApiDocument(entries: OpenApiEntry[]): OpenApiDocument {
   const converter = new SchemaConverter();
   const paths: OpenApiDocument["paths"] = {};

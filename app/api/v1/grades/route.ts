@@ -1,4 +1,5 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
 import { gradeOutput, gradeOutputSchema } from "@/lib/grading/grade-output";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
 import { createInvite, createInviteSchema } from "@/lib/users/create-invite";
 import { listOpenInvites } from "@/lib/users/list-users";
 

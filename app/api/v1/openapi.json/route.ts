@@ -1,9 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { getOpenApiDocument } from "@/lib/api/openapi/get-openapi-document";
+import { getOpenApiDocument, OPENAPI_DOCUMENT_ROUTE } from "./openapi-document";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(
-  { permission: "api.read", summary: "This document: OpenAPI 3.1, generated from the schemas the server validates with" },
-  async () => getOpenApiDocument(),
-);
+export const GET = apiRoute(OPENAPI_DOCUMENT_ROUTE, async () => getOpenApiDocument());

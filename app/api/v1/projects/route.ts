@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { paginationQuerySchema } from "@/lib/api/pagination";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { paginationQuerySchema } from "@/lib/http/pagination";
 import { createProject } from "@/lib/projects/create-project";
 import { listProjectResources } from "@/lib/projects/list-project-resources";
 import { createProjectSchema, projectResourceSchema } from "@/lib/projects/project.schema";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
 import { createApiToken, createApiTokenSchema } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 

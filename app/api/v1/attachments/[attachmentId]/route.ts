@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { getAttachmentContent } from "@/lib/attachments/get-attachment-content";
 
 export const dynamic = "force-dynamic";

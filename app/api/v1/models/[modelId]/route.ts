@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { loadModelVersion } from "@/lib/models/load-model-version";
 import { updateModelVersion } from "@/lib/models/update-model-version";
 import { updateModelVersionSchema } from "@/lib/models/update-model-version.schema";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { archivePattern } from "@/lib/patterns/archive-pattern";
 import { getPattern } from "@/lib/patterns/get-pattern";
 import { updatePattern } from "@/lib/patterns/update-pattern";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { getProblem } from "@/lib/problems/get-problem";
 import { problemResourceSchema, updateProblemSchema } from "@/lib/problems/problem.schema";
 import { updateProblem } from "@/lib/problems/update-problem";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { getProject } from "@/lib/projects/get-project";
 import { projectResourceSchema, updateProjectSchema } from "@/lib/projects/project.schema";
 import { updateProject } from "@/lib/projects/update-project";

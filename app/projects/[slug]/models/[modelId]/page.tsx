@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ModelVersionPage } from "@/components/models/model-version-page";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { listModelResultsView, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/models/list-model-results-view";

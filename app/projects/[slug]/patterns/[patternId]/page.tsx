@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PatternPage } from "@/components/patterns/pattern-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
 import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";

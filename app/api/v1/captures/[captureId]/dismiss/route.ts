@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { captureResourceSchema } from "@/lib/captures/capture.schema";
 import { dismissCapture } from "@/lib/captures/dismiss-capture";
 

@@ -1,5 +1,6 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { readArtifactUpload } from "@/lib/models/read-artifact-upload";
 import { uploadModelArtifact } from "@/lib/models/upload-model-artifact";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { listModelResults, listModelResultsQuerySchema } from "@/lib/replay/list-model-results";
 
 export const dynamic = "force-dynamic";

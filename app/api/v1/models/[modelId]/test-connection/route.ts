@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { testModelConnection } from "@/lib/models/test-model-connection";
 import { testModelConnectionSchema } from "@/lib/models/test-model-connection.schema";
 

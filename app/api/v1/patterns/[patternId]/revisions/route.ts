@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
-import { paginationQuerySchema } from "@/lib/api/pagination";
+import { idParams } from "@/lib/http/id-params";
+import { paginationQuerySchema } from "@/lib/http/pagination";
 import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
 
 export const dynamic = "force-dynamic";

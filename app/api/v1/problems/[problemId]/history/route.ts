@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
-import { paginationQuerySchema } from "@/lib/api/pagination";
+import { idParams } from "@/lib/http/id-params";
+import { paginationQuerySchema } from "@/lib/http/pagination";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
 import { problemHistoryEntrySchema } from "@/lib/problems/problem.schema";
 

@@ -1,5 +1,6 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { prisma } from "@/lib/db/prisma";
 import { createPattern } from "@/lib/patterns/create-pattern";
 import { createPatternSchema } from "@/lib/patterns/create-pattern.schema";

@@ -1,5 +1,6 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { readRawBody } from "@/lib/api/read-raw-body";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/attachment-limits";
 import { createAttachment } from "@/lib/attachments/create-attachment";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { captureResourceSchema, createCaptureSchema, listCapturesQuerySchema, MAX_CAPTURE_BYTES } from "@/lib/captures/capture.schema";
 import { createCapture } from "@/lib/captures/create-capture";
 import { listCaptures } from "@/lib/captures/list-captures";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { getProjectErrorRates } from "@/lib/replay/get-project-error-rates";
 
 export const dynamic = "force-dynamic";

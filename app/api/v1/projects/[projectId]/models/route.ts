@@ -1,6 +1,7 @@
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
-import { paginationQuerySchema } from "@/lib/api/pagination";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
+import { paginationQuerySchema } from "@/lib/http/pagination";
 import { createModelVersion } from "@/lib/models/create-model-version";
 import { createModelVersionSchema } from "@/lib/models/create-model-version.schema";
 import { listModelVersionsPage } from "@/lib/models/list-model-versions-page";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { createProblem } from "@/lib/problems/create-problem";
 import { createProblemSchema, problemListItemSchema, problemResourceSchema } from "@/lib/problems/problem.schema";
 import { problemListQuerySchema } from "@/lib/problems/problem-list-query";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams, idSchema } from "@/lib/api/id-params";
+import { idParams, idSchema } from "@/lib/http/id-params";
 import { listActiveReplays } from "@/lib/replay/list-active-replays";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { EditModelVersionPage } from "@/components/models/edit-model-version-page";
 import { toEditableModelVersion } from "@/components/models/editable-model-version";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";

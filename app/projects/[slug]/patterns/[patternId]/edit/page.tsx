@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
-import { idSchema } from "@/lib/api/id-params";
+import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { idParams } from "@/lib/http/id-params";
 import { listGradingQueue, listGradingQueueQuerySchema } from "@/lib/grading/list-grading-queue";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiRoute, jsonResponse } from "@/lib/api/api-route";
-import { idParams } from "@/lib/api/id-params";
+import { apiRoute } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/http/json-response";
+import { idParams } from "@/lib/http/id-params";
 import { readRawBody } from "@/lib/api/read-raw-body";
 import { importPatterns, MAX_IMPORT_BYTES } from "@/lib/import-export/import-patterns";
 import { IMPORT_FORMATS } from "@/lib/import-export/pattern-record.schema";

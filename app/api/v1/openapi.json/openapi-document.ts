@@ -1,0 +1,23 @@
+import "server-only";
+import type { ApiRouteDefinition } from "@/lib/api/api-route";
+import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/api/openapi/build-openapi-document";
+import { apiManifest } from "./api-manifest.generated";
+
+// Lives with the routes because it must know every one of them (lib/ never imports app/).
+
+/** This route's own definition: the manifest cannot list it, since the route imports the manifest. */
+export const OPENAPI_DOCUMENT_ROUTE = {
+  permission: "api.read",
+  summary: "This document: OpenAPI 3.1, generated from the schemas the server validates with",
+} satisfies ApiRouteDefinition<object>;
+
+let cached: OpenApiDocument | undefined;
+
+/** The API's OpenAPI document, built once per process from the generated manifest (the routes cannot change at run time). */
+export function getOpenApiDocument(): OpenApiDocument {
+  cached ??= buildOpenApiDocument([
+    ...apiManifest(),
+    { path: "/api/v1/openapi.json", method: "GET", handler: { definition: OPENAPI_DOCUMENT_ROUTE } },
+  ]);
+  return cached;
+}
