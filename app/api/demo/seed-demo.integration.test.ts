@@ -8,10 +8,10 @@ import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { judgeOutput } from "@/lib/scoring/judge-output";
 import { serveRoute } from "@/lib/testing/serve-route";
-import { DEMO_PROBLEMS } from "./demo-project";
-import { demoOutputFor } from "./demo-output-for";
-import { DEMO_MODEL_VERSIONS, predictSentiment } from "./sentiment-model";
-import { isDatabaseEmpty, seedDemo } from "./seed-demo";
+import { DEMO_PROBLEMS } from "@/lib/demo/demo-project";
+import { demoOutputFor } from "@/lib/demo/demo-output-for";
+import { DEMO_MODEL_VERSIONS, predictSentiment } from "@/lib/demo/sentiment-model";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 
 const db = createPrismaClient(inject("databaseUrl"));
 let demoServer: Awaited<ReturnType<typeof serveRoute>>;

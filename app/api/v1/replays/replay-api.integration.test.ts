@@ -14,8 +14,8 @@ import * as errorRates from "@/app/api/v1/projects/[projectId]/error-rates/route
 import * as activeReplays from "@/app/api/v1/projects/[projectId]/replays/route";
 import * as gradingQueue from "@/app/api/v1/projects/[projectId]/grades/queue/route";
 import * as grades from "@/app/api/v1/grades/route";
-import { seedReplayFixture } from "./testing/seed-replay-fixture";
-import { waitForRun } from "./testing/wait-for-run";
+import { seedReplayFixture } from "@/lib/replay/testing/seed-replay-fixture";
+import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 
 const db = createPrismaClient(inject("databaseUrl"));
 let server: ModelServer;

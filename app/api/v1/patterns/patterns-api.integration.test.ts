@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
-import { createTestModelVersion, createTestProject, patternTableCounts } from "./pattern-test-fixtures";
+import { createTestModelVersion, createTestProject, patternTableCounts } from "@/lib/patterns/pattern-test-fixtures";
 
 let tester: TestUser;
 let engineer: TestUser;

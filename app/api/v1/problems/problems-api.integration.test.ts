@@ -5,8 +5,8 @@ import { GET as getHistory } from "@/app/api/v1/problems/[problemId]/history/rou
 import { prisma } from "@/lib/db/prisma";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestUser, type TestUser } from "@/lib/testing/test-actors";
-import { searchProblems } from "./search-problems";
-import { problemListQuerySchema } from "./problem-list-query";
+import { searchProblems } from "@/lib/problems/search-problems";
+import { problemListQuerySchema } from "@/lib/problems/problem-list-query";
 
 let engineer: TestUser;
 let admin: TestUser;
