@@ -28,6 +28,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM, not Playwright's default SIGKILL: the server drops its throwaway database on the way out.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(port), RATCHET_DEMO_PASSWORD: E2E_DEMO_PASSWORD },

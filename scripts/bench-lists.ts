@@ -4,41 +4,15 @@
 // dropped afterwards. Prints p50/p95 per measurement; the target is p95 ≤ 100 ms.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { applyMigrations } from "../lib/db/schema-engine";
-import { createScratchDatabase, dropScratchDatabase } from "../lib/db/scratch-database";
+import { createThrowawayDatabase } from "../lib/db/tooling/throwaway-database";
 
 const PROBLEMS = 500;
 const PATTERNS = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 
 const id = () => `cb${randomBytes(11).toString("hex")}`;
-
-async function withScratchDatabase<T>(run: (url: string, kind: string) => Promise<T>): Promise<T> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const url = await createScratchDatabase(serverUrl, "ratchet_bench");
-    try {
-      await applyMigrations(url);
-      return await run(url, "PostgreSQL");
-    } finally {
-      await dropScratchDatabase(serverUrl, url);
-    }
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "ratchet-bench-"));
-  const embedded = await startEmbeddedPostgres({ dataDir });
-  try {
-    await applyMigrations(embedded.url);
-    return await run(embedded.url, "embedded PGlite");
-  } finally {
-    await embedded.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -56,8 +30,10 @@ async function measure(name: string, fn: () => Promise<unknown>) {
   return { name, runs: RUNS, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
 }
 
-await withScratchDatabase(async (url, kind) => {
-  process.env.DATABASE_URL = url;
+const database = await createThrowawayDatabase("ratchet_bench");
+const kind = database.kind === "postgresql" ? "PostgreSQL" : "embedded PGlite";
+try {
+  process.env.DATABASE_URL = database.url;
   // Imported after DATABASE_URL points at the scratch database: the Prisma client reads it once.
   const { prisma } = await import("../lib/db/prisma");
   const { searchProblems } = await import("../lib/problems/search-problems");
@@ -155,4 +131,6 @@ await withScratchDatabase(async (url, kind) => {
     console.log(`${r.name.padEnd(width)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(7)}  ${r.max.toFixed(1).padStart(7)}`);
   }
   await db.$disconnect();
-});
+} finally {
+  await database.drop();
+}

@@ -7,16 +7,11 @@
 //   --fetch N          jobs per fetch (default 4)
 //   --poll S           idle polling interval, seconds (default 0.5)
 //   --batch N          maxBatchSize of the batched run (default 32)
-// Uses a scratch database on DATABASE_URL's server, or an embedded one.
+// Uses a throwaway database on DATABASE_URL's server, or an embedded one.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
-import { applyMigrations } from "../lib/db/schema-engine";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { createScratchDatabase, dropScratchDatabase } from "../lib/db/scratch-database";
+import { createThrowawayDatabase } from "../lib/db/tooling/throwaway-database";
 
 type AutocannonResult = { requests: { average: number }; latency: { p50: number } };
 // autocannon ships no types; this is the slice of its API the bench uses.
@@ -58,23 +53,10 @@ const modelServer = spawn(process.execPath, ["-e", serverSource], { stdio: ["ign
 const port = await new Promise<number>((resolve) => modelServer.stdout.on("data", (d: Buffer) => resolve(Number(/port (\d+)/.exec(d.toString())?.[1]))));
 const baseUrl = `http://127.0.0.1:${port}`;
 
-// ── a scratch database ──
+// ── a throwaway database ──
 const serverUrl = process.env.DATABASE_URL;
-let databaseUrl: string;
-let cleanup: () => Promise<void>;
-if (serverUrl) {
-  databaseUrl = await createScratchDatabase(serverUrl, "ratchet_bench");
-  cleanup = () => dropScratchDatabase(serverUrl, databaseUrl);
-} else {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "ratchet-bench-"));
-  const embedded = await startEmbeddedPostgres({ dataDir: dir });
-  databaseUrl = embedded.url;
-  cleanup = async () => {
-    await embedded.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
-}
-await applyMigrations(databaseUrl);
+const database = await createThrowawayDatabase("ratchet_bench");
+const databaseUrl = database.url;
 process.env.DATABASE_URL = databaseUrl;
 process.env.RATCHET_SECRET ??= "bench-secret-0123456789abcdef0123456789";
 process.env.RATCHET_DB_POOL_SIZE ??= String(concurrency + 4);
@@ -170,5 +152,5 @@ try {
 } finally {
   await db.$disconnect();
   modelServer.kill();
-  await cleanup();
+  await database.drop();
 }

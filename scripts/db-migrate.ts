@@ -1,7 +1,7 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL, or to the
 // embedded database in RATCHET_DATA_DIR when DATABASE_URL is not set.
 import { env } from "../lib/env";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { applyMigrations } from "../lib/db/tooling/schema-engine";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 
 const { DATABASE_URL, RATCHET_DATA_DIR } = env();

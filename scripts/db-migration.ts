@@ -5,8 +5,8 @@
 // PostgreSQL server of DATABASE_URL (default: the local one) and drops afterwards.
 import { mkdir, writeFile, access } from "node:fs/promises";
 import path from "node:path";
-import { MIGRATIONS_DIR, diffMigrationsToSchema } from "../lib/db/schema-engine";
-import { createScratchDatabase, dropScratchDatabase } from "../lib/db/scratch-database";
+import { MIGRATIONS_DIR, diffMigrationsToSchema } from "../lib/db/tooling/schema-engine";
+import { createThrowawayDatabase } from "../lib/db/tooling/throwaway-database";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,9 +15,9 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const scratchUrl = await createScratchDatabase(serverUrl, "ratchet_migration_scratch");
+const shadow = await createThrowawayDatabase("ratchet_migration_scratch", { serverUrl, migrate: false });
 try {
-  const sql = await diffMigrationsToSchema(scratchUrl);
+  const sql = await diffMigrationsToSchema(shadow.url);
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
     console.log("schema.prisma matches the existing migrations: nothing to write.");
   } else {
@@ -32,5 +32,5 @@ try {
     console.log(`wrote ${path.relative(process.cwd(), folder)}/migration.sql (${sql.split("\n").length} lines)`);
   }
 } finally {
-  await dropScratchDatabase(serverUrl, scratchUrl);
+  await shadow.drop();
 }

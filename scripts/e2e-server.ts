@@ -1,27 +1,26 @@
 // The server Playwright starts: `npm start` on a fresh database with the demo —
-// a new database beside DATABASE_URL when it is set, else a new embedded one.
+// a throwaway database beside DATABASE_URL when it is set, else an embedded one
+// served from this process. Playwright stops it with SIGTERM
+// (playwright.config.ts: gracefulShutdown); the database is dropped then, and
+// also if this process ends any other way (lib/db/tooling/throwaway-database.ts).
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { createScratchDatabase, dropScratchDatabase } from "../lib/db/scratch-database";
+import { createThrowawayDatabase } from "../lib/db/tooling/throwaway-database";
 
-const serverUrl = process.env.DATABASE_URL;
-const databaseUrl = serverUrl ? await createScratchDatabase(serverUrl, "ratchet_e2e") : undefined;
-const dataDir = serverUrl ? undefined : await mkdtemp(path.join(os.tmpdir(), "ratchet-e2e-"));
+// scripts/start.ts applies the migrations itself, as it does in production.
+const database = await createThrowawayDatabase("ratchet_e2e", { migrate: false });
 
 const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
   stdio: "inherit",
-  env: {
-    ...process.env,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { RATCHET_DATA_DIR: dataDir }),
-    RATCHET_DEMO: "1",
-  },
+  env: { ...process.env, DATABASE_URL: database.url, RATCHET_DEMO: "1" },
 });
 
-async function cleanUp() {
-  if (serverUrl && databaseUrl) await dropScratchDatabase(serverUrl, databaseUrl).catch(() => undefined);
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => void cleanUp().then(() => process.exit(code ?? 0)));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => {
+  void database.drop().then(
+    () => process.exit(code ?? (signal ? 1 : 0)),
+    (error: unknown) => {
+      console.error("[e2e-server] could not drop the database", error);
+      process.exit(1);
+    },
+  );
+});

@@ -7,7 +7,7 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { env } from "../lib/env";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { applyMigrations } from "../lib/db/tooling/schema-engine";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { describeDatabaseUrl } from "../lib/db/describe-database-url";
 import { createPrismaClient } from "../lib/db/prisma";

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { applyMigrations, diffDatabaseToSchema, diffMigrationsToSchema, readMigrationDirectories } from "./schema-engine";
-import { createScratchDatabase, dropScratchDatabase } from "./scratch-database";
+import { createThrowawayDatabase } from "./throwaway-database";
 
 // Describing a database panics on PGlite (AIRGAP.md), so the schema comparisons
 // need a real PostgreSQL server; the run's database kind decides.
@@ -16,24 +16,24 @@ describe("migrations", () => {
   });
 
   it.skipIf(!onPostgres)("leave a fresh database with no difference from schema.prisma", async () => {
-    const url = await createScratchDatabase(serverUrl, "ratchet_drift");
+    const database = await createThrowawayDatabase("ratchet_drift", { serverUrl, migrate: false });
     try {
-      const applied = await applyMigrations(url);
+      const applied = await applyMigrations(database.url);
       expect(applied).toEqual((await readMigrationDirectories()).map((d) => d.path));
-      const drift = await diffDatabaseToSchema(url);
+      const drift = await diffDatabaseToSchema(database.url);
       expect(drift.replace(/^--.*$/gm, "").trim()).toBe("");
     } finally {
-      await dropScratchDatabase(serverUrl, url);
+      await database.drop();
     }
   });
 
   it.skipIf(!onPostgres)("cover every change in schema.prisma (db:migration would write nothing)", async () => {
-    const scratch = await createScratchDatabase(serverUrl, "ratchet_shadow");
+    const shadow = await createThrowawayDatabase("ratchet_shadow", { serverUrl, migrate: false });
     try {
-      const sql = await diffMigrationsToSchema(scratch);
+      const sql = await diffMigrationsToSchema(shadow.url);
       expect(sql.replace(/^--.*$/gm, "").trim()).toBe("");
     } finally {
-      await dropScratchDatabase(serverUrl, scratch);
+      await shadow.drop();
     }
   });
 });
