@@ -1,4 +1,6 @@
 import { DEMO_PROBLEMS } from "@/lib/demo/demo-project";
+import { DEMO_MODEL_VERSIONS } from "@/lib/demo/sentiment-model";
+import { formatAge } from "@/lib/format/format-age";
 import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
 
 const MODELS_PATH = `${DEMO_PROJECT_PATH}/models`;
@@ -9,7 +11,11 @@ test("an engineer tests the connection of a demo model version and sees the raw 
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText("3.0", { exact: true }) });
   await row.getByRole("link", { name: "sentiment" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /sentiment 3\.0/ })).toBeVisible();
-  await expect(page.getByText(/months? old|years? old|weeks? old|days? old/).first()).toBeVisible();
+  // The age of 3.0's training date as of now (or a minute ago, should a day end between render and check), and the date itself.
+  const trainedAt = new Date(DEMO_MODEL_VERSIONS.find((v) => v.version === "3.0")!.trainedAt);
+  const ages = [...new Set([new Date(Date.now() - 60_000), new Date()].map((now) => `${formatAge(trainedAt, now)} old`))];
+  await expect(page.getByText(new RegExp(`^(${ages.join("|")})$`))).toBeVisible();
+  await expect(page.locator(`time[datetime="${trainedAt.toISOString()}"]`)).toHaveText(trainedAt.toISOString().slice(0, 10));
   await expect(page.getByText("/api/demo/models/v2/models/sentiment/versions/3.0/infer")).toBeVisible();
 
   await page.getByRole("button", { name: "Test connection" }).click();

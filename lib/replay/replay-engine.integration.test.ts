@@ -4,6 +4,7 @@ import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { replayWorkload } from "@/lib/replay/replay-workload";
 import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { requestReplay } from "./request-replay";
+import { replayBatchJob } from "./replay-batch-job";
 import { requestBackfill } from "./request-backfill";
 import { seedReplayFixture } from "./testing/seed-replay-fixture";
 import { waitForRun } from "./testing/wait-for-run";
@@ -81,18 +82,32 @@ describe("replay engine", () => {
 
   it("leaves no run and no job behind when the requesting transaction rolls back", async () => {
     const fixture = await seedReplayFixture(db, { baseUrl: server.url, patterns: 3 });
+    let rolledBackRunId: string | undefined;
     await expect(
       db.$transaction(async (tx) => {
-        await requestReplay(tx, { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, trigger: "manual" });
+        rolledBackRunId = (await requestReplay(tx, { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, trigger: "manual" })).id;
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    expect(await db.replayRun.count({ where: { projectId: fixture.projectId } })).toBe(0);
-    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'replay-batch' AND data->>'projectId' = $1`,
-      fixture.projectId,
-    );
-    expect(jobs[0]?.n).toBe(0);
+    expect(rolledBackRunId).toBeDefined();
+
+    // A committed run of the same project, requested after the rollback: once it has
+    // completed, the dispatcher has swept since, and its jobs show the query finds jobs.
+    const committed = await db.$transaction((tx) => requestReplay(tx, { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, trigger: "manual" }));
+    expect(await waitForRun(db, committed.id)).toMatchObject({ status: "completed", total: 3 });
+
+    expect(await db.replayRun.findMany({ where: { projectId: fixture.projectId }, select: { id: true } })).toEqual([{ id: committed.id }]);
+    const jobsOf = async (runId: string) =>
+      (
+        await db.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'projectId' = $2 AND data->>'runId' = $3`,
+          replayBatchJob.name,
+          fixture.projectId,
+          runId,
+        )
+      )[0]!.n;
+    expect(await jobsOf(committed.id)).toBeGreaterThan(0);
+    expect(await jobsOf(rolledBackRunId!)).toBe(0);
   });
 
   it("back-fills a revision on every callable model version, not on predictions ones", async () => {
