@@ -8,7 +8,10 @@ const globalForPrisma = globalThis as unknown as { ratchetPrisma?: PrismaClient 
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: env().RATCHET_DB_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (2 s to start a transaction, 5 s to finish it) fail ordinary short
+  // transactions on a loaded machine, and on the embedded database, where transactions
+  // queue behind one another; these limits still end a runaway one.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
 }
 
 export function prisma(): PrismaClient {

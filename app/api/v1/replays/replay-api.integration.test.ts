@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
+import { replayBatchJob } from "@/lib/replay/replay-batch-job";
 import { replayWorkload } from "@/lib/replay/replay-workload";
 import { callRoute } from "@/lib/testing/call-route";
 import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
@@ -81,9 +82,10 @@ describe("replay API", () => {
       expect(cancelled.json.status).toBe("cancelled");
       const again = await callRoute(cancelRun.POST, { method: "POST", params: { runId }, headers });
       expect(again.status).toBe(409);
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // Once no job of the run is queued or running, nothing can call the model any more: wait for that, not for a fixed time.
+      await waitForNoLiveJobs(runId);
       const requestsAfter = slow.requests.length;
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(slow.requests.length).toBe(requestsAfter);
       expect(requestsAfter).toBeLessThan(40);
       expect((await db.replayRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("cancelled");
@@ -92,6 +94,21 @@ describe("replay API", () => {
     }
   });
 });
+
+/** Polls the queue until the run has no job waiting, retrying or running (60 s at most). */
+async function waitForNoLiveJobs(runId: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'runId' = $2 AND state IN ('created', 'retry', 'active')`,
+      replayBatchJob.name,
+      runId,
+    );
+    if (row!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still has ${row!.n} live jobs after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe("human grading", () => {
   it("queues ungraded outputs once per (revision, output); a grade updates every result and run, and is reused on replay", async () => {
