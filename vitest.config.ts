@@ -20,6 +20,8 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          // A limit catches a hang, not slowness: vitest's 5 s default fails second-long tests on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {
