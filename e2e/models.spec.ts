@@ -35,6 +35,7 @@ test("an engineer tests the connection of a demo model version and sees the raw 
 });
 
 test("an engineer registers a model version and watches its replay complete", async ({ page, signInAs, baseURL }) => {
+  test.slow(); // a whole replay of the demo patterns
   await signInAs("engineer", MODELS_PATH);
   await page.getByRole("link", { name: "Register model version" }).click();
   await expect(page.getByRole("heading", { name: "Register a model version" })).toBeVisible();
@@ -57,7 +58,7 @@ test("an engineer registers a model version and watches its replay complete", as
   await page.waitForURL(/\/models\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: /sentiment-copy 2\.1/ })).toBeVisible();
 
-  await expect(page.getByText("Replay completed")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Replay completed")).toBeVisible({ timeout: 240_000 });
   await expect(page.getByText(`${DEMO_PATTERN_COUNT} / ${DEMO_PATTERN_COUNT}`)).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Replay progress" })).toHaveAttribute("aria-valuenow", String(DEMO_PATTERN_COUNT));
   await expect(page.getByText("0 error", { exact: true })).toBeVisible();

@@ -66,7 +66,7 @@ test("an engineer logs a problem and lands on its page with the next key", async
 });
 
 test("a tester cannot log problems, but adds 12 patterns to one: three in the editor (one an image), nine pasted into the import", async ({ page, signInAs }) => {
-  test.setTimeout(60_000);
+  test.slow();
   await signInAs("tester", PROBLEMS_PATH);
   await expect(page.getByRole("heading", { name: "Problems", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "New problem" })).toHaveCount(0);
