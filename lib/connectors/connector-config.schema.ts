@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJsonPath } from "./json-path";
+import { parseJsonPath } from "./shared/json-path";
 
 // The connector configuration of a model version (ModelVersion.connector), one
 // shape per kind. Secrets never live here: they are a separate, encrypted

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startModelServer, type ModelServer, type ModelServerProtocol } from "@/lib/testing/model-servers/start-model-server";
 import type { ConnectorContext, ConnectorItem } from "./connector";
 import { createConnector } from "./create-connector";
-import { onnxWorkerPool } from "./onnx-worker-pool";
+import { onnxWorkerPool } from "./onnx/onnx-worker-pool";
 
 // Every connector kind against a real local server (or the real ONNX runtime),
 // including the failures the replay engine must classify.
@@ -226,9 +226,9 @@ describe("fault classification", () => {
 });
 
 describe("onnx connector", () => {
-  const data = new Uint8Array(readFileSync("lib/connectors/fixtures/iris-linear-classifier.onnx"));
+  const data = new Uint8Array(readFileSync("lib/connectors/onnx/fixtures/iris-linear-classifier.onnx"));
   const sha256 = createHash("sha256").update(data).digest("hex");
-  const fixture = JSON.parse(readFileSync("lib/connectors/fixtures/iris-samples.json", "utf8")) as {
+  const fixture = JSON.parse(readFileSync("lib/connectors/onnx/fixtures/iris-samples.json", "utf8")) as {
     labels: string[];
     samples: { features: number[]; label: string; probabilities: number[] }[];
   };

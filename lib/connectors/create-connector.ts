@@ -1,13 +1,13 @@
 import type { Connector } from "./connector";
 import { connectorConfigSchema, type ConnectorConfig } from "./connector-config.schema";
-import { createHttpConnector } from "./http-connector";
-import { buildMlflowRequest, encodeMlflowRow, mlflowUrl, parseMlflowResponse } from "./mlflow-mapping";
-import { createOnnxConnector } from "./onnx-connector";
-import { createOpenAiConnector } from "./openai-connector";
-import { buildOpenInferenceRequest, encodeOpenInferenceInput, openInferenceUrl, parseOpenInferenceResponse } from "./openinference-mapping";
-import { createPredictionsConnector } from "./predictions-connector";
-import { buildTfServingRequest, encodeTfServingInstance, parseTfServingResponse, tfServingUrl } from "./tfserving-mapping";
-import { createBatchedJsonConnector } from "./create-batched-json-connector";
+import { createHttpConnector } from "./http/http-connector";
+import { buildMlflowRequest, encodeMlflowRow, mlflowUrl, parseMlflowResponse } from "./mlflow/mlflow-mapping";
+import { createOnnxConnector } from "./onnx/onnx-connector";
+import { createOpenAiConnector } from "./openai/openai-connector";
+import { buildOpenInferenceRequest, encodeOpenInferenceInput, openInferenceUrl, parseOpenInferenceResponse } from "./openinference/openinference-mapping";
+import { createPredictionsConnector } from "./predictions/predictions-connector";
+import { buildTfServingRequest, encodeTfServingInstance, parseTfServingResponse, tfServingUrl } from "./tfserving/tfserving-mapping";
+import { createBatchedJsonConnector } from "./shared/create-batched-json-connector";
 
 export type ConnectorDeps = {
   /** Decrypted connector secrets (name → value). */

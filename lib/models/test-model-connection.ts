@@ -1,6 +1,6 @@
 import "server-only";
 import type { ConnectorItem } from "@/lib/connectors/connector";
-import { redactExchange } from "@/lib/connectors/redact-exchange";
+import { redactExchange } from "@/lib/connectors/shared/redact-exchange";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { expectationSchema } from "@/lib/scoring/expectation.schema";

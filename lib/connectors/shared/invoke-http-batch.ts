@@ -1,4 +1,4 @@
-import type { ConnectorContext, ConnectorExchange, ConnectorItem, ConnectorOutcome } from "./connector";
+import type { ConnectorContext, ConnectorExchange, ConnectorItem, ConnectorOutcome } from "../connector";
 import type { ItemResult, ParsedResponse } from "./item-result";
 import { sendModelRequest, type ModelRequest } from "./send-model-request";
 

@@ -1,8 +1,8 @@
-import type { Connector } from "./connector";
-import type { OpenAiConfig } from "./connector-config.schema";
-import { invokeHttpBatch } from "./invoke-http-batch";
+import type { Connector } from "../connector";
+import type { OpenAiConfig } from "../connector-config.schema";
+import { invokeHttpBatch } from "../shared/invoke-http-batch";
 import { buildOpenAiRequest, openAiUrl, parseOpenAiResponse } from "./openai-mapping";
-import { renderHeaders } from "./render-template";
+import { renderHeaders } from "../shared/render-template";
 
 /** Unbatched: one chat completion per pattern. */
 export function createOpenAiConnector(config: OpenAiConfig, secrets: Record<string, string>): Connector {

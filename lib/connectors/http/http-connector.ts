@@ -1,7 +1,7 @@
-import type { Connector } from "./connector";
-import type { HttpConfig } from "./connector-config.schema";
+import type { Connector } from "../connector";
+import type { HttpConfig } from "../connector-config.schema";
 import { buildHttpRequest, parseHttpResponse } from "./http-mapping";
-import { invokeHttpBatch } from "./invoke-http-batch";
+import { invokeHttpBatch } from "../shared/invoke-http-batch";
 
 /** Unbatched: one request per pattern. */
 export function createHttpConnector(config: HttpConfig, secrets: Record<string, string>): Connector {

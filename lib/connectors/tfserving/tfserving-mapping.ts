@@ -1,9 +1,9 @@
-import type { ConnectorItem } from "./connector";
-import type { MlflowConfig, TfServingConfig } from "./connector-config.schema";
-import type { ItemResult, ParsedResponse } from "./item-result";
-import { readJsonPath } from "./json-path";
-import { isNumberArray, outputFromScores } from "./output-from-scores";
-import { selectInputValue } from "./select-input-value";
+import type { ConnectorItem } from "../connector";
+import type { MlflowConfig, TfServingConfig } from "../connector-config.schema";
+import type { ItemResult, ParsedResponse } from "../shared/item-result";
+import { readJsonPath } from "../shared/json-path";
+import { isNumberArray, outputFromScores } from "../shared/output-from-scores";
+import { selectInputValue } from "../shared/select-input-value";
 
 // TensorFlow Serving REST "row" format, also KServe v1:
 // POST /v1/models/{model}[/versions/{v}]:predict  { "instances": [...] } → { "predictions": [...] }

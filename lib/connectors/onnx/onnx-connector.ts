@@ -1,6 +1,6 @@
-import type { Connector, ConnectorExchange, ConnectorOutcome } from "./connector";
-import type { OnnxConfig } from "./connector-config.schema";
-import type { ParsedResponse } from "./item-result";
+import type { Connector, ConnectorExchange, ConnectorOutcome } from "../connector";
+import type { OnnxConfig } from "../connector-config.schema";
+import type { ParsedResponse } from "../shared/item-result";
 import { buildOnnxFeed, encodeOnnxInput, parseOnnxOutputs } from "./onnx-mapping";
 import { OnnxRunError, onnxWorkerPool, type OnnxArtifact } from "./onnx-worker-pool";
 

@@ -1,9 +1,9 @@
-import type { ConnectorItem } from "./connector";
-import type { HttpConfig } from "./connector-config.schema";
-import type { ItemResult } from "./item-result";
-import { readJsonPath } from "./json-path";
-import { renderJsonTemplate, renderTextTemplate } from "./render-template";
-import type { ModelRequest } from "./send-model-request";
+import type { ConnectorItem } from "../connector";
+import type { HttpConfig } from "../connector-config.schema";
+import type { ItemResult } from "../shared/item-result";
+import { readJsonPath } from "../shared/json-path";
+import { renderJsonTemplate, renderTextTemplate } from "../shared/render-template";
+import type { ModelRequest } from "../shared/send-model-request";
 
 // Any JSON endpoint: url, headers and body rendered from templates over one
 // pattern input; the output is read from the response at outputPath.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConnectorItem } from "./connector";
-import { onnxConfigSchema } from "./connector-config.schema";
+import type { ConnectorItem } from "../connector";
+import { onnxConfigSchema } from "../connector-config.schema";
 import { buildOnnxFeed, encodeOnnxInput, parseOnnxOutputs } from "./onnx-mapping";
 
 const config = (extra: Record<string, unknown> = {}) =>

@@ -1,4 +1,4 @@
-import type { ConnectorExchange } from "./connector";
+import type { ConnectorExchange } from "../connector";
 
 const REDACTED = "[redacted]";
 /** Headers that carry credentials whatever their value. */

@@ -1,5 +1,5 @@
-import type { Connector } from "./connector";
-import type { PredictionsConfig } from "./connector-config.schema";
+import type { Connector } from "../connector";
+import type { PredictionsConfig } from "../connector-config.schema";
 import { parsePredictionsFile } from "./parse-predictions-file";
 
 export const NO_PREDICTION_REASON = "no prediction for this pattern";

@@ -1,9 +1,9 @@
 import type { OutputKind } from "@/lib/db/generated/enums";
-import type { ConnectorItem } from "./connector";
-import type { OpenAiConfig } from "./connector-config.schema";
-import type { ItemResult } from "./item-result";
+import type { ConnectorItem } from "../connector";
+import type { OpenAiConfig } from "../connector-config.schema";
+import type { ItemResult } from "../shared/item-result";
 import { normaliseLabel } from "./normalise-label";
-import { renderTextTemplate } from "./render-template";
+import { renderTextTemplate } from "../shared/render-template";
 
 // OpenAI-compatible chat completions: POST {baseUrl}/chat/completions,
 // answer in choices[0].message.content. One pattern per call.

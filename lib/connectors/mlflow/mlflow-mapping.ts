@@ -1,8 +1,8 @@
-import type { ConnectorItem } from "./connector";
-import type { MlflowConfig } from "./connector-config.schema";
-import type { ParsedResponse } from "./item-result";
-import { selectInputValue } from "./select-input-value";
-import { outputFromPrediction } from "./tfserving-mapping";
+import type { ConnectorItem } from "../connector";
+import type { MlflowConfig } from "../connector-config.schema";
+import type { ParsedResponse } from "../shared/item-result";
+import { selectInputValue } from "../shared/select-input-value";
+import { outputFromPrediction } from "../tfserving/tfserving-mapping";
 
 // MLflow scoring server: POST /invocations with `dataframe_records` (one record per
 // row) or `inputs` (tensor input); answers `{ "predictions": [...] }` (MLflow ≥ 2)

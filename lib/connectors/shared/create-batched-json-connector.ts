@@ -1,4 +1,4 @@
-import type { Connector, ConnectorItem } from "./connector";
+import type { Connector, ConnectorItem } from "../connector";
 import type { ParsedResponse } from "./item-result";
 import { invokeHttpBatch } from "./invoke-http-batch";
 import { renderHeaders } from "./render-template";

@@ -1,8 +1,8 @@
-import type { ConnectorItem } from "./connector";
-import type { OpenInferenceConfig } from "./connector-config.schema";
-import type { ItemResult, ParsedResponse } from "./item-result";
-import { outputFromScores } from "./output-from-scores";
-import { selectInputValue } from "./select-input-value";
+import type { ConnectorItem } from "../connector";
+import type { OpenInferenceConfig } from "../connector-config.schema";
+import type { ItemResult, ParsedResponse } from "../shared/item-result";
+import { outputFromScores } from "../shared/output-from-scores";
+import { selectInputValue } from "../shared/select-input-value";
 
 // Open Inference Protocol v2 (KServe v2): one input tensor whose first dimension
 // is the batch; outputs are flat row-major `data` with a `shape`.

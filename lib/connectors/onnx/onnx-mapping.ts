@@ -1,9 +1,9 @@
-import type { ConnectorItem } from "./connector";
-import type { OnnxConfig } from "./connector-config.schema";
-import type { ItemResult, ParsedResponse } from "./item-result";
+import type { ConnectorItem } from "../connector";
+import type { OnnxConfig } from "../connector-config.schema";
+import type { ItemResult, ParsedResponse } from "../shared/item-result";
 import type { OnnxFeed, OnnxOutput } from "./onnx-worker-pool";
-import { outputFromScores } from "./output-from-scores";
-import { selectInputValue } from "./select-input-value";
+import { outputFromScores } from "../shared/output-from-scores";
+import { selectInputValue } from "../shared/select-input-value";
 
 // ONNX: items become one [n, features] input tensor; outputs are read per row.
 

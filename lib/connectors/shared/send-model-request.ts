@@ -1,4 +1,4 @@
-import type { ConnectorExchange } from "./connector";
+import type { ConnectorExchange } from "../connector";
 import { sendHttp } from "./send-http";
 import { redactExchange } from "./redact-exchange";
 
