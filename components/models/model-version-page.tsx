@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
@@ -15,7 +15,7 @@ import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } fro
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
 import { ArtifactUpload } from "./artifact-upload";
-import { connectorSummary, takesArtifact, takesHeaders } from "./connector-draft";
+import { connectorSummary, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
 import { outputText } from "./output-text";
 import { ReplayPanel } from "./replay-panel";
@@ -54,7 +54,8 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
   const summary = connectorSummary(connector);
-  const needsFile = takesArtifact(kind) && !v.artifact;
+  const { upload } = connectorKind(kind);
+  const needsFile = upload !== null && !v.artifact;
   const aboveTarget = rows.filter((r) => r.rate?.errorRate != null && r.rate.errorRate > r.problem.target).length;
   const errored = rows.reduce((sum, r) => sum + (r.rate?.errored ?? 0), 0);
 
@@ -118,10 +119,10 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             <DescriptionList
               items={[
                 ...(takesHeaders(kind) ? [{ label: "Secrets", value: <SecretNames names={v.secretKeys} /> }] : []),
-                ...(takesArtifact(kind)
+                ...(upload
                   ? [
                       {
-                        label: kind === "onnx" ? "Model file" : "Predictions file",
+                        label: upload.fileLabel,
                         value: v.artifact ? (
                           <span>
                             {v.artifact.filename} <span className="text-slate-500">({formatBytes(v.artifact.byteSize)})</span>
@@ -172,7 +173,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
         {needsFile && permissions.write ? (
           <section aria-labelledby="upload-heading" className="space-y-2">
             <h2 id="upload-heading" className="text-base font-semibold text-slate-900">
-              Upload the {kind === "onnx" ? "ONNX model" : "predictions file"}
+              Upload the {upload?.noun}
             </h2>
             <ArtifactUpload modelVersionId={v.id} kind={kind} />
           </section>

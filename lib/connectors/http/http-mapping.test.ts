@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { httpConfigSchema } from "../connector-config.schema";
+import { httpConfigSchema } from "./http-config.schema";
 import { buildHttpRequest, parseHttpResponse } from "./http-mapping";
 
 const config = (extra: Record<string, unknown> = {}) => httpConfigSchema.parse({ kind: "http", url: "http://svc/predict", ...extra });

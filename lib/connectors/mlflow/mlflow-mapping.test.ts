@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorItem } from "../connector";
-import { mlflowConfigSchema } from "../connector-config.schema";
+import { mlflowConfigSchema } from "./mlflow-config.schema";
 import { buildMlflowRequest, encodeMlflowRow, mlflowUrl, parseMlflowResponse } from "./mlflow-mapping";
 
 const config = (extra: Record<string, unknown> = {}) => mlflowConfigSchema.parse({ kind: "mlflow", baseUrl: "http://ml:5000/", ...extra });

@@ -1,8 +1,10 @@
 import type { ConnectorItem } from "../connector";
-import type { MlflowConfig } from "../connector-config.schema";
+import type { HttpMapping } from "../connector-kind-spec";
+import { jsonPostRequest } from "../shared/json-post-request";
 import type { ParsedResponse } from "../shared/item-result";
 import { selectInputValue } from "../shared/select-input-value";
-import { outputFromPrediction } from "../tfserving/tfserving-mapping";
+import { outputFromPrediction } from "../shared/output-from-scores";
+import type { MlflowConfig } from "./mlflow-config.schema";
 
 // MLflow scoring server: POST /invocations with `dataframe_records` (one record per
 // row) or `inputs` (tensor input); answers `{ "predictions": [...] }` (MLflow ≥ 2)
@@ -37,3 +39,10 @@ export function parseMlflowResponse(config: MlflowConfig, body: unknown, items: 
   if (predictions.length !== items.length) return { error: `response has ${predictions.length} predictions for ${items.length} rows` };
   return { items: items.map((item, i) => outputFromPrediction(config, predictions[i], item.expectationKind)) };
 }
+
+export const mlflowMapping: HttpMapping<MlflowConfig> = {
+  transport: "http",
+  encode: encodeMlflowRow,
+  request: (config, rows, _items, secrets) => jsonPostRequest(mlflowUrl(config), config.headers, secrets, buildMlflowRequest(config, rows)),
+  parse: (config, body, items) => parseMlflowResponse(config, body, items),
+};

@@ -1,14 +1,14 @@
 import type { Connector, ConnectorExchange, ConnectorOutcome } from "../connector";
-import type { OnnxConfig } from "../connector-config.schema";
+import type { OnnxConfig } from "./onnx-config.schema";
 import type { ParsedResponse } from "../shared/item-result";
 import { buildOnnxFeed, encodeOnnxInput, parseOnnxOutputs } from "./onnx-mapping";
 import { OnnxRunError, onnxWorkerPool, type OnnxArtifact } from "./onnx-worker-pool";
 
 /** Runs an uploaded ONNX model in the process's worker-thread pool, in batches. */
-export function createOnnxConnector(config: OnnxConfig, artifact: OnnxArtifact): Connector {
+export function createOnnxConnector(config: OnnxConfig, artifact: OnnxArtifact, maxBatchSize: number): Connector {
   const outputNames = [config.labelOutput, config.probabilitiesOutput].filter((n): n is string => Boolean(n));
   return {
-    maxBatchSize: config.maxBatchSize,
+    maxBatchSize,
     async invoke(items, context) {
       const outcomes: ConnectorOutcome[] = new Array(items.length);
       const exchanges: ConnectorExchange[] = [];
@@ -18,8 +18,8 @@ export function createOnnxConnector(config: OnnxConfig, artifact: OnnxArtifact):
         if (encoded.ok) sendable.push({ index, row: encoded.value });
         else outcomes[index] = { ok: false, reason: encoded.reason, transient: false, latencyMs: 0 };
       });
-      for (let start = 0; start < sendable.length; start += config.maxBatchSize) {
-        const batch = sendable.slice(start, start + config.maxBatchSize);
+      for (let start = 0; start < sendable.length; start += maxBatchSize) {
+        const batch = sendable.slice(start, start + maxBatchSize);
         const batchItems = batch.map((b) => items[b.index]!);
         const started = performance.now();
         const request = { method: "ONNX", url: `onnx:sha256:${artifact.sha256}`, headers: {}, body: { [config.inputName]: batch.map((b) => b.row) } };

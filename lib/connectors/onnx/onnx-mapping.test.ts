@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorItem } from "../connector";
-import { onnxConfigSchema } from "../connector-config.schema";
+import { onnxConfigSchema } from "./onnx-config.schema";
 import { buildOnnxFeed, encodeOnnxInput, parseOnnxOutputs } from "./onnx-mapping";
 
 const config = (extra: Record<string, unknown> = {}) =>
@@ -36,10 +36,10 @@ describe("ONNX mapping", () => {
     });
   });
 
-  it("maps integer class labels through labels", () => {
+  it("passes integer class ids on as they came (the shared output normaliser names them)", () => {
     const outputs = { label: { type: "int64", dims: [2], data: [2, 0] } };
     expect(parseOnnxOutputs(config({ probabilitiesOutput: undefined }), outputs, [{ expectationKind: "equals" }, { expectationKind: "in_top_k" }])).toEqual({
-      items: [{ ok: true, output: "c" }, { ok: true, output: ["a"] }],
+      items: [{ ok: true, output: 2 }, { ok: true, output: [0] }],
     });
   });
 

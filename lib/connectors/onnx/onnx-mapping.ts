@@ -1,9 +1,9 @@
 import type { ConnectorItem } from "../connector";
-import type { OnnxConfig } from "../connector-config.schema";
 import type { ItemResult, ParsedResponse } from "../shared/item-result";
 import type { OnnxFeed, OnnxOutput } from "./onnx-worker-pool";
 import { outputFromScores } from "../shared/output-from-scores";
 import { selectInputValue } from "../shared/select-input-value";
+import type { OnnxConfig } from "./onnx-config.schema";
 
 // ONNX: items become one [n, features] input tensor; outputs are read per row.
 
@@ -45,7 +45,7 @@ function rowsOf(outputs: Record<string, OnnxOutput>, name: string, n: number): u
   return Array.from({ length: n }, (_, i) => (width === 1 && tensor.dims.length <= 1 ? tensor.data[i] : tensor.data.slice(i * width, (i + 1) * width)));
 }
 
-/** Outputs per item: label (mapped through `labels` when it is a class index), best or ranked probabilities. */
+/** Outputs per item: the label output (class ids are named by the shared output normaliser), best or ranked probabilities. */
 export function parseOnnxOutputs(config: OnnxConfig, outputs: Record<string, OnnxOutput>, items: readonly Pick<ConnectorItem, "expectationKind">[]): ParsedResponse {
   const n = items.length;
   const labelRows = config.labelOutput ? rowsOf(outputs, config.labelOutput, n) : undefined;
@@ -63,8 +63,7 @@ export function parseOnnxOutputs(config: OnnxConfig, outputs: Record<string, Onn
         return { ok: true, output: outputFromScores(row, labels, item.expectationKind) };
       }
       const label = labelRows?.[i];
-      const named = labels && typeof label === "number" && Number.isInteger(label) && labels[label] !== undefined ? labels[label] : label;
-      return { ok: true, output: item.expectationKind === "in_top_k" ? [named] : named };
+      return { ok: true, output: item.expectationKind === "in_top_k" ? [label] : label };
     }),
   };
 }

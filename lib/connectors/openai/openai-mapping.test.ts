@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openAiConfigSchema } from "../connector-config.schema";
+import { openAiConfigSchema } from "./openai-config.schema";
 import { buildOpenAiRequest, openAiUrl, outputFromAnswer, parseOpenAiResponse } from "./openai-mapping";
 
 const config = (extra: Record<string, unknown> = {}) => openAiConfigSchema.parse({ kind: "openai", baseUrl: "https://llm.local/v1", model: "gpt-x", ...extra });

@@ -1,9 +1,10 @@
 import type { OutputKind } from "@/lib/db/generated/enums";
 import type { ConnectorItem } from "../connector";
-import type { OpenAiConfig } from "../connector-config.schema";
+import type { HttpMapping } from "../connector-kind-spec";
 import type { ItemResult } from "../shared/item-result";
 import { normaliseLabel } from "./normalise-label";
-import { renderTextTemplate } from "../shared/render-template";
+import { renderHeaders, renderTextTemplate } from "../shared/render-template";
+import type { OpenAiConfig } from "./openai-config.schema";
 
 // OpenAI-compatible chat completions: POST {baseUrl}/chat/completions,
 // answer in choices[0].message.content. One pattern per call.
@@ -62,3 +63,15 @@ export function parseOpenAiResponse(body: unknown, project: { outputKind: Output
   if (typeof content !== "string") return { ok: false, reason: "response has no choices[0].message.content" };
   return { ok: true, output: outputFromAnswer(content, project) };
 }
+
+/** Unbatched: one chat completion per pattern; the secret named by apiKeySecret goes as a Bearer token. */
+export const openAiMapping: HttpMapping<OpenAiConfig> = {
+  transport: "http",
+  encode: (_config, item) => ({ ok: true, value: item }),
+  request(config, _values, [item], secrets) {
+    const apiKey = secrets[config.apiKeySecret];
+    const headers = { ...renderHeaders(config.headers, { input: undefined, secrets }), ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+    return { method: "POST", url: openAiUrl(config), headers, body: buildOpenAiRequest(config, item!) };
+  },
+  parse: (_config, body, _items, project) => ({ items: [parseOpenAiResponse(body, project)] }),
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorItem } from "../connector";
-import { connectorConfigSchema, openInferenceConfigSchema } from "../connector-config.schema";
+import { connectorConfigSchema } from "../connector-config.schema";
+import { openInferenceConfigSchema } from "./openinference-config.schema";
 import { buildOpenInferenceRequest, encodeOpenInferenceInput, openInferenceUrl, parseOpenInferenceResponse } from "./openinference-mapping";
 
 const config = (extra: Record<string, unknown> = {}) =>

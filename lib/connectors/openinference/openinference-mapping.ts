@@ -1,5 +1,7 @@
 import type { ConnectorItem } from "../connector";
-import type { OpenInferenceConfig } from "../connector-config.schema";
+import type { HttpMapping } from "../connector-kind-spec";
+import { jsonPostRequest } from "../shared/json-post-request";
+import type { OpenInferenceConfig } from "./openinference-config.schema";
 import type { ItemResult, ParsedResponse } from "../shared/item-result";
 import { outputFromScores } from "../shared/output-from-scores";
 import { selectInputValue } from "../shared/select-input-value";
@@ -122,3 +124,10 @@ export function parseOpenInferenceResponse(config: OpenInferenceConfig, body: un
     }),
   };
 }
+
+export const openInferenceMapping: HttpMapping<OpenInferenceConfig> = {
+  transport: "http",
+  encode: encodeOpenInferenceInput,
+  request: (config, values, _items, secrets) => jsonPostRequest(openInferenceUrl(config), config.headers, secrets, buildOpenInferenceRequest(config, values as Encoded[])),
+  parse: (config, body, items) => parseOpenInferenceResponse(config, body, items),
+};

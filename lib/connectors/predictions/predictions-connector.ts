@@ -1,5 +1,5 @@
 import type { Connector } from "../connector";
-import type { PredictionsConfig } from "../connector-config.schema";
+import type { PredictionsConfig } from "./predictions-config.schema";
 import { parsePredictionsFile } from "./parse-predictions-file";
 
 export const NO_PREDICTION_REASON = "no prediction for this pattern";
@@ -8,10 +8,10 @@ export const NO_PREDICTION_REASON = "no prediction for this pattern";
  * Looks outputs up in an uploaded predictions file: by pattern revision id, then
  * by pattern id. A pattern without a prediction is a final error, never a guess.
  */
-export function createPredictionsConnector(config: PredictionsConfig, artifact: { sha256: string; data: Uint8Array }): Connector {
+export function createPredictionsConnector(config: PredictionsConfig, artifact: { sha256: string; data: Uint8Array }, maxBatchSize: number): Connector {
   const index = parsePredictionsFile(new TextDecoder().decode(artifact.data), config.format);
   return {
-    maxBatchSize: 1000,
+    maxBatchSize,
     async invoke(items) {
       const outcomes = items.map((item) => {
         if (index.byRevision.has(item.patternRevisionId)) return { ok: true as const, output: index.byRevision.get(item.patternRevisionId), latencyMs: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorItem } from "../connector";
-import { tfServingConfigSchema } from "../connector-config.schema";
+import { tfServingConfigSchema } from "./tfserving-config.schema";
 import { buildTfServingRequest, encodeTfServingInstance, parseTfServingResponse, tfServingUrl } from "./tfserving-mapping";
 
 const config = (extra: Record<string, unknown> = {}) => tfServingConfigSchema.parse({ kind: "tfserving", baseUrl: "http://tf:8501", model: "m", ...extra });

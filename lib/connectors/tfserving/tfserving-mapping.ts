@@ -1,9 +1,10 @@
 import type { ConnectorItem } from "../connector";
-import type { MlflowConfig, TfServingConfig } from "../connector-config.schema";
-import type { ItemResult, ParsedResponse } from "../shared/item-result";
-import { readJsonPath } from "../shared/json-path";
-import { isNumberArray, outputFromScores } from "../shared/output-from-scores";
+import type { HttpMapping } from "../connector-kind-spec";
+import type { ParsedResponse } from "../shared/item-result";
+import { jsonPostRequest } from "../shared/json-post-request";
+import { outputFromPrediction } from "../shared/output-from-scores";
 import { selectInputValue } from "../shared/select-input-value";
+import type { TfServingConfig } from "./tfserving-config.schema";
 
 // TensorFlow Serving REST "row" format, also KServe v1:
 // POST /v1/models/{model}[/versions/{v}]:predict  { "instances": [...] } → { "predictions": [...] }
@@ -25,27 +26,16 @@ export function buildTfServingRequest(instances: unknown[]): { instances: unknow
   return { instances };
 }
 
-/**
- * One prediction → output: the value at outputPath; with `labels`, a score
- * vector becomes the best label (or ranked labels for in_top_k).
- */
-export function outputFromPrediction(
-  config: Pick<TfServingConfig | MlflowConfig, "outputPath" | "labels">,
-  prediction: unknown,
-  expectationKind: string,
-): ItemResult {
-  const read = readJsonPath(prediction, config.outputPath);
-  if (!read.found) return { ok: false, reason: `prediction has no value at ${config.outputPath}` };
-  if (config.labels && isNumberArray(read.value)) {
-    if (read.value.length !== config.labels.length) return { ok: false, reason: `prediction has ${read.value.length} scores for ${config.labels.length} labels` };
-    return { ok: true, output: outputFromScores(read.value, config.labels, expectationKind) };
-  }
-  return { ok: true, output: read.value };
-}
-
 export function parseTfServingResponse(config: TfServingConfig, body: unknown, items: readonly Pick<ConnectorItem, "expectationKind">[]): ParsedResponse {
   const predictions = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as { predictions?: unknown }).predictions : undefined;
   if (!Array.isArray(predictions)) return { error: "response has no predictions array" };
   if (predictions.length !== items.length) return { error: `response has ${predictions.length} predictions for ${items.length} instances` };
   return { items: items.map((item, i) => outputFromPrediction(config, predictions[i], item.expectationKind)) };
 }
+
+export const tfServingMapping: HttpMapping<TfServingConfig> = {
+  transport: "http",
+  encode: encodeTfServingInstance,
+  request: (config, instances, _items, secrets) => jsonPostRequest(tfServingUrl(config), config.headers, secrets, buildTfServingRequest(instances)),
+  parse: (config, body, items) => parseTfServingResponse(config, body, items),
+};

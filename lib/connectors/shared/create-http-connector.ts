@@ -1,44 +1,42 @@
-import type { ConnectorContext, ConnectorExchange, ConnectorItem, ConnectorOutcome } from "../connector";
+import type { Connector, ConnectorContext, ConnectorExchange, ConnectorItem, ConnectorOutcome } from "../connector";
+import type { HttpMapping } from "../connector-kind-spec";
 import type { ItemResult, ParsedResponse } from "./item-result";
 import { sendModelRequest, type ModelRequest } from "./send-model-request";
 
-export type HttpBatchMapping<T> = {
-  maxBatchSize: number;
-  secretValues: readonly string[];
-  /** The value to send for one item, or why it cannot be sent (a final error for that item alone). */
-  encode(item: ConnectorItem): { ok: true; value: T } | { ok: false; reason: string };
-  /** One HTTP request for the encoded items of one batch. */
-  buildRequest(values: T[], items: ConnectorItem[]): ModelRequest;
-  /** The response body → one result per sent item. */
-  parse(body: unknown, items: ConnectorItem[]): ParsedResponse;
-};
+/** A connector speaking an HTTP mapping (every kind but onnx and predictions). */
+export function createHttpConnector<C>(config: C, mapping: HttpMapping<C>, maxBatchSize: number, secrets: Record<string, string>): Connector {
+  const secretValues = Object.values(secrets);
+  return { maxBatchSize, invoke: (items, context) => invokeHttpBatch(config, mapping, { maxBatchSize, secrets, secretValues }, items, context) };
+}
 
 /** Sends items in batches of at most maxBatchSize; a failed call fails every item it carried, with the same reason. */
-export async function invokeHttpBatch<T>(
+async function invokeHttpBatch<C>(
+  config: C,
+  mapping: HttpMapping<C>,
+  options: { maxBatchSize: number; secrets: Record<string, string>; secretValues: readonly string[] },
   items: ConnectorItem[],
   context: ConnectorContext,
-  mapping: HttpBatchMapping<T>,
 ): Promise<{ outcomes: ConnectorOutcome[]; exchanges: ConnectorExchange[] }> {
   const outcomes: ConnectorOutcome[] = new Array(items.length);
   const exchanges: ConnectorExchange[] = [];
-  const sendable: { index: number; value: T }[] = [];
+  const sendable: { index: number; value: unknown }[] = [];
   items.forEach((item, index) => {
-    const encoded = mapping.encode(item);
+    const encoded = mapping.encode(config, item);
     if (encoded.ok) sendable.push({ index, value: encoded.value });
     else outcomes[index] = { ok: false, reason: encoded.reason, transient: false, latencyMs: 0 };
   });
 
-  for (let start = 0; start < sendable.length; start += mapping.maxBatchSize) {
-    const batch = sendable.slice(start, start + mapping.maxBatchSize);
+  for (let start = 0; start < sendable.length; start += options.maxBatchSize) {
+    const batch = sendable.slice(start, start + options.maxBatchSize);
     const batchItems = batch.map((b) => items[b.index]!);
     let request: ModelRequest;
     try {
-      request = mapping.buildRequest(batch.map((b) => b.value), batchItems);
+      request = mapping.request(config, batch.map((b) => b.value), batchItems, options.secrets);
     } catch (error) {
       for (const { index } of batch) outcomes[index] = { ok: false, reason: (error as Error).message, transient: false, latencyMs: 0 };
       continue;
     }
-    const response = await sendModelRequest(request, { timeoutMs: context.timeoutMs, signal: context.signal, secretValues: mapping.secretValues });
+    const response = await sendModelRequest(request, { timeoutMs: context.timeoutMs, signal: context.signal, secretValues: options.secretValues });
     exchanges.push(response.exchange);
     if (!response.ok) {
       for (const { index } of batch) outcomes[index] = { ok: false, reason: response.reason, transient: response.transient, latencyMs: response.latencyMs };
@@ -46,7 +44,7 @@ export async function invokeHttpBatch<T>(
     }
     let parsed: ParsedResponse;
     try {
-      parsed = mapping.parse(response.body, batchItems);
+      parsed = mapping.parse(config, response.body, batchItems, context.project);
     } catch (error) {
       parsed = { error: `cannot read the model server response: ${(error as Error).message}` };
     }

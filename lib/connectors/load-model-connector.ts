@@ -1,11 +1,11 @@
 import "server-only";
-import type { Connector } from "@/lib/connectors/connector";
-import { ConnectorSetupError, createConnector } from "@/lib/connectors/create-connector";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OutputKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
+import type { Connector } from "./connector";
+import type { ConnectorKindName } from "./connector-kinds";
+import { ConnectorSetupError, createConnector } from "./create-connector";
 import { readConnectorSecrets } from "./read-connector-secrets";
 
 type Db = Pick<Prisma.TransactionClient, "modelVersion">;
@@ -18,14 +18,16 @@ export type LoadedModelConnector = {
 } & ({ connector: Connector; setupError?: undefined } | { connector?: undefined; setupError: string });
 
 /**
- * Everything needed to call a model version: its connector (secrets decrypted,
- * artifact loaded), limits and the project's output kind and labels. A stored
- * configuration that cannot make a connector (e.g. no artifact uploaded yet)
- * comes back as `setupError`, a final error for every pattern.
+ * THE loader of a model version's connector, for replays and Test connection
+ * alike: secrets decrypted, the uploaded file loaded (only when it belongs to
+ * the version's project), limits, and the project's output kind and labels.
+ * Scoped by project when `projectId` is given. A configuration that cannot
+ * make a connector (invalid, no file uploaded yet, secrets sealed under
+ * another key) comes back as `setupError`: a final error for every pattern.
  */
-export async function loadModelConnector(modelVersionId: string, db: Db = prisma()): Promise<LoadedModelConnector> {
-  const model = await db.modelVersion.findUnique({
-    where: { id: modelVersionId },
+export async function loadModelConnector(where: { id: string; projectId?: string }, db: Db = prisma()): Promise<LoadedModelConnector> {
+  const model = await db.modelVersion.findFirst({
+    where: { id: where.id, ...(where.projectId ? { projectId: where.projectId } : {}) },
     select: {
       id: true,
       projectId: true,
