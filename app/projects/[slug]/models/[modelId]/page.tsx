@@ -6,6 +6,7 @@ import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { listModelResultsView, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/models/list-model-results-view";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
@@ -28,11 +29,12 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, errorRates, results] = await Promise.all([
+  const [problems, modelVersions, errorRates, results, unlabelled] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listErrorRates(project.id),
     listModelResultsView(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
+    summariseUnlabelledOutputs(project, modelVersion.id),
   ]);
   // Latest production version is the default baseline (DESIGN.md, model version page).
   const otherProduction = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id);
@@ -54,6 +56,7 @@ export default async function Page({ params, searchParams }: Props) {
       currentProduction={currentProduction}
       rows={rows}
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
+      unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}
       now={new Date()}
     />
