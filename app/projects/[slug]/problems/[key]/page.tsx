@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { ProblemPatternsSection } from "@/components/patterns/problem-patterns-section";
 import { ProblemPage } from "@/components/problems/problem-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
-import { listErrorRates } from "@/lib/error-rates/list-error-rates";
+import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
@@ -23,12 +24,12 @@ export default async function Page({ params }: Props) {
 
   const [modelVersions, errorRates, history, owners] = await Promise.all([
     listModelVersions(project.id),
-    listErrorRates(project.id),
+    listErrorRates(project.id, { problemIds: [problem.id] }),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
   ]);
-  const byModelVersion = new Map(errorRates.filter((r) => r.problemId === problem.id).map((r) => [r.modelVersionId, r]));
-  const versions = modelVersions.map((v) => ({ ...v, rate: byModelVersion.get(v.id) ?? null }));
+  const [row] = buildErrorRateMatrix([problem], modelVersions, errorRates).rows;
+  const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
 
   // The patterns module's section: the problem's pattern list, below its fields.
   const patternsSection = <ProblemPatternsSection problem={problem} project={project} actor={actor} />;
