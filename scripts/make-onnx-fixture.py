@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Builds the ONNX test fixture lib/connectors/fixtures/iris-linear-classifier.onnx.
+"""Builds the ONNX test fixture lib/connectors/onnx/fixtures/iris-linear-classifier.onnx.
 
 A multinomial logistic regression trained on sklearn's iris data set, written
 by hand as one `ai.onnx.ml` LinearClassifier node (no skl2onnx needed):
@@ -23,7 +23,7 @@ from onnx import TensorProto, helper
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
-OUT_DIR = os.path.join("lib", "connectors", "fixtures")
+OUT_DIR = os.path.join("lib", "connectors", "onnx", "fixtures")
 LABELS = ["setosa", "versicolor", "virginica"]
 
 iris = load_iris()

@@ -4,23 +4,24 @@ import { useState } from "react";
 import { Button, Field } from "@/components/ui/form-controls";
 import { ApiClientError } from "@/lib/api-client/api-fetch";
 import { apiUpload } from "@/lib/api-client/api-upload";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
 type ArtifactUploadProps = {
   modelVersionId: string;
-  kind: "onnx" | "predictions" | string;
+  kind: ConnectorKindName;
   /** Default: re-render the page with the file in place. */
   onUploaded?: () => void;
 };
 
-/** The file of an onnx or predictions model version: sent raw to POST /models/{id}/artifact, checked there, then replayed. */
+/** The file of a model version whose kind takes one (onnx, predictions): sent raw to POST /models/{id}/artifact, checked there, then replayed. */
 export function ArtifactUpload({ modelVersionId, kind, onUploaded }: ArtifactUploadProps) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
-  const onnx = kind === "onnx";
+  const fileKind = connectorKind(kind).upload;
 
   async function upload() {
     if (!file) return;
@@ -49,18 +50,14 @@ export function ArtifactUpload({ modelVersionId, kind, onUploaded }: ArtifactUpl
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
       <Field
         id="artifact-file"
-        label={onnx ? "ONNX model (.onnx, at most 50 MB)" : "Predictions file (CSV or JSONL, at most 50 MB)"}
-        hint={
-          onnx
-            ? "Checked to load and to have the configured input and outputs; stored with its SHA-256."
-            : "One row per pattern: patternRevisionId or patternId, and output. Patterns without a row show “no result”."
-        }
+        label={fileKind?.fieldLabel ?? "File"}
+        hint={fileKind?.hint}
         error={error?.message}
       >
         <input
           id="artifact-file"
           type="file"
-          accept={onnx ? ".onnx" : ".csv,.jsonl,.ndjson,.json,text/csv"}
+          accept={fileKind?.accept}
           disabled={pending}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"

@@ -1,6 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { connectorConfigSchema } from "@/lib/connectors/connector-config.schema";
-import { buildConnector, CONNECTOR_KINDS, draftFromConnector, newConnectorDraft } from "./connector-draft";
+import { CONNECTOR_KINDS } from "@/lib/connectors/connector-kinds";
+import { buildConnector, connectorFormFields, draftFromConnector, newConnectorDraft } from "./connector-draft";
+
+describe("connectorFormFields", () => {
+  it("reads required-ness, defaults, options and limits from the kind's schema", () => {
+    const fields = Object.fromEntries(connectorFormFields("openinference").map((f) => [f.name, f]));
+    expect(fields.baseUrl).toMatchObject({ required: true, initial: "" });
+    expect(fields.version).toMatchObject({ required: false, initial: "" });
+    expect(fields.inputName).toMatchObject({ required: false, initial: "text" });
+    expect(fields.maxBatchSize).toMatchObject({ initial: "32", hint: "Patterns per request. 1–1024." });
+    expect(fields.inputDatatype?.options?.map((o) => o.value)).toEqual(["BYTES", "FP32", "FP64", "INT32", "INT64", "BOOL"]);
+    expect(connectorFormFields("onnx").find((f) => f.name === "maxBatchSize")).toMatchObject({ initial: "64", hint: "Patterns per request. 1–4096." });
+    expect(connectorFormFields("http").find((f) => f.name === "bodyTemplate")?.initial).toBe('"{{input}}"');
+  });
+
+  it("offers an empty choice for an optional enum and keeps the table's option texts", () => {
+    expect(connectorFormFields("predictions")[0]?.options).toEqual([
+      { value: "", label: "Detect (JSONL when the file starts with “{”)" },
+      { value: "csv", label: "CSV with a header row" },
+      { value: "jsonl", label: "JSONL" },
+    ]);
+  });
+
+  it("has a field for every configuration key of every kind but kind and headers", () => {
+    for (const { kind, schema } of CONNECTOR_KINDS) {
+      const keys = Object.keys(schema.shape).filter((key) => key !== "kind" && key !== "headers");
+      expect(connectorFormFields(kind).map((f) => f.name).sort(), kind).toEqual(keys.sort());
+    }
+  });
+});
 
 describe("buildConnector", () => {
   it("leaves empty optional fields out, parses numbers, labels and JSON", () => {

@@ -1,23 +1,19 @@
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import { z } from "zod";
+import type { ConnectorFieldSpec } from "@/lib/connectors/connector-kind-spec";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 
-// The connector form's model: every field as the text the user typed, one
-// field list per kind (names, defaults and hints follow
-// lib/connectors/connector-config.schema.ts), and the conversion to the API's
-// `connector` + `connectorSecrets`. Empty optional fields are left out so the
-// server's defaults apply.
+// The connector form's model: every field as the text the user typed, the
+// fields of each kind from the kind table (lib/connectors/connector-kinds.ts)
+// with required-ness, defaults, options and limits read from the kind's
+// schema, and the conversion to the API's `connector` + `connectorSecrets`.
+// Empty optional fields are left out so the server's defaults apply.
 
-export type ConnectorFieldSpec = {
-  name: string;
-  label: string;
-  type: "text" | "url" | "number" | "select" | "textarea" | "labels" | "json";
-  required?: boolean;
-  /** Prefilled in a new form. */
-  initial?: string;
-  placeholder?: string;
-  hint?: string;
+/** A field as the form shows it: the table's spec plus what the schema says. */
+export type ConnectorFormField = ConnectorFieldSpec & {
+  required: boolean;
+  /** Prefilled in a new form: the schema's default, as text. */
+  initial: string;
   options?: { value: string; label: string }[];
-  /** Shown under "More options". */
-  advanced?: boolean;
 };
 
 export type HeaderRow = { name: string; value: string };
@@ -31,165 +27,57 @@ export type ConnectorDraft = {
   secrets: SecretRow[];
 };
 
-export const CONNECTOR_KINDS: { kind: ConnectorKindName; label: string; description: string }[] = [
-  { kind: "openinference", label: "Open Inference (KServe v2, Triton, MLServer)", description: "POST {baseUrl}/v2/models/{model}[/versions/{version}]/infer, batched." },
-  { kind: "tfserving", label: "TensorFlow Serving / KServe v1", description: "POST {baseUrl}/v1/models/{model}[/versions/{version}]:predict, batched." },
-  { kind: "mlflow", label: "MLflow model server", description: "POST {baseUrl}/invocations, batched." },
-  { kind: "openai", label: "OpenAI-compatible chat completions (LLMs)", description: "POST {baseUrl}/chat/completions, one pattern per call, temperature 0." },
-  { kind: "http", label: "Any JSON endpoint", description: "A body template in, a JSON path out; one pattern per call." },
-  { kind: "onnx", label: "Uploaded ONNX model", description: "An .onnx file you upload after registering, run inside Ratchet." },
-  { kind: "predictions", label: "Uploaded predictions file", description: "For models that cannot be called: a CSV or JSONL file of outputs, uploaded after registering." },
-];
+function asText(value: unknown, type: ConnectorFieldSpec["type"]): string {
+  if (value === undefined || value === null) return "";
+  if (type === "labels" && Array.isArray(value)) return value.join(", ");
+  if (type === "json") return JSON.stringify(value, null, 2);
+  return String(value);
+}
 
-const JSON_PATH_HINT = "A JSON path: $, $.field, $.a.b, $[0].";
-const labelsField = (hint: string): ConnectorFieldSpec => ({
-  name: "labels",
-  label: "Labels",
-  type: "labels",
-  placeholder: "positive, negative, neutral",
-  hint: `${hint} Comma or newline separated.`,
-  advanced: true,
-});
-const batchField = (initial: string, max: number): ConnectorFieldSpec => ({
-  name: "maxBatchSize",
-  label: "Batch size",
-  type: "number",
-  initial,
-  hint: `Patterns per request (1–${max}).`,
-  advanced: true,
-});
+function formField(schema: z.ZodObject, spec: ConnectorFieldSpec): ConnectorFormField {
+  const field = schema.shape[spec.name];
+  if (!field) throw new Error(`the schema has no field ${spec.name}`);
+  const defaulted = field instanceof z.ZodDefault;
+  const inner = field instanceof z.ZodDefault || field instanceof z.ZodOptional ? field.unwrap() : field;
+  const options =
+    inner instanceof z.ZodEnum
+      ? [...(defaulted ? [] : [""]), ...(inner.options as string[])].map((value) => ({ value, label: spec.optionLabels?.[value] ?? value }))
+      : undefined;
+  const limits = inner instanceof z.ZodNumber && inner.minValue !== null && inner.maxValue !== null ? ` ${inner.minValue}–${inner.maxValue}.` : "";
+  return {
+    ...spec,
+    required: !field.isOptional(),
+    initial: defaulted ? asText(field.def.defaultValue, spec.type) : (spec.prefill ?? ""),
+    hint: spec.hint || limits ? `${spec.hint ?? ""}${limits}`.trim() : undefined,
+    ...(options ? { options } : {}),
+  };
+}
 
-export const CONNECTOR_FIELDS: Record<ConnectorKindName, ConnectorFieldSpec[]> = {
-  openinference: [
-    { name: "baseUrl", label: "Server URL", type: "url", required: true, placeholder: "http://triton:8000", hint: "The server root, without /v2." },
-    { name: "model", label: "Model name", type: "text", required: true, placeholder: "sentiment", hint: "The model's name on the server." },
-    { name: "version", label: "Server-side version", type: "text", placeholder: "3", hint: "Leave empty for the server's default version." },
-    { name: "inputName", label: "Input tensor", type: "text", initial: "text", hint: "Sends the input's field with this name when there is one, else the whole input." },
-    { name: "outputName", label: "Output tensor", type: "text", placeholder: "label", hint: "The tensor holding the answer. Set this, scores or ranked labels." },
-    {
-      name: "inputDatatype",
-      label: "Input datatype",
-      type: "select",
-      initial: "BYTES",
-      options: ["BYTES", "FP32", "FP64", "INT32", "INT64", "BOOL"].map((v) => ({ value: v, label: v })),
-      hint: "BYTES for text; numeric types for feature vectors.",
-      advanced: true,
-    },
-    { name: "inputPath", label: "Input path", type: "text", placeholder: "$.text", hint: `Where the value is in the pattern input. ${JSON_PATH_HINT}`, advanced: true },
-    { name: "scoresName", label: "Scores tensor", type: "text", placeholder: "scores", hint: "Per-class scores: ranked for in_top_k, argmax without an output tensor.", advanced: true },
-    labelsField("Class names in score order; empty: the response's parameters.labels."),
-    { name: "rankedLabelsName", label: "Ranked labels tensor", type: "text", placeholder: "ranked_labels", hint: "Labels best first, for in_top_k expectations.", advanced: true },
-    batchField("32", 1024),
-  ],
-  tfserving: [
-    { name: "baseUrl", label: "Server URL", type: "url", required: true, placeholder: "http://tfserving:8501", hint: "The server root, without /v1." },
-    { name: "model", label: "Model name", type: "text", required: true, placeholder: "sentiment" },
-    { name: "version", label: "Server-side version", type: "text", placeholder: "7", hint: "A number; empty for the latest." },
-    { name: "inputPath", label: "Input path", type: "text", placeholder: "$.text", hint: `Where each instance is in the pattern input; empty: the whole input. ${JSON_PATH_HINT}` },
-    { name: "instanceKey", label: "Instance key", type: "text", placeholder: "review", hint: "Wraps each instance as { key: value } for named inputs." },
-    { name: "outputPath", label: "Output path", type: "text", initial: "$", hint: `Where the output is in each prediction. ${JSON_PATH_HINT}` },
-    labelsField("When the output is a score vector: class names in its order."),
-    batchField("32", 1024),
-  ],
-  mlflow: [
-    { name: "baseUrl", label: "Server URL", type: "url", required: true, placeholder: "http://mlflow:5000", hint: "Requests go to {baseUrl}/invocations." },
-    {
-      name: "format",
-      label: "Request format",
-      type: "select",
-      initial: "dataframe_records",
-      options: [
-        { value: "dataframe_records", label: "dataframe_records (one row per pattern)" },
-        { value: "inputs", label: "inputs (tensor input)" },
-      ],
-    },
-    { name: "column", label: "Column", type: "text", initial: "text", hint: "Column name for inputs that are not objects." },
-    { name: "outputPath", label: "Output path", type: "text", initial: "$", hint: `Where the output is in each prediction. ${JSON_PATH_HINT}` },
-    { name: "inputPath", label: "Input path", type: "text", placeholder: "$.features", hint: `Where each row is in the pattern input; empty: the whole input. ${JSON_PATH_HINT}`, advanced: true },
-    labelsField("When the output is a score vector: class names in its order."),
-    batchField("32", 1024),
-  ],
-  openai: [
-    { name: "baseUrl", label: "API URL", type: "url", required: true, initial: "https://api.openai.com/v1", hint: "Including /v1, as the OpenAI SDKs take it (vLLM, Ollama, LiteLLM work too)." },
-    { name: "model", label: "Model", type: "text", required: true, placeholder: "gpt-4o-mini" },
-    {
-      name: "systemPrompt",
-      label: "System prompt",
-      type: "textarea",
-      placeholder: "Answer with one word: positive, negative or neutral.",
-      hint: "Optional. Same placeholders as the prompt.",
-    },
-    {
-      name: "promptTemplate",
-      label: "Prompt template",
-      type: "textarea",
-      initial: "{{input}}",
-      hint: "The user message. {{input}} is the whole input, {{input.field}} one field.",
-    },
-    { name: "maxTokens", label: "Max tokens", type: "number", initial: "256", hint: "Temperature is always 0 so replays stay comparable.", advanced: true },
-    { name: "apiKeySecret", label: "API key secret name", type: "text", initial: "apiKey", hint: "The secret sent as Authorization: Bearer …", advanced: true },
-  ],
-  http: [
-    {
-      name: "method",
-      label: "Method",
-      type: "select",
-      initial: "POST",
-      options: ["POST", "PUT", "GET"].map((v) => ({ value: v, label: v })),
-    },
-    { name: "url", label: "URL", type: "url", required: true, placeholder: "https://models.internal/score/{{input.lang}}", hint: "{{input.field}} placeholders are URL-encoded." },
-    {
-      name: "bodyTemplate",
-      label: "Body template (JSON)",
-      type: "json",
-      initial: '"{{input}}"',
-      hint: 'A string that is exactly one placeholder becomes that JSON value: { "review": "{{input.text}}" }. "{{input}}" sends the input itself.',
-    },
-    { name: "outputPath", label: "Output path", type: "text", initial: "$", hint: `Where the output is in the response. ${JSON_PATH_HINT}` },
-  ],
-  onnx: [
-    { name: "inputName", label: "Input tensor", type: "text", required: true, placeholder: "features" },
-    {
-      name: "inputType",
-      label: "Input type",
-      type: "select",
-      initial: "float32",
-      options: ["float32", "float64", "int32", "int64"].map((v) => ({ value: v, label: v })),
-    },
-    { name: "inputPath", label: "Input path", type: "text", initial: "$", hint: `Where each pattern's number array is in its input. ${JSON_PATH_HINT}` },
-    { name: "labelOutput", label: "Label output", type: "text", placeholder: "label", hint: "Output holding the label per pattern. Set this and/or probabilities." },
-    { name: "probabilitiesOutput", label: "Probabilities output", type: "text", placeholder: "probabilities", hint: "Per-class probabilities, ranked for in_top_k." },
-    { ...labelsField("Class names in probability order (also maps integer labels)."), advanced: false },
-    batchField("64", 4096),
-  ],
-  predictions: [
-    {
-      name: "format",
-      label: "File format",
-      type: "select",
-      initial: "",
-      options: [
-        { value: "", label: "Detect (JSONL when the file starts with “{”)" },
-        { value: "csv", label: "CSV with a header row" },
-        { value: "jsonl", label: "JSONL" },
-      ],
-      hint: "One row per pattern: patternRevisionId or patternId, and output.",
-    },
-  ],
-};
+const formFieldsCache = new Map<ConnectorKindName, ConnectorFormField[]>();
 
-/** Kinds whose requests carry headers (and so may use secrets). */
+/** The form fields of a kind, in the table's order. */
+export function connectorFormFields(kind: ConnectorKindName): ConnectorFormField[] {
+  let fields = formFieldsCache.get(kind);
+  if (!fields) {
+    const spec = connectorKind(kind);
+    fields = spec.fields.map((field) => formField(spec.schema, field));
+    formFieldsCache.set(kind, fields);
+  }
+  return fields;
+}
+
+/** Kinds whose requests carry headers (and so may use secrets): their schema has `headers`. */
 export function takesHeaders(kind: ConnectorKindName): boolean {
-  return kind !== "onnx" && kind !== "predictions";
+  return "headers" in connectorKind(kind).schema.shape;
 }
 
 /** Kinds whose model is an uploaded file. */
 export function takesArtifact(kind: ConnectorKindName): boolean {
-  return kind === "onnx" || kind === "predictions";
+  return connectorKind(kind).upload !== null;
 }
 
 export function newConnectorDraft(kind: ConnectorKindName, keep?: ConnectorDraft): ConnectorDraft {
-  const fields = Object.fromEntries(CONNECTOR_FIELDS[kind].map((f) => [f.name, f.initial ?? ""]));
+  const fields = Object.fromEntries(connectorFormFields(kind).map((f) => [f.name, f.initial]));
   // Switching kinds keeps what still applies (URL, model name, headers, secrets).
   if (keep) for (const name of ["baseUrl", "model", "version", "inputPath"]) if (name in fields && keep.fields[name]) fields[name] = keep.fields[name]!;
   const secrets = keep?.secrets.length ? keep.secrets : kind === "openai" ? [{ name: "apiKey", value: "", stored: false, remove: false }] : [];
@@ -199,13 +87,7 @@ export function newConnectorDraft(kind: ConnectorKindName, keep?: ConnectorDraft
 /** The form's draft of a stored connector (edit, or "start from" another version); secret values stay on the server. */
 export function draftFromConnector(connector: Record<string, unknown> & { kind: ConnectorKindName }, secretKeys: string[] | null): ConnectorDraft {
   const fields: Record<string, string> = {};
-  for (const spec of CONNECTOR_FIELDS[connector.kind]) {
-    const value = connector[spec.name];
-    if (value === undefined || value === null) fields[spec.name] = "";
-    else if (spec.type === "labels" && Array.isArray(value)) fields[spec.name] = value.join(", ");
-    else if (spec.type === "json") fields[spec.name] = JSON.stringify(value, null, 2);
-    else fields[spec.name] = String(value);
-  }
+  for (const spec of connectorFormFields(connector.kind)) fields[spec.name] = asText(connector[spec.name], spec.type);
   const headers = Object.entries((connector.headers as Record<string, string> | undefined) ?? {}).map(([name, value]) => ({ name, value }));
   const secrets = (secretKeys ?? []).map((name) => ({ name, value: "", stored: true, remove: false }));
   return { kind: connector.kind, fields, headers, secrets };
@@ -224,7 +106,7 @@ export type BuiltConnector =
 export function buildConnector(draft: ConnectorDraft): BuiltConnector {
   const errors: Record<string, string> = {};
   const connector: Record<string, unknown> = { kind: draft.kind };
-  for (const spec of CONNECTOR_FIELDS[draft.kind]) {
+  for (const spec of connectorFormFields(draft.kind)) {
     const raw = draft.fields[spec.name] ?? "";
     const text = spec.type === "textarea" || spec.type === "json" ? raw : raw.trim();
     if (text.trim() === "") {
@@ -276,26 +158,7 @@ export function buildConnector(draft: ConnectorDraft): BuiltConnector {
 
 /** One line on how the model is called, for the model version page: "POST http://…/v2/models/sentiment/versions/3.0/infer". */
 export function connectorSummary(connector: Record<string, unknown> & { kind: ConnectorKindName }): string {
-  const str = (key: string) => (typeof connector[key] === "string" ? (connector[key] as string) : undefined);
-  const baseUrl = str("baseUrl");
-  const model = encodeURIComponent(str("model") ?? "");
-  const version = str("version");
-  switch (connector.kind) {
-    case "openinference":
-      return `POST ${baseUrl}/v2/models/${model}${version ? `/versions/${encodeURIComponent(version)}` : ""}/infer`;
-    case "tfserving":
-      return `POST ${baseUrl}/v1/models/${model}${version ? `/versions/${encodeURIComponent(version)}` : ""}:predict`;
-    case "mlflow":
-      return `POST ${baseUrl}/invocations`;
-    case "openai":
-      return `POST ${baseUrl}/chat/completions`;
-    case "http":
-      return `${str("method") ?? "POST"} ${str("url")}`;
-    case "onnx": {
-      const outputs = [str("labelOutput") && `label "${str("labelOutput")}"`, str("probabilitiesOutput") && `probabilities "${str("probabilitiesOutput")}"`].filter(Boolean).join(", ");
-      return `input "${str("inputName")}" (${str("inputType") ?? "float32"}) from ${str("inputPath") ?? "$"} → ${outputs}`;
-    }
-    case "predictions":
-      return `${str("format")?.toUpperCase() ?? "CSV or JSONL (detected)"} file of outputs`;
-  }
+  const spec = connectorKind(connector.kind);
+  const parsed = spec.schema.safeParse(connector);
+  return parsed.success ? spec.summary(parsed.data) : `${connector.kind} (configuration no longer valid)`;
 }

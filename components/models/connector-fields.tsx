@@ -1,7 +1,7 @@
 "use client";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
-import { CONNECTOR_FIELDS, CONNECTOR_KINDS, newConnectorDraft, takesHeaders, type ConnectorDraft, type ConnectorFieldSpec } from "./connector-draft";
+import { CONNECTOR_KINDS, connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
+import { connectorFormFields, newConnectorDraft, takesHeaders, type ConnectorDraft, type ConnectorFormField } from "./connector-draft";
 
 const textareaClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
@@ -17,10 +17,10 @@ type ConnectorFieldsProps = {
 
 /** The connector part of the model version form: a kind picker and the fields that kind takes. */
 export function ConnectorFields({ draft, onChange, error, kindLocked }: ConnectorFieldsProps) {
-  const specs = CONNECTOR_FIELDS[draft.kind];
+  const specs = connectorFormFields(draft.kind);
   const main = specs.filter((s) => !s.advanced);
   const advanced = specs.filter((s) => s.advanced);
-  const kindInfo = CONNECTOR_KINDS.find((k) => k.kind === draft.kind);
+  const kindInfo = connectorKind(draft.kind);
   const setField = (name: string, value: string) => onChange({ ...draft, fields: { ...draft.fields, [name]: value } });
 
   return (
@@ -29,7 +29,7 @@ export function ConnectorFields({ draft, onChange, error, kindLocked }: Connecto
         id="connector-kind"
         label="Connector"
         error={error("kind")}
-        hint={kindLocked ? `${kindInfo?.description ?? ""} The kind stays; register a new model version for another kind.` : kindInfo?.description}
+        hint={kindLocked ? `${kindInfo.description} The kind stays; register a new model version for another kind.` : kindInfo.description}
       >
         <Select
           id="connector-kind"
@@ -73,7 +73,7 @@ export function ConnectorFields({ draft, onChange, error, kindLocked }: Connecto
   );
 }
 
-function SpecField({ spec, value, onChange, error }: { spec: ConnectorFieldSpec; value: string; onChange: (v: string) => void; error?: string }) {
+function SpecField({ spec, value, onChange, error }: { spec: ConnectorFormField; value: string; onChange: (v: string) => void; error?: string }) {
   const id = `connector-${spec.name}`;
   const label = spec.required ? spec.label : `${spec.label}${spec.type === "select" ? "" : " (optional)"}`;
   const wide = spec.type === "textarea" || spec.type === "json" || spec.type === "labels";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
 import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import { ArtifactUpload } from "./artifact-upload";
 import { ConnectorFields } from "./connector-fields";
@@ -102,7 +102,7 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
     return (
       <div className="space-y-4">
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-          Registered <strong>{created.name} {created.version}</strong>. Upload its {created.connectorKind === "onnx" ? ".onnx model" : "predictions file"} to replay the patterns.
+          Registered <strong>{created.name} {created.version}</strong>. Upload its {connectorKind(created.connectorKind).upload?.noun} to replay the patterns.
         </div>
         <ArtifactUpload modelVersionId={created.id} kind={created.connectorKind} onUploaded={() => router.push(modelPath(created.id))} />
         <Link href={modelPath(created.id)} className="inline-block text-sm font-medium text-slate-700 hover:underline">

@@ -7,16 +7,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { Baseline } from "@/lib/results/choose-baseline";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/results/list-model-results-table";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { UnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
 import { ArtifactUpload } from "./artifact-upload";
-import { connectorSummary, takesArtifact, takesHeaders } from "./connector-draft";
+import { connectorSummary, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
 import { outputText } from "./output-text";
 import { ReplayPanel } from "./replay-panel";
@@ -45,18 +46,21 @@ type ModelVersionPageProps = {
     page: number;
     pageSize: number;
   };
+  /** Label projects: stored outputs that are not labels of the project (null: not a label project). */
+  unlabelled: UnlabelledOutputs | null;
   permissions: { write: boolean; replay: boolean };
   now: Date;
 };
 
 const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, permissions, now }: ModelVersionPageProps) {
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, unlabelled, permissions, now }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
   const summary = connectorSummary(connector);
-  const needsFile = takesArtifact(kind) && !v.artifact;
+  const { upload } = connectorKind(kind);
+  const needsFile = upload !== null && !v.artifact;
   const aboveTarget = rows.filter((r) => r.rate?.errorRate != null && r.rate.errorRate > r.problem.target).length;
   const errored = rows.reduce((sum, r) => sum + (r.rate?.errored ?? 0), 0);
 
@@ -108,6 +112,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
       />
 
       <div className="space-y-6">
+        {unlabelled && unlabelled.unlabelled > 0 ? <UnlabelledOutputsWarning summary={unlabelled} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title="Details" className="lg:col-span-2">
             <div className="mb-4 min-w-0 border-b border-slate-100 pb-3">
@@ -120,10 +125,10 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             <DescriptionList
               items={[
                 ...(takesHeaders(kind) ? [{ label: "Secrets", value: <SecretNames names={v.secretKeys} /> }] : []),
-                ...(takesArtifact(kind)
+                ...(upload
                   ? [
                       {
-                        label: kind === "onnx" ? "Model file" : "Predictions file",
+                        label: upload.fileLabel,
                         value: v.artifact ? (
                           <span>
                             {v.artifact.filename} <span className="text-slate-500">({formatBytes(v.artifact.byteSize)})</span>
@@ -174,7 +179,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
         {needsFile && permissions.write ? (
           <section aria-labelledby="upload-heading" className="space-y-2">
             <h2 id="upload-heading" className="text-base font-semibold text-slate-900">
-              Upload the {kind === "onnx" ? "ONNX model" : "predictions file"}
+              Upload the {upload?.noun}
             </h2>
             <ArtifactUpload modelVersionId={v.id} kind={kind} />
           </section>
@@ -410,4 +415,21 @@ function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A replay stored outputs that no expectation of a label project can match: the error rates of this version are not to be trusted. */
+function UnlabelledOutputsWarning({ summary }: { summary: UnlabelledOutputs }) {
+  const examples = summary.examples.map((e) => (e.startsWith('"') ? (JSON.parse(e) as string) : e));
+  return (
+    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <p className="font-medium">
+        {summary.unlabelled} of {summary.outputs} outputs are not labels of this project: {examples.join(", ")}
+        {summary.distinct > examples.length ? ", …" : ""}
+      </p>
+      <p className="mt-1">
+        They are judged as they came, so the error rates of this version are likely wrong. If the model answers class ids, set the connector&apos;s labels to the class names in id order (or
+        read another output), then replay.
+      </p>
+    </div>
+  );
 }

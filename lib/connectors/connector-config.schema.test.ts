@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { connectorConfigSchema } from "./connector-config.schema";
 import { connectorSecretReferences } from "./connector-secret-references";
-import { isCallable } from "./is-callable";
+import { connectorKind } from "./connector-kinds";
 
 describe("connector configuration", () => {
   it("accepts the demo seed's openinference config and fills defaults", () => {
@@ -52,7 +52,7 @@ describe("connector configuration", () => {
   });
 
   it("only predictions versions cannot be called", () => {
-    expect(isCallable("predictions")).toBe(false);
-    for (const kind of ["openinference", "tfserving", "mlflow", "openai", "http", "onnx"] as const) expect(isCallable(kind)).toBe(true);
+    expect(connectorKind("predictions").callable).toBe(false);
+    for (const kind of ["openinference", "tfserving", "mlflow", "openai", "http", "onnx"] as const) expect(connectorKind(kind).callable).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { ConnectorConfig } from "./connector-config.schema";
-import { secretReferences } from "./render-template";
+import { secretReferences } from "./shared/render-template";
 
 /** Names of the secrets a connector configuration requires ({{secret.NAME}} in its headers). */
 export function connectorSecretReferences(config: ConnectorConfig): string[] {

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startModelServer, type ModelServer, type ModelServerProtocol } from "@/lib/testing/model-servers/start-model-server";
 import type { ConnectorContext, ConnectorItem } from "./connector";
 import { createConnector } from "./create-connector";
-import { onnxWorkerPool } from "./onnx-worker-pool";
+import { isProjectLabel } from "./normalise-output";
+import { onnxWorkerPool } from "./onnx/onnx-worker-pool";
 
 // Every connector kind against a real local server (or the real ONNX runtime),
 // including the failures the replay engine must classify.
@@ -62,6 +63,35 @@ describe("openinference connector", () => {
     const connector = createConnector({ kind: "openinference", baseUrl: s.url, model: "m", outputName: "probability" }, { secrets: {} });
     const { outcomes } = await connector.invoke(items().slice(0, 1), context);
     expect(outcomes[0]).toMatchObject({ ok: false, reason: "response has no output tensor 'probability'", transient: false });
+  });
+});
+
+describe("openinference connector, a classifier answering INT64 class ids", () => {
+  // The server's class order: positive 0, negative 1, neutral 2.
+  const classIds = ["0", "1", "2", "0", "0", "2"];
+
+  it("names the class ids through the configured labels", async () => {
+    const s = await server("openinference", { classIds: true });
+    const connector = createConnector({ kind: "openinference", baseUrl: s.url, model: "m", outputName: "label", labels: ["positive", "negative", "neutral"] }, { secrets: {} });
+    const { outcomes, exchanges } = await connector.invoke(items(), context);
+    expect((exchanges[0]!.response!.body as { outputs: { datatype: string; data: unknown[] }[] }).outputs[0]).toMatchObject({ datatype: "INT64", data: [0, 1, 2, 0, 0, 2] });
+    expect(outcomes.map((o) => (o.ok ? o.output : o.reason))).toEqual(expected);
+  });
+
+  it("without labels, a class id whose text is a project label becomes that label", async () => {
+    const s = await server("openinference", { classIds: true });
+    const connector = createConnector({ kind: "openinference", baseUrl: s.url, model: "m", outputName: "label" }, { secrets: {} });
+    const { outcomes } = await connector.invoke(items(), { timeoutMs: 2000, project: { outputKind: "label", labels: ["0", "1", "2"] } });
+    expect(outcomes.map((o) => (o.ok ? o.output : o.reason))).toEqual(classIds);
+  });
+
+  it("without labels in a project of named labels, the ids stay numbers and are not labels of the project", async () => {
+    const s = await server("openinference", { classIds: true });
+    const connector = createConnector({ kind: "openinference", baseUrl: s.url, model: "m", outputName: "label" }, { secrets: {} });
+    const { outcomes } = await connector.invoke(items(), context);
+    const outputs = outcomes.map((o) => (o.ok ? o.output : o.reason));
+    expect(outputs).toEqual([0, 1, 2, 0, 0, 2]);
+    expect(outputs.some((output) => isProjectLabel(output, context.project))).toBe(false);
   });
 });
 
@@ -226,9 +256,9 @@ describe("fault classification", () => {
 });
 
 describe("onnx connector", () => {
-  const data = new Uint8Array(readFileSync("lib/connectors/fixtures/iris-linear-classifier.onnx"));
+  const data = new Uint8Array(readFileSync("lib/connectors/onnx/fixtures/iris-linear-classifier.onnx"));
   const sha256 = createHash("sha256").update(data).digest("hex");
-  const fixture = JSON.parse(readFileSync("lib/connectors/fixtures/iris-samples.json", "utf8")) as {
+  const fixture = JSON.parse(readFileSync("lib/connectors/onnx/fixtures/iris-samples.json", "utf8")) as {
     labels: string[];
     samples: { features: number[]; label: string; probabilities: number[] }[];
   };

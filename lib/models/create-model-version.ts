@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { connectorKind } from "@/lib/connectors/connector-kinds";
 import { connectorSecretReferences } from "@/lib/connectors/connector-secret-references";
+import { probeLabelOutputs } from "@/lib/connectors/probe-label-outputs";
 import { sealSecrets } from "@/lib/crypto/secret-box";
 import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
@@ -15,11 +17,14 @@ import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-ver
 /**
  * Registers a model version: secrets sealed, production handed over, audit
  * recorded and (for callable connectors) a replay of all current patterns
- * requested — all in one transaction. Onnx and predictions versions are
- * replayed when their file is uploaded.
+ * requested — all in one transaction. Versions of kinds that take an uploaded
+ * file are replayed when it is uploaded. A label project first sends its first
+ * patterns to a callable model and refuses one that answers no label (422).
  */
 export async function createModelVersion(actor: Actor, projectId: string, input: CreateModelVersion) {
   assertConnectorSecrets(connectorSecretReferences(input.connector), input.connectorSecrets);
+  const kind = connectorKind(input.connector.kind);
+  if (!kind.upload) await probeLabelOutputs({ projectId, connector: input.connector, secrets: input.connectorSecrets, timeoutMs: input.timeoutMs });
   const secretNames = Object.keys(input.connectorSecrets);
   try {
     return await prisma().$transaction(async (tx) => {
@@ -57,7 +62,7 @@ export async function createModelVersion(actor: Actor, projectId: string, input:
         },
         tx,
       );
-      if (input.connector.kind !== "onnx" && input.connector.kind !== "predictions") {
+      if (!kind.upload) {
         await requestRegistrationReplay(tx, { projectId, modelVersionId: created.id, createdById: actor.user.id });
       }
       return toModelVersionResponse(created);

@@ -1,7 +1,6 @@
-import { isCallable } from "@/lib/connectors/is-callable";
-import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
+import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { Prisma } from "@/lib/db/generated/client";
-import { readConnectorSecrets } from "./read-connector-secrets";
+import { readConnectorSecrets } from "@/lib/connectors/read-connector-secrets";
 
 /** What a model version query selects to build its API representation. */
 export const modelVersionRecordSelect = {
@@ -37,7 +36,7 @@ export function toModelVersionResponse(record: ModelVersionRecord) {
     // Sealed under another RATCHET_SECRET: the names are unknown too.
     secretKeys = null;
   }
-  return { ...rest, secretKeys, callable: isCallable(record.connectorKind as ConnectorKindName) };
+  return { ...rest, secretKeys, callable: connectorKind(record.connectorKind as ConnectorKindName).callable };
 }
 
 export type ModelVersionResponse = ReturnType<typeof toModelVersionResponse>;

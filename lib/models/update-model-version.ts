@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/doma
 import { assertConnectorSecrets } from "./assert-connector-secrets";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { MODEL_STATUS_TRANSITIONS, canChangeModelStatus } from "./model-status-transitions";
-import { readConnectorSecrets } from "./read-connector-secrets";
+import { readConnectorSecrets } from "@/lib/connectors/read-connector-secrets";
 import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";
 import type { UpdateModelVersion } from "./update-model-version.schema";
 

@@ -3,8 +3,10 @@ import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { connectorConfigSchema } from "@/lib/connectors/connector-config.schema";
-import { onnxWorkerPool } from "@/lib/connectors/onnx-worker-pool";
-import { PredictionsFileError, parsePredictionsFile } from "@/lib/connectors/parse-predictions-file";
+import { CONNECTOR_KINDS, connectorKind } from "@/lib/connectors/connector-kinds";
+import { onnxWorkerPool } from "@/lib/connectors/onnx/onnx-worker-pool";
+import { PredictionsFileError, parsePredictionsFile } from "@/lib/connectors/predictions/parse-predictions-file";
+import type { ArtifactKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import type { ArtifactUpload } from "./read-artifact-upload";
@@ -24,8 +26,9 @@ export async function uploadModelArtifact(actor: Actor, modelVersionId: string, 
   });
   if (!model) throw new NotFoundError("Model version");
   const config = connectorConfigSchema.safeParse(model.connector).data;
-  if (!config || (config.kind !== "onnx" && config.kind !== "predictions")) {
-    throw new ValidationError(`Only onnx and predictions model versions take an uploaded file; this one is ${config?.kind ?? "not configured"}.`);
+  if (!config || !connectorKind(config.kind).upload) {
+    const takingFiles = CONNECTOR_KINDS.filter((entry) => entry.upload).map((entry) => entry.kind);
+    throw new ValidationError(`Only ${takingFiles.join(" and ")} model versions take an uploaded file; this one is ${config?.kind ?? "not configured"}.`);
   }
   if (model.artifactId) throw new ConflictError("This model version already has its file. Register a new model version for a different file.");
   if (upload.data.byteLength === 0) throw new ValidationError("The uploaded file is empty.", [{ path: "body.file", message: "is empty" }]);
@@ -50,7 +53,7 @@ export async function uploadModelArtifact(actor: Actor, modelVersionId: string, 
         .map((n) => ({ path: "connector", message: `the model has no output "${n}" (outputs: ${names.outputNames.join(", ")})` })),
     ];
     if (fields.length) throw new ValidationError("The ONNX model does not match the connector configuration.", fields);
-  } else {
+  } else if (config.kind === "predictions") {
     try {
       parsePredictionsFile(new TextDecoder().decode(upload.data), config.format);
     } catch (error) {
@@ -64,7 +67,7 @@ export async function uploadModelArtifact(actor: Actor, modelVersionId: string, 
 
   return prisma().$transaction(async (tx) => {
     const artifact = await tx.modelArtifact.create({
-      data: { projectId: model.projectId, kind: config.kind, filename: upload.filename, byteSize: upload.data.byteLength, sha256, data: upload.data },
+      data: { projectId: model.projectId, kind: config.kind as ArtifactKind, filename: upload.filename, byteSize: upload.data.byteLength, sha256, data: upload.data },
       select: { id: true },
     });
     const updated = await tx.modelVersion.updateMany({

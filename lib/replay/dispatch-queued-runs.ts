@@ -1,5 +1,5 @@
 import "server-only";
-import { connectorConfigSchema } from "@/lib/connectors/connector-config.schema";
+import { connectorBatchSize } from "@/lib/connectors/create-connector";
 import { prisma } from "@/lib/db/prisma";
 import type { JobQueue } from "@/lib/jobs/open-job-queue";
 import { sendJobs } from "@/lib/jobs/send-jobs";
@@ -44,14 +44,13 @@ export async function dispatchQueuedRuns(queue: JobQueue, options: DispatchOptio
           select: { patternRevisionId: true },
           orderBy: { patternRevisionId: "asc" },
         });
-        const parsed = connectorConfigSchema.safeParse(modelVersion.connector);
-        const maxBatchSize = parsed.success && "maxBatchSize" in parsed.data ? parsed.data.maxBatchSize : 1;
+        const maxBatchSize = connectorBatchSize(modelVersion.connector);
         const itemsPerJob = Math.min(MAX_ITEMS_PER_JOB, Math.max(1, options.itemsPerJob ?? Math.max(DEFAULT_ITEMS_PER_JOB, maxBatchSize * modelVersion.concurrency)));
         const ids = items.map((i) => i.patternRevisionId);
         const jobs = [];
         for (let start = 0; start < ids.length; start += itemsPerJob) {
           const patternRevisionIds = ids.slice(start, start + itemsPerJob);
-          const calls = Math.ceil(patternRevisionIds.length / Math.max(1, maxBatchSize));
+          const calls = Math.ceil(patternRevisionIds.length / maxBatchSize);
           // Long enough for every call of the batch to time out on every retry; a dead worker is noticed by heartbeat instead.
           const expireInSeconds = Math.min(MAX_EXPIRE_SECONDS, 60 + (calls * 3 * (modelVersion.timeoutMs + 5_000)) / 1000);
           jobs.push({

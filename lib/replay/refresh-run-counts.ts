@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { runCompletionSql } from "./run-completion-sql";
 
 /**
  * Derives a run's counts from its items and completes it once every item is
@@ -8,17 +9,12 @@ import type { Prisma } from "@/lib/db/generated/client";
  */
 export async function refreshRunCounts(tx: Prisma.TransactionClient, runId: string): Promise<void> {
   await tx.$executeRaw`
-    UPDATE replay_runs r SET
+    UPDATE replay_runs SET
       passed   = c.passed,
       failed   = c.failed,
       errored  = c.errored,
       ungraded = c.ungraded,
-      status = CASE
-        WHEN c.finished >= r.total AND r.status IN ('queued', 'running')
-          THEN (CASE WHEN r.error IS NULL THEN 'completed' ELSE 'failed' END)::"ReplayStatus"
-        ELSE r.status END,
-      started_at  = COALESCE(r.started_at, now()),
-      finished_at = CASE WHEN c.finished >= r.total AND r.status IN ('queued', 'running') THEN now() ELSE r.finished_at END
+      ${runCompletionSql(Prisma.sql`c.finished`)}
     FROM (
       SELECT
         (COUNT(*) FILTER (WHERE finished_at IS NOT NULL))::int                          AS finished,
@@ -28,5 +24,5 @@ export async function refreshRunCounts(tx: Prisma.TransactionClient, runId: stri
         (COUNT(*) FILTER (WHERE finished_at IS NOT NULL AND verdict IS NULL))::int      AS ungraded
       FROM replay_run_items WHERE run_id = ${runId}
     ) c
-    WHERE r.id = ${runId}`;
+    WHERE replay_runs.id = ${runId}`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { prisma } from "@/lib/db/prisma";
 import { replayBatchPayloadSchema } from "./replay-batch.schema";
-import { writeReplayOutcomes } from "./write-replay-outcomes";
+import { errorOutcome, writeReplayOutcomes } from "./write-replay-outcomes";
 
 export const REPLAY_BATCH_DEAD_LETTER = "replay-batch-dead";
 
@@ -24,7 +24,7 @@ export const replayBatchDeadLetterJob = defineJob({
     });
     await writeReplayOutcomes(
       { id: runId, projectId, modelVersionId },
-      revisions.map((r) => ({ patternRevisionId: r.id, patternId: r.patternId, problemId: r.pattern.problemId, output: null, outputHash: null, verdict: "error", errorReason: reason, latencyMs: null })),
+      revisions.map((r) => errorOutcome({ patternRevisionId: r.id, patternId: r.patternId, problemId: r.pattern.problemId }, reason)),
     );
   },
   queue: { retryLimit: 5, retryDelaySeconds: 5 },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** One queue job of a replay run: up to a few dozen of the run's pattern revisions. */
+/** One queue job of a replay run: up to 4096 of the run's pattern revisions (the dispatcher sends max(500, batch size × concurrency)). */
 export const replayBatchPayloadSchema = z.object({
   runId: z.string().min(1),
   projectId: z.string().min(1),

@@ -37,7 +37,7 @@ describe("replay engine", () => {
     expect(results).toHaveLength(70);
     expect(new Set(results.map((r) => r.patternRevisionId))).toEqual(new Set(fixture.revisionIds));
     expect(results.every((r) => r.replayRunId === run.id && r.verdict === "pass" && r.latencyMs !== null)).toBe(true);
-    // maxBatchSize 8: 70 items in ⌈70/8⌉ calls per 32-item job → 4 + 4 + 1 = 9 requests... at most 8 texts each.
+    // One job of 70 items (the dispatcher's max(500, 8 × 2) per job) in chunks of maxBatchSize 8: ⌈70/8⌉ = 9 requests of at most 8 texts.
     expect(Math.max(...server.requests.map((r) => r.texts.length))).toBeLessThanOrEqual(8);
     expect(server.maxInFlight).toBeLessThanOrEqual(2);
   });

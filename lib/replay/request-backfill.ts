@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
-import { isCallable } from "@/lib/connectors/is-callable";
+import { connectorKind } from "@/lib/connectors/connector-kinds";
 import { requestReplay } from "./request-replay";
 
 export type RequestBackfillInput = {
@@ -24,7 +24,7 @@ export async function requestBackfill(tx: Prisma.TransactionClient, input: Reque
     orderBy: { createdAt: "asc" },
   });
   const runs = [];
-  for (const modelVersion of modelVersions.filter((m) => isCallable(m.connectorKind))) {
+  for (const modelVersion of modelVersions.filter((m) => connectorKind(m.connectorKind).callable)) {
     runs.push(
       await requestReplay(tx, {
         projectId: input.projectId,

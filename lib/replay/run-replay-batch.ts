@@ -1,18 +1,14 @@
 import "server-only";
-import type { ConnectorItem } from "@/lib/connectors/connector";
 import { prisma } from "@/lib/db/prisma";
-import { hashJson } from "@/lib/scoring/canonical-json";
-import { expectationSchema, type Expectation } from "@/lib/scoring/expectation.schema";
-import { judgeOutput } from "@/lib/scoring/judge-output";
 import { DEFAULT_RETRY_POLICY, invokeWithRetries, type RetryPolicy } from "./invoke-with-retries";
 import { leaseModelSlots } from "./lease-model-slots";
-import { loadReplayConnector, type LoadConnector } from "./load-replay-connector";
+import { prepareReplayBatch } from "./prepare-replay-batch";
 import type { ReplayBatchPayload } from "./replay-batch.schema";
+import { createOutcomeWriter, outcomeRow, outcomeTarget } from "./replay-outcome-writer";
 import { replayTimings } from "./replay-timings";
-import { writeReplayOutcomes, type ReplayOutcomeRow } from "./write-replay-outcomes";
+import { errorOutcome, writeReplayOutcomes } from "./write-replay-outcomes";
 
 export type RunReplayBatchOptions = {
-  loadConnector?: LoadConnector;
   retryPolicy?: RetryPolicy;
   /** Results are written at least this often while a batch runs (progress for slow models). */
   flushIntervalMs?: number;
@@ -20,104 +16,44 @@ export type RunReplayBatchOptions = {
   flushSize?: number;
 };
 
-type Prepared = { item: ConnectorItem; expectation: Expectation; problemId: string };
-
+const INVALID_EXPECTATION = "the revision's expectation is invalid";
 /** Held slots are topped up at most this often while calls remain (other batches may have freed some). */
 const GROW_INTERVAL_MS = 100;
 
 /**
- * Replays one batch: calls the model version for the batch's unfinished
- * revisions in chunks of the connector's maxBatchSize, with as many calls in
- * flight as it holds slots of the model's concurrency, judges each output and
- * writes results in chunks while the calls go on (one write in flight). Safe
- * to run again: finished items are skipped and writes are idempotent.
+ * Replays one batch: prepares its unfinished revisions (prepareReplayBatch),
+ * records those that cannot be called, then calls the model version in
+ * chunks of the connector's batch size with as many calls in flight as it
+ * holds slots of the model's concurrency, judging each output and writing
+ * results while the calls go on (createOutcomeWriter). Safe to run again:
+ * finished items are skipped and writes are idempotent.
  */
 export async function runReplayBatch(payload: ReplayBatchPayload, options: RunReplayBatchOptions = {}): Promise<void> {
-  const db = prisma();
-  const { runId, projectId, modelVersionId } = payload;
   const prepareStarted = performance.now();
-  const run = await db.replayRun.findFirst({ where: { id: runId, projectId, modelVersionId }, select: { id: true, status: true } });
-  if (!run || (run.status !== "queued" && run.status !== "running")) return;
-  const runRef = { id: runId, projectId, modelVersionId };
-  if (run.status === "queued") {
-    await db.replayRun.updateMany({ where: { id: runId, projectId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
-  }
-
-  const unfinished = await db.replayRunItem.findMany({
-    where: { runId, projectId, patternRevisionId: { in: payload.patternRevisionIds }, finishedAt: null },
-    select: { patternRevisionId: true },
-  });
-  if (unfinished.length === 0) return;
-  const [revisions, modelVersion] = await Promise.all([
-    db.patternRevision.findMany({
-      where: { projectId, id: { in: unfinished.map((u) => u.patternRevisionId) } },
-      select: {
-        id: true,
-        patternId: true,
-        inputKind: true,
-        input: true,
-        expectation: true,
-        attachment: { select: { contentType: true, data: true } },
-        pattern: { select: { problemId: true } },
-      },
-      orderBy: { id: "asc" },
-    }),
-    db.modelVersion.findFirstOrThrow({
-      where: { id: modelVersionId, projectId },
-      select: { timeoutMs: true, concurrency: true, project: { select: { outputKind: true, labels: true } } },
-    }),
-  ]);
-
-  const invalid: ReplayOutcomeRow[] = [];
-  const prepared: Prepared[] = [];
-  for (const revision of revisions) {
-    const parsed = expectationSchema.safeParse(revision.expectation);
-    const base = { patternRevisionId: revision.id, patternId: revision.patternId, problemId: revision.pattern.problemId };
-    if (!parsed.success) {
-      invalid.push({ ...base, output: null, outputHash: null, verdict: "error", errorReason: "the revision's expectation is invalid", latencyMs: null });
-      continue;
-    }
-    prepared.push({
-      problemId: revision.pattern.problemId,
-      expectation: parsed.data,
-      item: {
-        patternRevisionId: revision.id,
-        patternId: revision.patternId,
-        inputKind: revision.inputKind,
-        input: revision.input,
-        expectationKind: parsed.data.kind,
-        ...(revision.attachment ? { image: { contentType: revision.attachment.contentType, data: revision.attachment.data } } : {}),
-      },
-    });
-  }
-  await writeReplayOutcomes(runRef, invalid);
-
-  let connector;
-  try {
-    connector = await (options.loadConnector ?? loadReplayConnector)({ id: modelVersionId, projectId });
-  } catch (error) {
-    const reason = `the connector could not be set up: ${error instanceof Error ? error.message : String(error)}`;
-    await writeReplayOutcomes(
-      runRef,
-      prepared.map((p) => ({ patternRevisionId: p.item.patternRevisionId, patternId: p.item.patternId, problemId: p.problemId, output: null, outputHash: null, verdict: "error", errorReason: reason, latencyMs: null })),
-    );
+  const batch = await prepareReplayBatch(payload);
+  if (!batch) return;
+  const { run, callable, invalid, connection } = batch;
+  await writeReplayOutcomes(run, invalid.map((p) => errorOutcome(outcomeTarget(p), INVALID_EXPECTATION)));
+  if (!connection.connector) {
+    await writeReplayOutcomes(run, callable.map((p) => errorOutcome(outcomeTarget(p), `the connector could not be set up: ${connection.setupError}`)));
     return;
   }
   replayTimings.add("prepare", performance.now() - prepareStarted);
+  if (callable.length === 0) return;
 
-  const chunkSize = Math.max(1, connector.maxBatchSize);
-  const chunks: Prepared[][] = [];
-  for (let start = 0; start < prepared.length; start += chunkSize) chunks.push(prepared.slice(start, start + chunkSize));
-  if (chunks.length === 0) return;
+  const { connector, modelVersion, project } = connection;
+  // The batch size is the kind table's (connectorBatchSize), carried by the connector.
+  const chunks: (typeof callable)[] = [];
+  for (let start = 0; start < callable.length; start += connector.maxBatchSize) chunks.push(callable.slice(start, start + connector.maxBatchSize));
 
   const abort = new AbortController();
-  const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project: modelVersion.project };
-  const writer = createOutcomeWriter(runRef, { flushSize: options.flushSize ?? 200, flushIntervalMs: options.flushIntervalMs ?? 1_000, onStopped: () => abort.abort() });
-  const lease = await leaseModelSlots(modelVersionId, modelVersion.concurrency, chunks.length, { onWait: (ms) => replayTimings.add("slotWait", ms) });
+  const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project };
+  const writer = createOutcomeWriter(run, { flushSize: options.flushSize ?? 200, flushIntervalMs: options.flushIntervalMs ?? 1_000, onStopped: () => abort.abort() });
+  const lease = await leaseModelSlots(modelVersion.id, modelVersion.concurrency, chunks.length, { onWait: (ms) => replayTimings.add("slotWait", ms) });
   let failure: unknown;
   try {
     // The run may have been cancelled while this batch waited for a slot.
-    if (await isStopped(runId, projectId)) return;
+    if (await isStopped(run.id, run.projectId)) return;
     let next = 0;
     let lastGrow = performance.now();
     const runners = new Set<Promise<void>>();
@@ -130,15 +66,7 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
         const outcomes = await invokeWithRetries(connector, chunk.map((p) => p.item), context, options.retryPolicy ?? DEFAULT_RETRY_POLICY);
         replayTimings.add("call", performance.now() - callStarted);
         if (abort.signal.aborted) break;
-        writer.push(
-          outcomes.map((outcome, index): ReplayOutcomeRow => {
-            const { item, expectation, problemId } = chunk[index]!;
-            const base = { patternRevisionId: item.patternRevisionId, patternId: item.patternId, problemId, latencyMs: Math.round(outcome.latencyMs) };
-            if (!outcome.ok) return { ...base, output: null, outputHash: null, verdict: "error", errorReason: outcome.reason };
-            const judged = judgeOutput(expectation, outcome.output);
-            return { ...base, output: outcome.output, outputHash: hashJson(outcome.output), verdict: judged === "needs_grade" ? null : judged, errorReason: null };
-          }),
-        );
+        writer.push(outcomes.map((outcome, index) => outcomeRow(chunk[index]!, outcome)));
         if (chunks.length - next > lease.held && performance.now() - lastGrow >= GROW_INTERVAL_MS) {
           lastGrow = performance.now();
           const more = await lease.grow(Math.min(chunks.length - next, modelVersion.concurrency) - lease.held);
@@ -167,54 +95,6 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
     throw failure;
   }
   await writer.close();
-}
-
-/**
- * Collects outcomes and writes them in chunks of `flushSize` (or every
- * `flushIntervalMs`), one write at a time, while the calls go on. A write that
- * fails fails the batch (close() throws); a run found cancelled or failed
- * stops the batch (onStopped) and drops what is left.
- */
-function createOutcomeWriter(
-  run: { id: string; projectId: string; modelVersionId: string },
-  { flushSize, flushIntervalMs, onStopped }: { flushSize: number; flushIntervalMs: number; onStopped: () => void },
-) {
-  let pending: ReplayOutcomeRow[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  let failure: unknown;
-  let stopped = false;
-  let lastFlush = performance.now();
-  const flush = () => {
-    const rows = pending;
-    pending = [];
-    lastFlush = performance.now();
-    writing = writing.then(async () => {
-      if (stopped || failure !== undefined || rows.length === 0) return;
-      const started = performance.now();
-      try {
-        const status = await writeReplayOutcomes(run, rows);
-        if (status === "cancelled" || status === "failed") {
-          stopped = true;
-          onStopped();
-        }
-      } catch (error) {
-        failure = error;
-        onStopped();
-      }
-      replayTimings.add("write", performance.now() - started);
-    });
-  };
-  return {
-    push(rows: ReplayOutcomeRow[]) {
-      pending.push(...rows);
-      if (pending.length >= flushSize || performance.now() - lastFlush >= flushIntervalMs) flush();
-    },
-    async close() {
-      flush();
-      await writing;
-      if (failure !== undefined) throw failure;
-    },
-  };
 }
 
 async function isStopped(runId: string, projectId: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { ReplayStatus } from "@/lib/db/generated/enums";
+import { runCompletionSql } from "./run-completion-sql";
 
 export type ReplayOutcomeRow = {
   patternRevisionId: string;
@@ -15,6 +16,15 @@ export type ReplayOutcomeRow = {
   errorReason: string | null;
   latencyMs: number | null;
 };
+
+/** Where a result belongs: the revision, its pattern and problem. */
+export type OutcomeTarget = { patternRevisionId: string; patternId: string; problemId: string };
+
+/** The row of a pattern revision whose call failed or could not be made: verdict `error`, the reason kept. */
+export function errorOutcome(target: OutcomeTarget, reason: string, latencyMs: number | null = null): ReplayOutcomeRow {
+  const { patternRevisionId, patternId, problemId } = target;
+  return { patternRevisionId, patternId, problemId, output: null, outputHash: null, verdict: "error", errorReason: reason, latencyMs };
+}
 
 type Verdict = "pass" | "fail" | "error" | null;
 type Counts = { passed: number; failed: number; errored: number; ungraded: number };
@@ -103,22 +113,14 @@ async function writeInTransaction(
   const delta: Counts = { passed: 0, failed: 0, errored: 0, ungraded: 0 };
   for (const old of before) if (old.finished) delta[bucket(old.verdict)] -= 1;
   for (const record of records) delta[bucket(record.verdict as Verdict)] += 1;
+  const newlyFinished = delta.passed + delta.failed + delta.errored + delta.ungraded;
   const [after] = await tx.$queryRaw<{ status: ReplayStatus }[]>`
     UPDATE replay_runs SET
       passed   = passed   + ${delta.passed}::int,
       failed   = failed   + ${delta.failed}::int,
       errored  = errored  + ${delta.errored}::int,
       ungraded = ungraded + ${delta.ungraded}::int,
-      status = CASE
-        WHEN passed + failed + errored + ungraded + ${delta.passed + delta.failed + delta.errored + delta.ungraded}::int >= total
-             AND status IN ('queued', 'running')
-          THEN (CASE WHEN error IS NULL THEN 'completed' ELSE 'failed' END)::"ReplayStatus"
-        ELSE status END,
-      started_at  = COALESCE(started_at, now()),
-      finished_at = CASE
-        WHEN passed + failed + errored + ungraded + ${delta.passed + delta.failed + delta.errored + delta.ungraded}::int >= total
-             AND status IN ('queued', 'running')
-          THEN now() ELSE finished_at END
+      ${runCompletionSql(Prisma.sql`passed + failed + errored + ungraded + ${newlyFinished}::int`)}
     WHERE id = ${run.id} AND project_id = ${run.projectId}
     RETURNING status`;
   return after?.status ?? null;

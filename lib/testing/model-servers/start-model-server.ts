@@ -19,6 +19,11 @@ export type ModelServerBehaviour = {
   apiKey?: string;
   /** openinference/tfserving: the only model name served (404 for others). Default: any. */
   model?: string;
+  /**
+   * openinference: the "label" tensor holds INT64 class ids (the label's index
+   * in TEST_SERVER_LABELS), as scikit-learn/ONNX/Triton classifiers answer.
+   */
+  classIds?: boolean;
 };
 
 export type ModelServerFault =
@@ -97,7 +102,9 @@ function answer(protocol: ModelServerProtocol, behaviour: Required<Pick<ModelSer
       const labels = input.data.map(label);
       const n = labels.length;
       const outputs = [
-        { name: "label", shape: [n], datatype: "BYTES", data: labels },
+        behaviour.classIds
+          ? { name: "label", shape: [n], datatype: "INT64", data: labels.map((l) => TEST_SERVER_LABELS.indexOf(l as (typeof TEST_SERVER_LABELS)[number])) }
+          : { name: "label", shape: [n], datatype: "BYTES", data: labels },
         { name: "scores", shape: [n, 3], datatype: "FP32", data: labels.flatMap(scoresFor) },
         { name: "ranked_labels", shape: [n, 3], datatype: "BYTES", data: labels.flatMap(rankedFor) },
       ];

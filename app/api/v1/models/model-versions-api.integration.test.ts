@@ -5,7 +5,7 @@ import * as artifactRoute from "@/app/api/v1/models/[modelId]/artifact/route";
 import * as modelRoute from "@/app/api/v1/models/[modelId]/route";
 import * as testConnectionRoute from "@/app/api/v1/models/[modelId]/test-connection/route";
 import * as modelsRoute from "@/app/api/v1/projects/[projectId]/models/route";
-import { onnxWorkerPool } from "@/lib/connectors/onnx-worker-pool";
+import { onnxWorkerPool } from "@/lib/connectors/onnx/onnx-worker-pool";
 import { prisma } from "@/lib/db/prisma";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { callRoute } from "@/lib/testing/call-route";
@@ -294,7 +294,7 @@ describe("POST /models/{modelId}/test-connection", () => {
 });
 
 describe("POST /models/{modelId}/artifact", () => {
-  const onnxBytes = readFileSync("lib/connectors/fixtures/iris-linear-classifier.onnx");
+  const onnxBytes = readFileSync("lib/connectors/onnx/fixtures/iris-linear-classifier.onnx");
   const onnxConnector = { kind: "onnx", inputName: "features", inputPath: "$.features", labelOutput: "label", probabilitiesOutput: "probabilities", labels: ["setosa", "versicolor", "virginica"] };
 
   function upload(modelId: string, body: BodyInit, headers: Record<string, string> = {}, query = "") {

@@ -8,6 +8,7 @@ import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
@@ -30,10 +31,11 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, results] = await Promise.all([
+  const [problems, modelVersions, results, unlabelled] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
+    summariseUnlabelledOutputs(project, modelVersion.id),
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
@@ -53,6 +55,7 @@ export default async function Page({ params, searchParams }: Props) {
       currentProduction={currentProduction}
       rows={rows}
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
+      unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}
       now={new Date()}
     />
