@@ -13,7 +13,7 @@ import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/models/list-model-results-view";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
-import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
+import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import { ArtifactUpload } from "./artifact-upload";
 import { connectorSummary, takesArtifact, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
@@ -25,7 +25,7 @@ import { VerdictBadge } from "./verdict-badge";
 
 type ModelVersionPageProps = {
   project: { id: string; slug: string };
-  modelVersion: ModelVersionResponse;
+  modelVersion: ModelVersionResource;
   /** The production version to compare with, unless this is it. */
   baseline: { id: string; name: string; version: string } | null;
   /** The production version of the same name that "Make production" would retire. */

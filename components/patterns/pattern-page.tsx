@@ -6,7 +6,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
-import type { PatternView } from "@/lib/patterns/pattern-view";
+import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
 import { PatternInputView } from "./pattern-input-view";
 import { RevisionHistory, type RevisionItem } from "./revision-history";
@@ -14,7 +14,7 @@ import { RevisionHistory, type RevisionItem } from "./revision-history";
 type PatternPageProps = {
   project: { slug: string };
   problem: { key: string; title: string };
-  pattern: PatternView;
+  pattern: PatternResource;
   revisions: RevisionItem[];
   canWrite: boolean;
 };

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/current-actor";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import { listPatterns } from "@/lib/patterns/list-patterns";
-import type { PatternView } from "@/lib/patterns/pattern-view";
+import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
@@ -84,7 +84,7 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
   );
 }
 
-function InputPreview({ pattern }: { pattern: PatternView }) {
+function InputPreview({ pattern }: { pattern: PatternResource }) {
   if (pattern.inputKind === "image" && pattern.attachmentId) {
     // Plain <img>: the API serves thumbnails with the session cookie.
     return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" data-testid="pattern-thumbnail" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
@@ -92,7 +92,7 @@ function InputPreview({ pattern }: { pattern: PatternView }) {
   return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
 }
 
-function PatternList({ patterns, base, label }: { patterns: PatternView[]; base: string; label: string }) {
+function PatternList({ patterns, base, label }: { patterns: PatternResource[]; base: string; label: string }) {
   return (
     <>
       <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">

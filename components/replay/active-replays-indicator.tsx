@@ -1,5 +1,5 @@
 "use client";
-import type { ReplayRunView } from "@/lib/replay/replay-run-view";
+import type { ReplayRunResource } from "@/lib/replay/replay-run-resource";
 import { usePolling } from "./use-polling";
 
 export type ActiveReplaysIndicatorProps = {
@@ -9,7 +9,7 @@ export type ActiveReplaysIndicatorProps = {
   intervalMs?: number;
 };
 
-type Page = { items: Pick<ReplayRunView, "id" | "total" | "pending">[]; nextCursor: string | null };
+type Page = { items: Pick<ReplayRunResource, "id" | "total" | "pending">[]; nextCursor: string | null };
 
 /** A small pill for the global header: "Replaying 2 runs · 43%"; nothing when no run is active. */
 export function ActiveReplaysIndicator({ projectId, intervalMs = 2_000 }: ActiveReplaysIndicatorProps) {

@@ -1,8 +1,8 @@
 "use client";
-import type { ReplayRunView } from "@/lib/replay/replay-run-view";
+import type { ReplayRunResource } from "@/lib/replay/replay-run-resource";
 import { usePolling } from "./use-polling";
 
-type Page = { items: ReplayRunView[]; nextCursor: string | null };
+type Page = { items: ReplayRunResource[]; nextCursor: string | null };
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends Date ? string : T[K] };
 
 export type ReplayProgressProps = {

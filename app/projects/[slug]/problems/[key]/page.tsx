@@ -4,10 +4,10 @@ import { ProblemPage } from "@/components/problems/problem-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
-import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +16,8 @@ type Props = { params: Promise<{ slug: string; key: string }> };
 export default async function Page({ params }: Props) {
   const actor = await requirePageActor("problems.read");
   const { slug, key } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
-  const problem = await getProblemByKey(project.id, decodeURIComponent(key));
+  const project = await requirePageProject(slug);
+  const problem = await findProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
   const [modelVersions, errorRates, history, owners] = await Promise.all([
