@@ -3,10 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/current-actor";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
-import { listPatterns } from "@/lib/patterns/list-patterns";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
@@ -15,20 +12,18 @@ import { OriginBadge, PolarityBadge } from "./pattern-badges";
 type Props = {
   problem: { id: string; key: string };
   project: { id: string; slug: string };
-  actor: Actor | null;
+  /** The problem's patterns, archived ones included (they are listed apart). */
+  patterns: PatternResource[];
+  canWrite: boolean;
 };
-
-// A problem has 10–15 patterns by design; 200 is far past anything this list is meant to show.
-const MAX_LISTED = 200;
 
 const linkButton =
   "inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2";
 
 /** The problem page's pattern list: what each pattern feeds the model and expects, coverage hints, and (for testers and up) add and import. */
-export async function ProblemPatternsSection({ problem, project, actor }: Props) {
-  const { items } = await listPatterns(problem.id, { archived: "include", limit: MAX_LISTED });
-  const current = items.filter((p) => !p.archivedAt);
-  const archived = items.filter((p) => p.archivedAt);
+export function ProblemPatternsSection({ problem, project, patterns, canWrite }: Props) {
+  const current = patterns.filter((p) => !p.archivedAt);
+  const archived = patterns.filter((p) => p.archivedAt);
   const counts = {
     total: current.length,
     negative: current.filter((p) => p.polarity === "negative").length,
@@ -36,7 +31,6 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
   };
   const hints = coverageHints(counts);
   const base = `/projects/${project.slug}`;
-  const canWrite = can(actor, "patterns.write");
 
   return (
     <Card

@@ -4,12 +4,16 @@ import { ProblemPage } from "@/components/problems/problem-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listErrorRates } from "@/lib/error-rates/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
+import { listPatterns } from "@/lib/patterns/list-patterns";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
+
+// A problem has 10–15 patterns by design; 200 is far past anything its list is meant to show.
+const MAX_LISTED_PATTERNS = 200;
 
 type Props = { params: Promise<{ slug: string; key: string }> };
 
@@ -20,17 +24,18 @@ export default async function Page({ params }: Props) {
   const problem = await findProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates, history, owners] = await Promise.all([
+  const [modelVersions, errorRates, history, owners, patterns] = await Promise.all([
     listModelVersions(project.id),
     listErrorRates(project.id),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
+    listPatterns(problem.id, { archived: "include", limit: MAX_LISTED_PATTERNS }),
   ]);
   const byModelVersion = new Map(errorRates.filter((r) => r.problemId === problem.id).map((r) => [r.modelVersionId, r]));
   const versions = modelVersions.map((v) => ({ ...v, rate: byModelVersion.get(v.id) ?? null }));
 
   // The patterns module's section: the problem's pattern list, below its fields.
-  const patternsSection = <ProblemPatternsSection problem={problem} project={project} actor={actor} />;
+  const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={can(actor, "patterns.write")} />;
 
   return (
     <ProblemPage
