@@ -36,9 +36,7 @@ export function UsersPage({ actor, users, invites }: Props) {
                 <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.email}`} />
                 {u.id !== actor.user.id ? (
                   <ApiActionButton
-                    path={`/api/v1/users/${u.id}`}
-                    method="PATCH"
-                    body={{ disabled: !u.disabledAt }}
+                    action={{ name: "setUserDisabled", args: [u.id, !u.disabledAt] }}
                     label={u.disabledAt ? "Enable" : "Disable"}
                     tone={u.disabledAt ? "secondary" : "danger"}
                     confirm={u.disabledAt ? undefined : `Disable ${u.email}? They are signed out at once.`}
@@ -59,7 +57,7 @@ export function UsersPage({ actor, users, invites }: Props) {
                 <span className="break-all">
                   <span className="font-medium text-slate-900">{i.email}</span> as {i.role} · expires {formatDateTime(i.expiresAt)}
                 </span>
-                <ApiActionButton path={`/api/v1/invites/${i.id}`} label="Revoke" />
+                <ApiActionButton action={{ name: "revokeInvite", args: [i.id] }} label="Revoke" />
               </li>
             ))}
           </ul>

@@ -16,7 +16,7 @@ export function InvitePage({ token, invite }: { token: string; invite: Awaited<R
   }
   return (
     <AuthCard title="Join Ratchet" description={`You were invited as ${invite.role}. The link expires ${invite.expiresAt.toUTCString()}.`}>
-      <NewAccountForm endpoint="/api/invites/accept" fixedEmail={invite.email} token={token} submitLabel="Create account" />
+      <NewAccountForm invite={{ email: invite.email, token }} submitLabel="Create account" />
     </AuthCard>
   );
 }

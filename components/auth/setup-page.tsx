@@ -4,7 +4,7 @@ import { NewAccountForm } from "./new-account-form";
 export function SetupPage() {
   return (
     <AuthCard title="Set up Ratchet" description="This instance has no accounts yet. The first account becomes the admin, who then invites everyone else.">
-      <NewAccountForm endpoint="/api/setup" submitLabel="Create admin account" />
+      <NewAccountForm submitLabel="Create admin account" />
     </AuthCard>
   );
 }

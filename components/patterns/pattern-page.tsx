@@ -49,7 +49,7 @@ export function PatternPage({ project, problem, pattern, revisions, canWrite }: 
                 Edit pattern
               </Link>
               <ApiActionButton
-                path={`/api/v1/patterns/${pattern.id}`}
+                action={{ name: "archivePattern", args: [pattern.id] }}
                 label="Archive"
                 confirm={`Archive “${pattern.name}”? It leaves the problem's current pattern set; its history and results are kept.`}
               />

@@ -41,7 +41,7 @@ export function TokensPage({ actor, tokens }: { actor: Actor; tokens: Awaited<Re
                     {t.expiresAt ? formatDateTime(t.expiresAt) : "never"}
                   </p>
                 </div>
-                {t.state === "active" ? <ApiActionButton path={`/api/v1/tokens/${t.id}`} label="Revoke" confirm={`Revoke “${t.name}”? Anything using it stops working.`} /> : null}
+                {t.state === "active" ? <ApiActionButton action={{ name: "revokeApiToken", args: [t.id] }} label="Revoke" confirm={`Revoke “${t.name}”? Anything using it stops working.`} /> : null}
               </li>
             ))}
           </ul>
