@@ -1,7 +1,6 @@
 import { ChooseProblemForPattern } from "@/components/patterns/choose-problem-for-pattern";
 import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { getProjectLabels } from "@/lib/patterns/get-project-labels";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
@@ -18,6 +17,5 @@ export default async function Page({ params, searchParams }: Props) {
   const project = await requirePageProject(slug);
   const problem = typeof key === "string" && key ? await findProblemByKey(project.id, key) : null;
   if (!problem) return <ChooseProblemForPattern project={project} problems={await listProblems(project.id)} />;
-  const labels = await getProjectLabels(project.id);
-  return <PatternEditorPage project={{ ...project, labels }} problem={problem} />;
+  return <PatternEditorPage project={project} problem={problem} />;
 }

@@ -4,7 +4,6 @@ import { idSchema } from "@/lib/api/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
-import { getProjectLabels } from "@/lib/patterns/get-project-labels";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
@@ -23,7 +22,7 @@ export default async function Page({ params }: Props) {
   });
   // Archived patterns keep their history but are not edited: their page says so.
   if (pattern.archivedAt) notFound();
-  const [problem, labels] = await Promise.all([findProblemByKey(project.id, pattern.problemKey), getProjectLabels(project.id)]);
+  const problem = await findProblemByKey(project.id, pattern.problemKey);
   if (!problem) notFound();
-  return <PatternEditorPage project={{ ...project, labels }} problem={problem} pattern={pattern} />;
+  return <PatternEditorPage project={project} problem={problem} pattern={pattern} />;
 }
