@@ -65,7 +65,7 @@ await withScratchDatabase(async (url, kind) => {
   const { listProblems } = await import("../lib/problems/list-problems");
   const { findProblemByKey } = await import("../lib/problems/find-problem-by-key");
   const { listProblemHistory } = await import("../lib/problems/list-problem-history");
-  const { listErrorRates } = await import("../lib/error-rates/list-error-rates");
+  const { listErrorRates } = await import("../lib/results/list-error-rates");
   const { listModelVersions } = await import("../lib/models/list-model-versions");
   const db = prisma();
 

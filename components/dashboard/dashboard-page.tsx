@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
-import type { ErrorRateMatrix } from "@/lib/error-rates/build-error-rate-matrix";
+import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { ChartLegend } from "./chart-legend";
 import { ErrorRateTable } from "./error-rate-table";

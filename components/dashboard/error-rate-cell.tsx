@@ -1,5 +1,5 @@
 import { TableCell } from "@/components/ui/table";
-import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
+import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 
 type ErrorRateCellProps = {

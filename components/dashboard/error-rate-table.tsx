@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { Severity } from "@/lib/db/generated/enums";
-import type { ErrorRateMatrix } from "@/lib/error-rates/build-error-rate-matrix";
+import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { formatPercent } from "@/lib/format/format-percent";
 import { ErrorRateCell } from "./error-rate-cell";
 

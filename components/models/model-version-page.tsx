@@ -9,9 +9,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
 import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
 import type { Severity } from "@/lib/db/generated/enums";
-import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
+import type { Baseline } from "@/lib/results/choose-baseline";
+import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
-import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/models/list-model-results-view";
+import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/results/list-model-results-table";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import { ArtifactUpload } from "./artifact-upload";
@@ -27,7 +28,8 @@ type ModelVersionPageProps = {
   project: { id: string; slug: string };
   modelVersion: ModelVersionResource;
   /** The production version to compare with, unless this is it. */
-  baseline: { id: string; name: string; version: string } | null;
+  /** What this version is compared with (chooseBaseline): production, else the version before. */
+  baseline: Baseline<{ id: string; name: string; version: string }> | null;
   /** The production version of the same name that "Make production" would retire. */
   currentProduction: { name: string; version: string } | null;
   rows: {
@@ -204,7 +206,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                   <TableHeaderCell className="text-right">Target</TableHeaderCell>
                   <TableHeaderCell className="text-right">This version</TableHeaderCell>
                   {baseline ? (
-                    <TableHeaderCell className="text-right normal-case tracking-normal">Production: {modelVersionLabel(baseline)}</TableHeaderCell>
+                    <TableHeaderCell className="text-right normal-case tracking-normal">{baseline.reason === "production" ? "Production" : "Previous"}: {modelVersionLabel(baseline.modelVersion)}</TableHeaderCell>
                   ) : null}
                 </TableRow>
               </TableHead>

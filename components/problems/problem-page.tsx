@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ModelStatus } from "@/lib/db/generated/enums";
-import type { ErrorRate } from "@/lib/error-rates/list-error-rates";
+import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ProblemDetails } from "@/lib/problems/find-problem-by-key";

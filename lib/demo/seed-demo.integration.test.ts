@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { listErrorRates } from "@/lib/error-rates/list-error-rates";
+import { listErrorRates } from "@/lib/results/list-error-rates";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 import { hashJson } from "@/lib/scoring/canonical-json";

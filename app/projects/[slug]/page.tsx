@@ -1,6 +1,6 @@
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
-import { buildErrorRateMatrix } from "@/lib/error-rates/build-error-rate-matrix";
-import { listErrorRates } from "@/lib/error-rates/list-error-rates";
+import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
 import { parseProblemFilter } from "@/lib/problems/parse-problem-filter";

@@ -2,8 +2,10 @@ import { notFound } from "next/navigation";
 import { ModelVersionPage } from "@/components/models/model-version-page";
 import { idSchema } from "@/lib/api/id-params";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
-import { listErrorRates } from "@/lib/error-rates/list-error-rates";
-import { listModelResultsView, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/models/list-model-results-view";
+import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { chooseBaseline } from "@/lib/results/choose-baseline";
+import { listErrorRates } from "@/lib/results/list-error-rates";
+import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { listProblems } from "@/lib/problems/list-problems";
@@ -28,22 +30,19 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, errorRates, results] = await Promise.all([
+  const [problems, modelVersions, results] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
-    listErrorRates(project.id),
-    listModelResultsView(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
+    listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
   ]);
-  // Latest production version is the default baseline (DESIGN.md, model version page).
-  const otherProduction = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id);
-  const baseline = otherProduction.at(-1) ?? null;
-  const currentProduction = otherProduction.filter((v) => v.name === modelVersion.name).at(-1) ?? null;
-  const rateOf = (problemId: string, modelVersionId: string | undefined) =>
-    errorRates.find((r) => r.problemId === problemId && r.modelVersionId === modelVersionId) ?? null;
-  const rows = problems.map((problem) => ({
+  const baseline = chooseBaseline(modelVersions, modelVersion.id);
+  const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
+  const errorRates = await listErrorRates(project.id, { modelVersionIds: columns.map((v) => v.id) });
+  const currentProduction = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id && v.name === modelVersion.name).at(-1) ?? null;
+  const rows = buildErrorRateMatrix(problems, columns, errorRates).rows.map(({ problem, cells: [rate = null, baselineRate = null] }) => ({
     problem,
-    rate: rateOf(problem.id, modelVersion.id),
-    baselineRate: baseline ? rateOf(problem.id, baseline.id) : null,
+    rate,
+    baselineRate,
   }));
 
   return (

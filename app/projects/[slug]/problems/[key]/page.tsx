@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { ProblemPatternsSection } from "@/components/patterns/problem-patterns-section";
 import { ProblemPage } from "@/components/problems/problem-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
-import { listErrorRates } from "@/lib/error-rates/list-error-rates";
+import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listPatterns } from "@/lib/patterns/list-patterns";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
@@ -26,13 +27,13 @@ export default async function Page({ params }: Props) {
 
   const [modelVersions, errorRates, history, owners, patterns] = await Promise.all([
     listModelVersions(project.id),
-    listErrorRates(project.id),
+    listErrorRates(project.id, { problemIds: [problem.id] }),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
     listPatterns(problem.id, { archived: "include", limit: MAX_LISTED_PATTERNS }),
   ]);
-  const byModelVersion = new Map(errorRates.filter((r) => r.problemId === problem.id).map((r) => [r.modelVersionId, r]));
-  const versions = modelVersions.map((v) => ({ ...v, rate: byModelVersion.get(v.id) ?? null }));
+  const [row] = buildErrorRateMatrix([problem], modelVersions, errorRates).rows;
+  const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
 
   // The patterns module's section: the problem's pattern list, below its fields.
   const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={can(actor, "patterns.write")} />;

@@ -1,9 +1,9 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { idParams } from "@/lib/api/id-params";
-import { listModelResults, listModelResultsQuerySchema } from "@/lib/replay/list-model-results";
+import { listResultResources, listResultResourcesQuerySchema } from "@/lib/results/list-result-resources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("modelId"), query: listModelResultsQuerySchema } }, async ({ params, query }) =>
-  listModelResults(params.modelId, query),
+export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("modelId"), query: listResultResourcesQuerySchema } }, async ({ params, query }) =>
+  listResultResources(params.modelId, query),
 );

@@ -1,11 +1,11 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { idParams } from "@/lib/api/id-params";
-import { getProjectErrorRates } from "@/lib/replay/get-project-error-rates";
+import { listErrorRateResources } from "@/lib/results/list-error-rate-resources";
 
 export const dynamic = "force-dynamic";
 
 /** Per problem × model version: passed, failed, errored, errorRate and its 95% Wilson interval (low, high). */
 export const GET = apiRoute({ permission: "projects.read", schemas: { params: idParams("projectId") } }, async ({ params }) => ({
-  items: await getProjectErrorRates(params.projectId),
+  items: await listErrorRateResources(params.projectId),
   nextCursor: null,
 }));

@@ -4,15 +4,15 @@ import { pageArgs, paginationQuerySchema, toPage } from "@/lib/api/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 
-export const listModelResultsQuerySchema = paginationQuerySchema.extend({
+export const listResultResourcesQuerySchema = paginationQuerySchema.extend({
   verdict: z.enum(["pass", "fail", "error", "ungraded"]).optional(),
   /** Only results of the patterns' current revisions (what error rates count). */
   current: z.enum(["true", "false"]).default("false"),
 });
-export type ListModelResultsQuery = z.infer<typeof listModelResultsQuerySchema>;
+export type ListResultResourcesQuery = z.infer<typeof listResultResourcesQuerySchema>;
 
 /** `GET /models/{modelId}/results`: one row per pattern revision replayed on the model version. */
-export async function listModelResults(modelVersionId: string, query: ListModelResultsQuery) {
+export async function listResultResources(modelVersionId: string, query: ListResultResourcesQuery) {
   const modelVersion = await prisma().modelVersion.findUnique({ where: { id: modelVersionId }, select: { projectId: true } });
   if (!modelVersion) throw new NotFoundError("Model version");
   const rows = await prisma().result.findMany({

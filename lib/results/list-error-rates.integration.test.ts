@@ -75,4 +75,14 @@ describe("listErrorRates", () => {
     expect(rates).toHaveLength(1);
     expect(rates[0]!.failed).toBe(1);
   });
+
+  it("narrows to the problems and model versions asked for", async () => {
+    const cells = (rates: { problemId: string; modelVersionId: string }[]) => rates.map((r) => `${r.problemId}/${r.modelVersionId}`).sort();
+    expect(cells(await listErrorRates(ids.projectId, { problemIds: [ids.problemA] }))).toEqual([`${ids.problemA}/${ids.v1}`, `${ids.problemA}/${ids.v2}`].sort());
+    expect(cells(await listErrorRates(ids.projectId, { modelVersionIds: [ids.v2] }))).toEqual([`${ids.problemA}/${ids.v2}`, `${ids.problemB}/${ids.v2}`].sort());
+    expect(cells(await listErrorRates(ids.projectId, { problemIds: [ids.problemB], modelVersionIds: [ids.v1] }))).toEqual([]);
+    expect(await listErrorRates(ids.projectId, { problemIds: [] })).toEqual([]);
+    // Ids of another project never widen the scope.
+    expect(await listErrorRates(ids.projectId, { modelVersionIds: [ids.otherProject] })).toEqual([]);
+  });
 });

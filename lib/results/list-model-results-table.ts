@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 export const MODEL_RESULT_FILTERS = ["all", "pass", "fail", "error", "ungraded"] as const;
 export type ModelResultFilter = (typeof MODEL_RESULT_FILTERS)[number];
 
-export type ModelResultsViewQuery = { filter: ModelResultFilter; page: number; pageSize: number };
+export type ModelResultsTableQuery = { filter: ModelResultFilter; page: number; pageSize: number };
 
 /**
  * The results table of the model version page: one row per current pattern
@@ -13,7 +13,7 @@ export type ModelResultsViewQuery = { filter: ModelResultFilter; page: number; p
  * problem key and pattern name, one numbered page at a time, with the count
  * per verdict for the filter tabs.
  */
-export async function listModelResultsView(projectId: string, modelVersionId: string, query: ModelResultsViewQuery) {
+export async function listModelResultsTable(projectId: string, modelVersionId: string, query: ModelResultsTableQuery) {
   const current: Prisma.ResultWhereInput = { projectId, modelVersionId, patternRevision: { currentOf: { archivedAt: null } } };
   const where: Prisma.ResultWhereInput =
     query.filter === "all" ? current : query.filter === "ungraded" ? { ...current, verdict: null } : { ...current, verdict: query.filter };
@@ -44,4 +44,4 @@ export async function listModelResultsView(projectId: string, modelVersionId: st
   return { rows, counts, total: counts[query.filter] };
 }
 
-export type ModelResultRow = Awaited<ReturnType<typeof listModelResultsView>>["rows"][number];
+export type ModelResultRow = Awaited<ReturnType<typeof listModelResultsTable>>["rows"][number];

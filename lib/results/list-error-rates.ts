@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { wilsonInterval } from "@/lib/stats/wilson-interval";
 
@@ -20,14 +21,23 @@ export type ErrorRate = {
   high: number;
 };
 
+/** Narrows the aggregate; an omitted field means "all of the project's". */
+export type ErrorRateFilter = { problemIds?: string[]; modelVersionIds?: string[] };
+
 type ErrorRateRow = Pick<ErrorRate, "problemId" | "modelVersionId" | "passed" | "failed" | "errored" | "ungraded">;
 
 /**
- * Error rate of every problem × model version of a project, over each problem's
+ * Error rates per problem × model version of a project, over each problem's
  * current pattern revisions (archived patterns and older revisions do not count).
  * Counting happens in PostgreSQL: one aggregate, no results loaded into memory.
+ * Every page and route reads rates through this function.
  */
-export async function listErrorRates(projectId: string): Promise<ErrorRate[]> {
+export async function listErrorRates(projectId: string, filter: ErrorRateFilter = {}): Promise<ErrorRate[]> {
+  if (filter.problemIds?.length === 0 || filter.modelVersionIds?.length === 0) return [];
+  const byProblem = filter.problemIds ? Prisma.sql`AND r.problem_id IN (${Prisma.join(filter.problemIds)})` : Prisma.empty;
+  const byModelVersion = filter.modelVersionIds
+    ? Prisma.sql`AND r.model_version_id IN (${Prisma.join(filter.modelVersionIds)})`
+    : Prisma.empty;
   const rows = await prisma().$queryRaw<ErrorRateRow[]>`
     SELECT
       r.problem_id       AS "problemId",
@@ -42,12 +52,16 @@ export async function listErrorRates(projectId: string): Promise<ErrorRate[]> {
      AND p.archived_at IS NULL
     WHERE r.project_id = ${projectId}
       AND p.project_id = ${projectId}
+      ${byProblem}
+      ${byModelVersion}
     GROUP BY r.problem_id, r.model_version_id
   `;
+  return rows.map(toErrorRate);
+}
 
-  return rows.map((row) => {
-    const n = row.passed + row.failed;
-    const { low, high } = wilsonInterval(row.failed, n);
-    return { ...row, n, errorRate: n === 0 ? null : row.failed / n, low, high };
-  });
+/** Adds n, the rate and its 95% Wilson interval to raw verdict counts. */
+export function toErrorRate(row: ErrorRateRow): ErrorRate {
+  const n = row.passed + row.failed;
+  const { low, high } = wilsonInterval(row.failed, n);
+  return { ...row, n, errorRate: n === 0 ? null : row.failed / n, low, high };
 }

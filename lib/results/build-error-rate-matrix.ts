@@ -1,7 +1,7 @@
 import type { ErrorRate } from "./list-error-rates";
 
-type MatrixProblem = { id: string; key: string; title: string; target: number };
-type MatrixModelVersion = { id: string; name: string; version: string };
+type MatrixProblem = { id: string };
+type MatrixModelVersion = { id: string };
 
 export type ErrorRateMatrixRow<P extends MatrixProblem> = {
   problem: P;
@@ -14,7 +14,11 @@ export type ErrorRateMatrix<P extends MatrixProblem, V extends MatrixModelVersio
   rows: ErrorRateMatrixRow<P>[];
 };
 
-/** Lays error rates out as problems × model versions (the dashboard's chart and table). */
+/**
+ * Lays error rates out as problems × model versions. Every page joins rates to
+ * problems and versions through this one function: the dashboard (all × all),
+ * a problem page (one row) and a model version page (its column and its baseline's).
+ */
 export function buildErrorRateMatrix<P extends MatrixProblem, V extends MatrixModelVersion>(
   problems: P[],
   modelVersions: V[],
