@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { can, currentActor } from "@/lib/auth/current-actor";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,11 +11,14 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
   return (
     <html lang="en">
       <body>
-        <AppShell>{children}</AppShell>
+        <AppShell user={actor?.user ?? null} canManageUsers={can(actor, "users.manage")}>
+          {children}
+        </AppShell>
       </body>
     </html>
   );

@@ -39,7 +39,7 @@ try {
   const { searchProblems } = await import("../lib/problems/search-problems");
   const { problemListQuerySchema } = await import("../lib/problems/problem-list-query");
   const { listProblems } = await import("../lib/problems/list-problems");
-  const { getProblemByKey } = await import("../lib/problems/get-problem-by-key");
+  const { findProblemByKey } = await import("../lib/problems/find-problem-by-key");
   const { listProblemHistory } = await import("../lib/problems/list-problem-history");
   const { listErrorRates } = await import("../lib/results/list-error-rates");
   const { listModelVersions } = await import("../lib/models/list-model-versions");
@@ -107,7 +107,7 @@ try {
     await measure("problems API: limit 200", () => searchProblems(projectId, problemListQuerySchema.parse({ limit: "200" }))),
     await measure("dashboard: all 500 with counts (listProblems)", () => listProblems(projectId, {})),
     await measure("problem page data (one problem)", async () => {
-      const problem = await getProblemByKey(projectId, "BENCH-250");
+      const problem = await findProblemByKey(projectId, "BENCH-250");
       await Promise.all([listModelVersions(projectId), listErrorRates(projectId), listProblemHistory(problem!.id, { limit: 50 })]);
     }),
   ];

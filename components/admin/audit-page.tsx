@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import type { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format-date";
 
-export async function AuditPage({ cursor }: { cursor?: string }) {
-  const page = await listAuditEvents({ limit: 50, cursor: cursor && /^\d+$/.test(cursor) ? cursor : undefined });
+export function AuditPage({ page }: { page: Awaited<ReturnType<typeof listAuditEvents>> }) {
   return (
     <div className="space-y-4">
       <PageHeader title="Audit log" description="Sign-ins, role changes, tokens and every change to problems and patterns: who, when, from where." />

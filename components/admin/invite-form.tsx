@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { createInvite, type CreateInviteBody } from "@/lib/api-client/users";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
 
@@ -26,7 +26,8 @@ export function InviteForm() {
           const el = event.currentTarget;
           const data = new FormData(el);
           void form.run(async () => {
-            const invite = await apiFetch<{ url: string }>("/api/v1/invites", { method: "POST", body: { email: data.get("email"), role: data.get("role") } });
+            // The select's options are the role names.
+            const invite = await createInvite({ email: String(data.get("email") ?? ""), role: String(data.get("role")) as CreateInviteBody["role"] });
             setLink(invite.url);
             el.reset();
             router.refresh();

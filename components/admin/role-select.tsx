@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { updateUser } from "@/lib/api-client/users";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Select } from "@/components/ui/form-controls";
 
@@ -17,9 +17,9 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: stri
         disabled={form.pending}
         className="w-36 py-1"
         onChange={(event) => {
-          const next = event.currentTarget.value;
+          const next = event.currentTarget.value as (typeof ROLES)[number];
           void form.run(async () => {
-            await apiFetch(`/api/v1/users/${userId}`, { method: "PATCH", body: { role: next } });
+            await updateUser(userId, { role: next });
             router.refresh();
           });
         }}

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { listOpenInvites, listUsers } from "@/lib/users/list-users";
+import type { listOpenInvites, listUsers } from "@/lib/users/list-users";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,8 +8,13 @@ import { ApiActionButton } from "@/components/settings/api-action-button";
 import { InviteForm } from "./invite-form";
 import { RoleSelect } from "./role-select";
 
-export async function UsersPage({ actor }: { actor: Actor }) {
-  const [users, invites] = await Promise.all([listUsers(), listOpenInvites()]);
+type Props = {
+  actor: Actor;
+  users: Awaited<ReturnType<typeof listUsers>>;
+  invites: Awaited<ReturnType<typeof listOpenInvites>>;
+};
+
+export function UsersPage({ actor, users, invites }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader title="Users" description="Admins invite people and set their role: engineers manage problems, model versions and replays; testers curate patterns; stakeholders read and sign off." />
@@ -31,9 +36,7 @@ export async function UsersPage({ actor }: { actor: Actor }) {
                 <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.email}`} />
                 {u.id !== actor.user.id ? (
                   <ApiActionButton
-                    path={`/api/v1/users/${u.id}`}
-                    method="PATCH"
-                    body={{ disabled: !u.disabledAt }}
+                    action={{ name: "setUserDisabled", args: [u.id, !u.disabledAt] }}
                     label={u.disabledAt ? "Enable" : "Disable"}
                     tone={u.disabledAt ? "secondary" : "danger"}
                     confirm={u.disabledAt ? undefined : `Disable ${u.email}? They are signed out at once.`}
@@ -54,7 +57,7 @@ export async function UsersPage({ actor }: { actor: Actor }) {
                 <span className="break-all">
                   <span className="font-medium text-slate-900">{i.email}</span> as {i.role} · expires {formatDateTime(i.expiresAt)}
                 </span>
-                <ApiActionButton path={`/api/v1/invites/${i.id}`} label="Revoke" />
+                <ApiActionButton action={{ name: "revokeInvite", args: [i.id] }} label="Revoke" />
               </li>
             ))}
           </ul>

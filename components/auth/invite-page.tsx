@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { findOpenInvite } from "@/lib/users/accept-invite";
+import type { findOpenInvite } from "@/lib/users/accept-invite";
 import { AuthCard } from "./auth-card";
 import { NewAccountForm } from "./new-account-form";
 
-export async function InvitePage({ token }: { token: string }) {
-  const invite = await findOpenInvite(token);
+/** `invite` is null when the link has expired, been used or been revoked. */
+export function InvitePage({ token, invite }: { token: string; invite: Awaited<ReturnType<typeof findOpenInvite>> }) {
   if (!invite) {
     return (
       <AuthCard title="This invite link does not work" description="It may have expired, been used already, or been revoked. Ask your Ratchet admin for a new one.">
@@ -16,7 +16,7 @@ export async function InvitePage({ token }: { token: string }) {
   }
   return (
     <AuthCard title="Join Ratchet" description={`You were invited as ${invite.role}. The link expires ${invite.expiresAt.toUTCString()}.`}>
-      <NewAccountForm endpoint="/api/invites/accept" fixedEmail={invite.email} token={token} submitLabel="Create account" />
+      <NewAccountForm invite={{ email: invite.email, token }} submitLabel="Create account" />
     </AuthCard>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { acceptInvite, setUpFirstAdmin } from "@/lib/api-client/auth";
 import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { useApiForm } from "./use-api-form";
 
-/** Name + password (+ email when not fixed by an invite), posted to setup or invite acceptance. */
-export function NewAccountForm({ endpoint, fixedEmail, token, submitLabel }: { endpoint: string; fixedEmail?: string; token?: string; submitLabel: string }) {
+/** Name + password (+ email when not fixed by an invite): the first admin at setup, or the invited account. */
+export function NewAccountForm({ invite, submitLabel }: { invite?: { email: string; token: string }; submitLabel: string }) {
+  const fixedEmail = invite?.email;
   const form = useApiForm();
   return (
     <form
@@ -14,8 +15,9 @@ export function NewAccountForm({ endpoint, fixedEmail, token, submitLabel }: { e
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         void form.run(async () => {
-          const body = { name: data.get("name"), password: data.get("password"), ...(fixedEmail ? { token } : { email: data.get("email") }) };
-          await apiFetch(endpoint, { method: "POST", body });
+          const account = { name: String(data.get("name") ?? ""), password: String(data.get("password") ?? "") };
+          if (invite) await acceptInvite({ ...account, token: invite.token });
+          else await setUpFirstAdmin({ ...account, email: String(data.get("email") ?? "") });
           window.location.assign("/");
         });
       }}

@@ -1,5 +1,5 @@
 "use client";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { signIn } from "@/lib/api-client/auth";
 import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
 import { useApiForm } from "./use-api-form";
 
@@ -12,7 +12,7 @@ export function SignInForm({ next }: { next: string }) {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         void form.run(async () => {
-          await apiFetch("/api/auth/sign-in/email", { method: "POST", body: { email: data.get("email"), password: data.get("password") } });
+          await signIn({ email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
           window.location.assign(next);
         });
       }}

@@ -1,5 +1,5 @@
 "use client";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { signOut } from "@/lib/api-client/auth";
 
 export function SignOutButton({ className = "" }: { className?: string }) {
   return (
@@ -7,7 +7,7 @@ export function SignOutButton({ className = "" }: { className?: string }) {
       type="button"
       className={className}
       onClick={() => {
-        void apiFetch("/api/auth/sign-out", { method: "POST", body: {} }).finally(() => window.location.assign("/sign-in"));
+        void signOut().finally(() => window.location.assign("/sign-in"));
       }}
     >
       Sign out

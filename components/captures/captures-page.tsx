@@ -94,7 +94,7 @@ export function CapturesPage({ project, status, page, problems, canTriage }: Cap
               {canTriage && capture.status === "inbox" ? (
                 <div className="mt-3 flex flex-wrap items-start gap-2">
                   <TriageForm captureId={capture.id} problems={problems} expectation={expectationFor(capture, project.labels)} suggestedName={suggestedName(capture.input)} />
-                  <ApiActionButton path={`/api/v1/captures/${capture.id}/dismiss`} method="POST" label="Dismiss" tone="secondary" />
+                  <ApiActionButton action={{ name: "dismissCapture", args: [capture.id] }} label="Dismiss" tone="secondary" />
                 </div>
               ) : null}
             </li>

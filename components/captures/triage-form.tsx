@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { TextArea } from "@/components/problems/text-area";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { triageCapture, type TriageCaptureBody } from "@/lib/api-client/captures";
 
 type TriageFormProps = {
   captureId: string;
@@ -45,14 +45,12 @@ export function TriageForm({ captureId, problems, expectation, suggestedName }: 
         }
         setExpectationError(null);
         void form.run(async () => {
-          await apiFetch(`/api/v1/captures/${captureId}/triage`, {
-            method: "POST",
-            body: {
-              problemId: data.get("problemId"),
-              name: data.get("name"),
-              polarity: data.get("polarity"),
-              expectation: parsedExpectation,
-            },
+          // Polarity comes from a select of the schema's values; the API validates the expectation.
+          await triageCapture(captureId, {
+            problemId: String(data.get("problemId") ?? ""),
+            name: String(data.get("name") ?? ""),
+            polarity: String(data.get("polarity") ?? "") as TriageCaptureBody["polarity"],
+            expectation: parsedExpectation as TriageCaptureBody["expectation"],
           });
           router.refresh();
         });

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { GradingQueue, type GradingItem } from "./grading-queue";
+import type { GradingQueueItem } from "@/lib/grading/list-grading-queue-items";
+import { GradingQueue } from "./grading-queue";
 
 type GradingQueuePageProps = {
   project: { slug: string };
-  items: GradingItem[];
+  items: GradingQueueItem[];
   /** The page's cursor (absent: the first page). */
   cursor?: string;
   nextCursor: string | null;

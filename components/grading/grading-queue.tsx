@@ -6,28 +6,12 @@ import { PatternInputView } from "@/components/patterns/pattern-input-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/form-controls";
 import { EmptyState } from "@/components/ui/empty-state";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { InputKind, Polarity } from "@/lib/db/generated/enums";
+import { gradeOutput } from "@/lib/api-client/grades";
+import type { GradingQueueItem } from "@/lib/grading/list-grading-queue-items";
 
-export type GradingItem = {
-  id: string;
-  patternRevisionId: string;
-  outputHash: string;
-  output: unknown;
-  patternId: string;
-  patternName: string;
-  revision: number;
-  input: unknown;
-  inputKind: InputKind;
-  attachmentId: string | null;
-  notes: string;
-  polarity: Polarity;
-  problem: { key: string; title: string };
-  modelVersions: { id: string; name: string; version: string }[];
-};
 
 /** The ungraded outputs; a graded one leaves the list at once (the others keep what is typed in them). */
-export function GradingQueue({ projectSlug, items: initial }: { projectSlug: string; items: GradingItem[] }) {
+export function GradingQueue({ projectSlug, items: initial }: { projectSlug: string; items: GradingQueueItem[] }) {
   const [items, setItems] = useState(initial);
   const [announcement, setAnnouncement] = useState("");
   return (
@@ -61,17 +45,14 @@ export function GradingQueue({ projectSlug, items: initial }: { projectSlug: str
   );
 }
 
-function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item: GradingItem; onGraded: (verdict: "pass" | "fail") => void }) {
+function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item: GradingQueueItem; onGraded: (verdict: "pass" | "fail") => void }) {
   const form = useApiForm();
   const [comment, setComment] = useState("");
   const base = `/projects/${projectSlug}`;
   const commentId = `comment-${item.id}`;
   const grade = (verdict: "pass" | "fail") =>
     void form.run(async () => {
-      await apiFetch("/api/v1/grades", {
-        method: "POST",
-        body: { patternRevisionId: item.patternRevisionId, outputHash: item.outputHash, verdict, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-      });
+      await gradeOutput({ patternRevisionId: item.patternRevisionId, outputHash: item.outputHash, verdict, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       onGraded(verdict);
     });
 

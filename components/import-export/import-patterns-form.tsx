@@ -4,16 +4,14 @@ import { useState } from "react";
 import { Button, FormError } from "@/components/ui/form-controls";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { ApiClientError } from "@/lib/api-client/api-fetch";
-import { apiUpload } from "@/lib/api-client/api-upload";
+import { importPatterns } from "@/lib/api-client/import-export";
+import type { ImportPreview } from "@/lib/import-export/import-patterns";
+import type { ImportFormat } from "@/lib/import-export/pattern-record.schema";
 
-type Format = "csv" | "jsonl";
-type PreviewRow = { row: number; ok: boolean; problem: string | null; name: string | null; errors: { path: string; message: string }[]; warnings: string[] };
-type Preview = { rows: PreviewRow[]; valid: number; invalid: number };
-
-const CONTENT_TYPE: Record<Format, string> = { csv: "text/csv", jsonl: "application/x-ndjson" };
+type PreviewRow = ImportPreview["rows"][number];
 
 /** JSONL when the file name says so or the text starts with "{"; CSV otherwise. */
-function guessFormat(fileName: string | null, text: string): Format {
+function guessFormat(fileName: string | null, text: string): ImportFormat {
   if (fileName && /\.(jsonl|ndjson)$/i.test(fileName)) return "jsonl";
   if (fileName && /\.csv$/i.test(fileName)) return "csv";
   return text.trimStart().startsWith("{") ? "jsonl" : "csv";
@@ -23,7 +21,7 @@ function guessFormat(fileName: string | null, text: string): Format {
 export function ImportPatternsForm({ project }: { project: { id: string; slug: string } }) {
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<ApiClientError | null>(null);
   const [pending, setPending] = useState<"preview" | "import" | null>(null);
   const [imported, setImported] = useState<number | null>(null);
@@ -51,10 +49,10 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
     }
     const format = guessFormat(file?.name ?? null, body);
     try {
-      const result = await apiUpload<Preview & { imported?: number }>(`/api/v1/projects/${project.id}/patterns/import?format=${format}${dryRun ? "&dryRun=true" : ""}`, body, CONTENT_TYPE[format]);
-      if (dryRun) setPreview(result);
+      const result = await importPatterns(project.id, { format, body, dryRun });
+      if (result.dryRun) setPreview(result);
       else {
-        setImported(result.imported ?? 0);
+        setImported(result.imported);
         setPreview(null);
         setFile(null);
         setFileInputKey((k) => k + 1);

@@ -1,9 +1,17 @@
 import Link from "next/link";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import type { Actor } from "@/lib/auth/actor";
 import { UserMenu } from "./user-menu";
 
+type AppShellProps = {
+  children: ReactNode;
+  /** The signed-in user, or null (sign-in, setup and invite pages). */
+  user: Actor["user"] | null;
+  canManageUsers: boolean;
+};
+
 /** The global top bar (wordmark) and the page frame. Project layouts add their own bar beneath. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ children, user, canManageUsers }: AppShellProps) {
   return (
     <>
       <a
@@ -19,9 +27,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span>Ratchet</span>
           </Link>
           <span className="hidden text-sm text-slate-400 lg:inline">problems your models have, version by version</span>
-          <Suspense fallback={null}>
-            <UserMenu />
-          </Suspense>
+          {user ? <UserMenu user={user} canManageUsers={canManageUsers} /> : null}
         </div>
       </header>
       {children}

@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { ActiveReplaysIndicator } from "@/components/replay/active-replays-indicator";
-import { can, currentActor } from "@/lib/auth/current-actor";
 import { NavLink } from "./nav-link";
 
 type ProjectBarProps = {
   project: { id: string; slug: string; name: string };
   projects: { slug: string; name: string }[];
+  /** Whether this user may grade outputs (the Grading tab). */
+  canGrade: boolean;
 };
 
 /** Breadcrumb with a project switcher, and the project's navigation. */
-export async function ProjectBar({ project, projects }: ProjectBarProps) {
-  const canGrade = can(await currentActor(), "grades.write");
+export function ProjectBar({ project, projects, canGrade }: ProjectBarProps) {
   const base = `/projects/${project.slug}`;
   const others = projects.filter((p) => p.slug !== project.slug);
   return (

@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { can, currentActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 /** Right side of the top bar: who is signed in, their settings, admin pages for admins. */
-export async function UserMenu() {
-  const actor = await currentActor();
-  if (!actor) return null;
+export function UserMenu({ user, canManageUsers }: { user: Actor["user"]; canManageUsers: boolean }) {
   const link = "rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white";
   return (
     <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
-      {can(actor, "users.manage") ? (
+      {canManageUsers ? (
         <>
           <Link href="/admin/users" className={link}>
             Users
@@ -25,9 +23,9 @@ export async function UserMenu() {
       <Link href="/api-docs" className={`${link} hidden sm:inline`}>
         API docs
       </Link>
-      <Link href="/account" className={`${link} max-w-72 truncate`} title={`${actor.user.email} (${actor.user.role})`}>
+      <Link href="/account" className={`${link} max-w-72 truncate`} title={`${user.email} (${user.role})`}>
         <span className="sr-only">Account: </span>
-        {actor.user.name} <span className="text-slate-400">· {actor.user.role}</span>
+        {user.name} <span className="text-slate-400">· {user.role}</span>
       </Link>
       <SignOutButton className={`${link} hidden md:inline`} />
     </nav>

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, Field } from "@/components/ui/form-controls";
 import { ApiClientError } from "@/lib/api-client/api-fetch";
-import { apiUpload } from "@/lib/api-client/api-upload";
+import { uploadModelArtifact } from "@/lib/api-client/models";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -32,7 +32,7 @@ export function ArtifactUpload({ modelVersionId, kind, onUploaded }: ArtifactUpl
     }
     setPending(true);
     try {
-      await apiUpload(`/api/v1/models/${modelVersionId}/artifact?filename=${encodeURIComponent(file.name)}`, file, "application/octet-stream");
+      await uploadModelArtifact(modelVersionId, file);
       if (onUploaded) onUploaded();
       else router.refresh();
     } catch (e) {

@@ -1,9 +1,9 @@
 import type { ConnectorKindName } from "@/lib/connectors/connector-config.schema";
-import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
+import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import type { EditableModelVersion } from "./model-version-form";
 
 /** What the model version form starts from: the API representation with dates as text (it crosses to the browser). */
-export function toEditableModelVersion(v: ModelVersionResponse): EditableModelVersion {
+export function toEditableModelVersion(v: ModelVersionResource): EditableModelVersion {
   return {
     id: v.id,
     name: v.name,

@@ -1,15 +1,15 @@
 "use client";
 import { createContext, useContext, type ReactNode } from "react";
 import { usePolling } from "@/components/replay/use-polling";
+import { listActiveReplays, type ReplayRunPage } from "@/lib/api-client/replays";
 
-type ActiveRun = { id: string; modelVersionId: string; status: string; total: number; pending: number };
-type Page = { items: ActiveRun[] };
+type ActiveRun = ReplayRunPage["items"][number];
 
 const ActiveRunsContext = createContext<ActiveRun[]>([]);
 
 /** One poll of the project's queued and running replays, shared by every row's badge. */
 export function ActiveReplaysProvider({ projectId, children }: { projectId: string; children: ReactNode }) {
-  const page = usePolling<Page>(`/api/v1/projects/${projectId}/replays`, 2_000, (data) => (data?.items.length ?? 0) > 0);
+  const page = usePolling(`active-replays:${projectId}`, () => listActiveReplays(projectId), 2_000, (data) => (data?.items.length ?? 0) > 0);
   return <ActiveRunsContext.Provider value={page?.items ?? []}>{children}</ActiveRunsContext.Provider>;
 }
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { createModelVersion, updateModelVersion, type CreateModelVersionBody, type UpdateModelVersionBody } from "@/lib/api-client/models";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import { ArtifactUpload } from "./artifact-upload";
@@ -117,7 +117,7 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
     const errors: Record<string, string> = {};
     const built = buildConnector(draft);
     if (!built.ok) for (const [name, message] of Object.entries(built.errors)) errors[name === "connectorSecrets" ? name : `connector.${name}`] = message;
-    let metrics: unknown = null;
+    let metrics: CreateModelVersionBody["metrics"] = null;
     if (values.metrics.trim()) {
       try {
         metrics = JSON.parse(values.metrics);
@@ -141,13 +141,14 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       metrics,
       concurrency,
       timeoutMs,
-      connector: built.connector,
+      // The draft builds what the connector schema accepts; the API validates it again.
+      connector: built.connector as CreateModelVersionBody["connector"],
     };
     void form.run(async () => {
       if (!modelVersion) {
         const secrets = Object.fromEntries(Object.entries(built.secrets).filter((e): e is [string, string] => typeof e[1] === "string"));
         const body = { ...fields, status: values.status, artifactChecksum: values.artifactChecksum.trim() || null, connectorSecrets: secrets };
-        const saved = await apiFetch<Created>(`/api/v1/projects/${project.id}/models`, { method: "POST", body });
+        const saved = await createModelVersion(project.id, body);
         if (takesArtifact(saved.connectorKind)) setCreated(saved);
         else router.push(modelPath(saved.id));
         return;
@@ -155,7 +156,7 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       // Send only what changed, so the audit trail names the fields that did.
       const before = valuesOf(modelVersion);
       const beforeConnector = buildConnector(draftOf(modelVersion));
-      const body: Record<string, unknown> = { lockVersion: modelVersion.lockVersion };
+      const body: UpdateModelVersionBody = { lockVersion: modelVersion.lockVersion };
       if (values.name !== before.name) body.name = fields.name;
       if (values.version !== before.version) body.version = fields.version;
       if (values.trainedAt !== before.trainedAt) body.trainedAt = fields.trainedAt;
@@ -163,9 +164,9 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       if (JSON.stringify(metrics) !== JSON.stringify(modelVersion.metrics ?? null)) body.metrics = metrics;
       if (concurrency !== modelVersion.concurrency) body.concurrency = concurrency;
       if (timeoutMs !== modelVersion.timeoutMs) body.timeoutMs = timeoutMs;
-      if (!beforeConnector.ok || JSON.stringify(beforeConnector.connector) !== JSON.stringify(built.connector)) body.connector = built.connector;
+      if (!beforeConnector.ok || JSON.stringify(beforeConnector.connector) !== JSON.stringify(built.connector)) body.connector = fields.connector;
       if (Object.keys(built.secrets).length) body.connectorSecrets = built.secrets;
-      if (Object.keys(body).length > 1) await apiFetch(`/api/v1/models/${modelVersion.id}`, { method: "PATCH", body });
+      if (Object.keys(body).length > 1) await updateModelVersion(modelVersion.id, body);
       router.push(modelPath(modelVersion.id));
       router.refresh();
     });

@@ -15,7 +15,7 @@ import { formatPercent } from "@/lib/format/format-percent";
 import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/results/list-model-results-table";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { UnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
-import type { ModelVersionResponse } from "@/lib/models/to-model-version-response";
+import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import { ArtifactUpload } from "./artifact-upload";
 import { connectorSummary, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
@@ -27,7 +27,7 @@ import { VerdictBadge } from "./verdict-badge";
 
 type ModelVersionPageProps = {
   project: { id: string; slug: string };
-  modelVersion: ModelVersionResponse;
+  modelVersion: ModelVersionResource;
   /** The production version to compare with, unless this is it. */
   /** What this version is compared with (chooseBaseline): production, else the version before. */
   baseline: Baseline<{ id: string; name: string; version: string }> | null;

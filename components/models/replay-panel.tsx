@@ -5,7 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { ReplayProgress } from "@/components/replay/replay-progress";
 import { usePolling } from "@/components/replay/use-polling";
 import { Button } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { listModelReplays, requestReplay } from "@/lib/api-client/replays";
 
 type ReplayPanelProps = {
   modelVersionId: string;
@@ -34,7 +34,7 @@ export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason }: 
             disabled={form.pending || !!replayBlockedReason}
             onClick={() =>
               void form.run(async () => {
-                await apiFetch(`/api/v1/models/${modelVersionId}/replays`, { method: "POST", body: {} });
+                await requestReplay(modelVersionId);
                 setGeneration((g) => g + 1);
               })
             }
@@ -53,12 +53,10 @@ export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason }: 
   );
 }
 
-type RunsPage = { items: { id: string; status: string }[] };
-
 /** Re-renders the server page (error rates, results) when the latest run stops being active. */
 function RefreshWhenReplayFinishes({ modelVersionId }: { modelVersionId: string }) {
   const router = useRouter();
-  const page = usePolling<RunsPage>(`/api/v1/models/${modelVersionId}/replays?limit=1`, 2_000, (data) => isActive(data?.items[0]?.status));
+  const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), 2_000, (data) => isActive(data?.items[0]?.status));
   const wasActive = useRef(false);
   const status = page?.items[0]?.status;
   useEffect(() => {

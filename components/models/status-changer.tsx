@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { updateModelVersion } from "@/lib/api-client/models";
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import { MODEL_STATUS_TRANSITIONS } from "@/lib/models/model-status-transitions";
 
@@ -34,7 +34,7 @@ export function StatusChanger({ modelVersion: v, currentProduction }: StatusChan
       if (!window.confirm(message)) return;
     }
     void form.run(async () => {
-      await apiFetch(`/api/v1/models/${v.id}`, { method: "PATCH", body: { lockVersion: v.lockVersion, status } });
+      await updateModelVersion(v.id, { lockVersion: v.lockVersion, status });
       router.refresh();
     });
   }

@@ -4,32 +4,15 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { testModelConnection, type TestModelConnectionResult } from "@/lib/api-client/models";
 import { VerdictBadge } from "./verdict-badge";
-
-type Exchange = {
-  request: { method: string; url: string; headers: Record<string, string>; body: unknown };
-  response: { status: number | null; body: unknown } | null;
-};
-
-/** POST /models/{id}/test-connection's answer. */
-type TestResult = {
-  ok: boolean;
-  output?: unknown;
-  verdict?: "pass" | "fail" | "error" | null;
-  reason?: string | null;
-  transient?: boolean;
-  latencyMs: number;
-  pattern: { id: string; name: string; revisionId: string };
-  exchange: Exchange | null;
-};
 
 const preClass = "max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100";
 
 /** Sends the project's first pattern to the model version and shows what happened, raw exchange included (secrets masked). */
 export function TestConnectionPanel({ modelVersionId, projectSlug }: { modelVersionId: string; projectSlug: string }) {
   const form = useApiForm();
-  const [result, setResult] = useState<TestResult | null>(null);
+  const [result, setResult] = useState<TestModelConnectionResult | null>(null);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -40,7 +23,7 @@ export function TestConnectionPanel({ modelVersionId, projectSlug }: { modelVers
           onClick={() =>
             void form.run(async () => {
               setResult(null);
-              setResult(await apiFetch<TestResult>(`/api/v1/models/${modelVersionId}/test-connection`, { method: "POST", body: {} }));
+              setResult(await testModelConnection(modelVersionId));
             })
           }
         >

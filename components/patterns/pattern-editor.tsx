@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import { apiUpload } from "@/lib/api-client/api-upload";
+import { uploadAttachment } from "@/lib/api-client/attachments";
+import { createPattern, updatePattern, type CreatePatternBody } from "@/lib/api-client/patterns";
 import type { InputKind, OutputKind, PatternOrigin, Polarity } from "@/lib/db/generated/enums";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import { draftFromExpectation, expectationFromDraft, type ExpectationDraft } from "@/lib/patterns/expectation-draft";
@@ -35,7 +35,7 @@ type Props = {
   pattern?: EditablePattern;
 };
 
-type Saved = { id: string; warnings: { patternId: string; name: string }[] };
+type Saved = Awaited<ReturnType<typeof createPattern>>;
 type Conflict = { name: string; revision: number; expectation: Expectation; changedBy: { name: string } | null };
 
 const textareaClass =
@@ -77,8 +77,8 @@ export function PatternEditor({ project, problem, pattern }: Props) {
     }
     setUploading(true);
     try {
-      const attachment = await apiUpload<{ id: string; width: number; height: number }>(`/api/v1/projects/${project.id}/attachments`, file, file.type || "application/octet-stream");
-      setImage(attachment);
+      const attachment = await uploadAttachment(project.id, file);
+      setImage({ id: attachment.id, width: attachment.width ?? undefined, height: attachment.height ?? undefined });
     } catch (error) {
       setUploadError(error instanceof Error ? error.message : "The upload failed.");
     } finally {
@@ -86,11 +86,11 @@ export function PatternEditor({ project, problem, pattern }: Props) {
     }
   }
 
-  function currentInput(): { ok: true; value: unknown } | { ok: false; message: string } {
+  function currentInput(): { ok: true; value: CreatePatternBody["input"] } | { ok: false; message: string } {
     if (inputKind === "text") return text ? { ok: true, value: text } : { ok: false, message: "Enter the input text." };
     if (inputKind === "image") return image ? { ok: true, value: { attachmentId: image.id } } : { ok: false, message: "Upload an image first." };
     try {
-      return { ok: true, value: JSON.parse(jsonText) as unknown };
+      return { ok: true, value: JSON.parse(jsonText) as CreatePatternBody["input"] };
     } catch (error) {
       return { ok: false, message: `Not valid JSON: ${(error as Error).message}` };
     }
@@ -106,12 +106,12 @@ export function PatternEditor({ project, problem, pattern }: Props) {
     const body = { name, polarity, origin, notes, inputKind, input: input.value, expectation: expectation.expectation };
     void form.run(async () => {
       if (pattern) {
-        await apiFetch(`/api/v1/patterns/${pattern.id}`, { method: "PATCH", body: { ...body, lockVersion: pattern.lockVersion } });
+        await updatePattern(pattern.id, { ...body, lockVersion: pattern.lockVersion });
         router.push(`${base}/patterns/${pattern.id}`);
         router.refresh();
         return;
       }
-      const created = await apiFetch<Saved>(`/api/v1/problems/${problem.id}/patterns`, { method: "POST", body });
+      const created = await createPattern(problem.id, body);
       if (created.warnings.length) setSaved(created);
       else router.push(`${base}/patterns/${created.id}`);
     });

@@ -6,7 +6,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
-import type { PatternView } from "@/lib/patterns/pattern-view";
+import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
 import { PatternInputView } from "./pattern-input-view";
 import { RevisionHistory, type RevisionItem } from "./revision-history";
@@ -14,7 +14,7 @@ import { RevisionHistory, type RevisionItem } from "./revision-history";
 type PatternPageProps = {
   project: { slug: string };
   problem: { key: string; title: string };
-  pattern: PatternView;
+  pattern: PatternResource;
   revisions: RevisionItem[];
   canWrite: boolean;
 };
@@ -49,7 +49,7 @@ export function PatternPage({ project, problem, pattern, revisions, canWrite }: 
                 Edit pattern
               </Link>
               <ApiActionButton
-                path={`/api/v1/patterns/${pattern.id}`}
+                action={{ name: "archivePattern", args: [pattern.id] }}
                 label="Archive"
                 confirm={`Archive “${pattern.name}”? It leaves the problem's current pattern set; its history and results are kept.`}
               />

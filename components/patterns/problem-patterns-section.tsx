@@ -3,11 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/current-actor";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
-import { listPatterns } from "@/lib/patterns/list-patterns";
-import type { PatternView } from "@/lib/patterns/pattern-view";
+import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
@@ -15,20 +12,18 @@ import { OriginBadge, PolarityBadge } from "./pattern-badges";
 type Props = {
   problem: { id: string; key: string };
   project: { id: string; slug: string };
-  actor: Actor | null;
+  /** The problem's patterns, archived ones included (they are listed apart). */
+  patterns: PatternResource[];
+  canWrite: boolean;
 };
-
-// A problem has 10–15 patterns by design; 200 is far past anything this list is meant to show.
-const MAX_LISTED = 200;
 
 const linkButton =
   "inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2";
 
 /** The problem page's pattern list: what each pattern feeds the model and expects, coverage hints, and (for testers and up) add and import. */
-export async function ProblemPatternsSection({ problem, project, actor }: Props) {
-  const { items } = await listPatterns(problem.id, { archived: "include", limit: MAX_LISTED });
-  const current = items.filter((p) => !p.archivedAt);
-  const archived = items.filter((p) => p.archivedAt);
+export function ProblemPatternsSection({ problem, project, patterns, canWrite }: Props) {
+  const current = patterns.filter((p) => !p.archivedAt);
+  const archived = patterns.filter((p) => p.archivedAt);
   const counts = {
     total: current.length,
     negative: current.filter((p) => p.polarity === "negative").length,
@@ -36,7 +31,6 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
   };
   const hints = coverageHints(counts);
   const base = `/projects/${project.slug}`;
-  const canWrite = can(actor, "patterns.write");
 
   return (
     <Card
@@ -84,7 +78,7 @@ export async function ProblemPatternsSection({ problem, project, actor }: Props)
   );
 }
 
-function InputPreview({ pattern }: { pattern: PatternView }) {
+function InputPreview({ pattern }: { pattern: PatternResource }) {
   if (pattern.inputKind === "image" && pattern.attachmentId) {
     // Plain <img>: the API serves thumbnails with the session cookie.
     return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" data-testid="pattern-thumbnail" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
@@ -92,7 +86,7 @@ function InputPreview({ pattern }: { pattern: PatternView }) {
   return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
 }
 
-function PatternList({ patterns, base, label }: { patterns: PatternView[]; base: string; label: string }) {
+function PatternList({ patterns, base, label }: { patterns: PatternResource[]; base: string; label: string }) {
   return (
     <>
       <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">

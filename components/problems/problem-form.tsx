@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { createProblem, updateProblem, type CreateProblemBody } from "@/lib/api-client/problems";
 import { ConflictNotice } from "./conflict-notice";
 import { TextArea } from "./text-area";
 
@@ -62,23 +62,25 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const targetText = String(data.get("target") ?? "").trim();
+        // Severity and status come from selects whose options are the schema's values.
         const body = {
           title: String(data.get("title") ?? ""),
           description: String(data.get("description") ?? ""),
-          severity: String(data.get("severity") ?? ""),
-          status: String(data.get("status") ?? ""),
-          target: targetText === "" ? null : Number(targetText) / 100,
+          severity: String(data.get("severity") ?? "") as CreateProblemBody["severity"],
+          status: String(data.get("status") ?? "") as CreateProblemBody["status"],
+          // NaN travels as null, so an empty target gets the API's field error.
+          target: targetText === "" ? Number.NaN : Number(targetText) / 100,
           origin: String(data.get("origin") ?? ""),
           ownerId: String(data.get("ownerId") ?? "") || null,
         };
         void form.run(async () => {
           if (editing && base?.id) {
-            const saved = await apiFetch<ProblemFormValues>(`/api/v1/problems/${base.id}`, { method: "PATCH", body: { ...body, lockVersion: base.lockVersion } });
+            const saved = await updateProblem(base.id, { ...body, lockVersion: base.lockVersion ?? 0 });
             setBase(saved);
             router.refresh();
             onSaved?.();
           } else {
-            const created = await apiFetch<{ key: string }>(`/api/v1/projects/${projectId}/problems`, { method: "POST", body });
+            const created = await createProblem(projectId, body);
             router.push(`/projects/${projectSlug}/problems/${encodeURIComponent(created.key)}`);
           }
         });

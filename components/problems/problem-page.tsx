@@ -11,7 +11,7 @@ import type { ModelStatus } from "@/lib/db/generated/enums";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
-import type { ProblemDetails } from "@/lib/problems/get-problem-by-key";
+import type { ProblemDetails } from "@/lib/problems/find-problem-by-key";
 import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
 import type { ReactNode } from "react";
 import { CoverageHintBadges } from "./coverage-hint-badges";

@@ -5,7 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { ConflictNotice } from "@/components/problems/conflict-notice";
 import { TextArea } from "@/components/problems/text-area";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { createProject, updateProject, type CreateProjectBody } from "@/lib/api-client/projects";
 import { defaultKeyPrefix } from "@/lib/projects/default-key-prefix";
 
 export type ProjectFormValues = {
@@ -74,7 +74,8 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
         const body = {
           name: String(data.get("name") ?? ""),
           slug: String(data.get("slug") ?? ""),
-          outputKind: String(data.get("outputKind") ?? ""),
+          // A select whose options are the schema's output kinds.
+          outputKind: String(data.get("outputKind") ?? "") as CreateProjectBody["outputKind"],
           description: String(data.get("description") ?? ""),
           ...(String(data.get("keyPrefix") ?? "").trim() ? { keyPrefix: String(data.get("keyPrefix")).trim().toUpperCase() } : {}),
           labels: String(data.get("labels") ?? "")
@@ -85,12 +86,12 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
         };
         void form.run(async () => {
           if (editing && base?.id) {
-            const saved = await apiFetch<ProjectFormValues>(`/api/v1/projects/${base.id}`, { method: "PATCH", body: { ...body, lockVersion: base.lockVersion } });
+            const saved = await updateProject(base.id, { ...body, lockVersion: base.lockVersion ?? 0 });
             setBase(saved);
             if (saved.slug !== initial?.slug) router.replace(`/projects/${saved.slug}/settings`);
             router.refresh();
           } else {
-            const created = await apiFetch<{ slug: string }>("/api/v1/projects", { method: "POST", body });
+            const created = await createProject(body);
             router.push(`/projects/${created.slug}`);
           }
         });

@@ -1,5 +1,5 @@
 "use client";
-import type { ReplayRunView } from "@/lib/replay/replay-run-view";
+import { listActiveReplays } from "@/lib/api-client/replays";
 import { usePolling } from "./use-polling";
 
 export type ActiveReplaysIndicatorProps = {
@@ -9,11 +9,9 @@ export type ActiveReplaysIndicatorProps = {
   intervalMs?: number;
 };
 
-type Page = { items: Pick<ReplayRunView, "id" | "total" | "pending">[]; nextCursor: string | null };
-
 /** A small pill for the global header: "Replaying 2 runs · 43%"; nothing when no run is active. */
 export function ActiveReplaysIndicator({ projectId, intervalMs = 2_000 }: ActiveReplaysIndicatorProps) {
-  const page = usePolling<Page>(projectId ? `/api/v1/projects/${projectId}/replays` : null, intervalMs, (data) => (data?.items.length ?? 0) > 0);
+  const page = usePolling(projectId ? `active-replays:${projectId}` : null, () => listActiveReplays(projectId ?? ""), intervalMs, (data) => (data?.items.length ?? 0) > 0);
   const runs = page?.items ?? [];
   if (runs.length === 0) return null;
   const total = runs.reduce((sum, run) => sum + run.total, 0);

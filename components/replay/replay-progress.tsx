@@ -1,9 +1,7 @@
 "use client";
-import type { ReplayRunView } from "@/lib/replay/replay-run-view";
+import { listModelReplays } from "@/lib/api-client/replays";
 import { usePolling } from "./use-polling";
 
-type Page = { items: ReplayRunView[]; nextCursor: string | null };
-type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends Date ? string : T[K] };
 
 export type ReplayProgressProps = {
   /** The model version whose latest replay run is shown. */
@@ -16,7 +14,7 @@ const isActive = (status: string | undefined) => status === "queued" || status =
 
 /** The latest replay run of a model version: a progress bar with pass / fail / error counts, rate and ETA. */
 export function ReplayProgress({ modelVersionId, intervalMs = 1_000 }: ReplayProgressProps) {
-  const page = usePolling<Json<Page>>(`/api/v1/models/${modelVersionId}/replays?limit=1`, intervalMs, (data) => isActive(data?.items[0]?.status));
+  const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), intervalMs, (data) => isActive(data?.items[0]?.status));
   const run = page?.items[0];
   if (!page) return <div className="text-sm text-zinc-500">Loading replay progress…</div>;
   if (!run) return <div className="text-sm text-zinc-500">Not replayed yet.</div>;

@@ -1,18 +1,21 @@
 "use client";
 import { useEffect, useState } from "react";
-import { apiFetch } from "@/lib/api-client/api-fetch";
 
-/** Fetches `path` now and again every `intervalMs` while `active(data)` says so (≥ 10 s otherwise). */
-export function usePolling<T>(path: string | null, intervalMs: number, active: (data: T | undefined) => boolean): T | undefined {
+/**
+ * Calls `load` now and again every `intervalMs` while `active(data)` says so
+ * (≥ 4 s otherwise). `key` names what is polled: polling restarts when it
+ * changes, and a null key polls nothing.
+ */
+export function usePolling<T>(key: string | null, load: () => Promise<T>, intervalMs: number, active: (data: T | undefined) => boolean): T | undefined {
   const [data, setData] = useState<T>();
   useEffect(() => {
-    if (!path) return;
+    if (key === null) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let latest: T | undefined;
     const tick = async () => {
       try {
-        latest = await apiFetch<T>(path);
+        latest = await load();
         if (!cancelled) setData(latest);
       } catch {
         // Keep the last answer; the next poll tries again.
@@ -24,7 +27,7 @@ export function usePolling<T>(path: string | null, intervalMs: number, active: (
       cancelled = true;
       clearTimeout(timer);
     };
-    // `active` is a predicate over data; re-subscribing when its identity changes would restart polling on every render.
-  }, [path, intervalMs]);
+    // `load` and `active` are new closures on every render over what `key` names; re-subscribing on their identity would restart polling each time.
+  }, [key, intervalMs]);
   return data;
 }

@@ -1,11 +1,30 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { archivePattern } from "@/lib/api-client/patterns";
+import { revokeApiToken } from "@/lib/api-client/api-tokens";
+import { dismissCapture } from "@/lib/api-client/captures";
+import { revokeInvite, updateUser } from "@/lib/api-client/users";
 import { Button } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
 
-/** A one-click API call (revoke, delete) with a confirmation, refreshing the page's data after. */
-export function ApiActionButton({ path, method = "DELETE", body, label, confirm, tone = "danger" }: { path: string; method?: string; body?: unknown; label: string; confirm?: string; tone?: "danger" | "secondary" }) {
+// Server components name the call and its arguments (a function cannot cross to the client).
+const API_ACTIONS = {
+  revokeApiToken: (tokenId: string) => revokeApiToken(tokenId),
+  revokeInvite: (inviteId: string) => revokeInvite(inviteId),
+  setUserDisabled: (userId: string, disabled: boolean) => updateUser(userId, { disabled }),
+  archivePattern: (patternId: string) => archivePattern(patternId),
+  dismissCapture: (captureId: string) => dismissCapture(captureId),
+};
+
+type ApiActions = typeof API_ACTIONS;
+export type ApiAction = { [K in keyof ApiActions]: { name: K; args: Parameters<ApiActions[K]> } }[keyof ApiActions];
+
+function runApiAction({ name, args }: ApiAction): Promise<unknown> {
+  return (API_ACTIONS[name] as (...a: ApiAction["args"]) => Promise<unknown>)(...args);
+}
+
+/** A one-click API call (revoke, archive, dismiss) with a confirmation, refreshing the page's data after. */
+export function ApiActionButton({ action, label, confirm, tone = "danger" }: { action: ApiAction; label: string; confirm?: string; tone?: "danger" | "secondary" }) {
   const form = useApiForm();
   const router = useRouter();
   return (
@@ -18,7 +37,7 @@ export function ApiActionButton({ path, method = "DELETE", body, label, confirm,
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return;
           void form.run(async () => {
-            await apiFetch(path, { method, body });
+            await runApiAction(action);
             router.refresh();
           });
         }}

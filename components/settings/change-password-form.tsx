@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { changePassword } from "@/lib/api-client/auth";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
@@ -17,10 +17,7 @@ export function ChangePasswordForm() {
         const data = new FormData(el);
         setDone(false);
         void form.run(async () => {
-          await apiFetch("/api/auth/change-password", {
-            method: "POST",
-            body: { currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword"), revokeOtherSessions: true },
-          });
+          await changePassword({ currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? ""), revokeOtherSessions: true });
           el.reset();
           setDone(true);
         });

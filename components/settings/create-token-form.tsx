@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { createApiToken, type CreateApiTokenBody } from "@/lib/api-client/api-tokens";
 import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
 
@@ -35,9 +35,11 @@ export function CreateTokenForm() {
           const data = new FormData(el);
           const expires = String(data.get("expiresAt") ?? "");
           void form.run(async () => {
-            const token = await apiFetch<{ name: string; secret: string }>("/api/v1/tokens", {
-              method: "POST",
-              body: { name: data.get("name"), scopes: data.getAll("scopes"), expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null },
+            const token = await createApiToken({
+              name: String(data.get("name") ?? ""),
+              // The checkboxes' values are the scope names.
+              scopes: data.getAll("scopes").map(String) as CreateApiTokenBody["scopes"],
+              expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null,
             });
             setCreated(token);
             el.reset();

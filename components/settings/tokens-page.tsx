@@ -1,4 +1,4 @@
-import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import type { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -7,8 +7,7 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { ApiActionButton } from "./api-action-button";
 import { CreateTokenForm } from "./create-token-form";
 
-export async function TokensPage({ actor }: { actor: Actor }) {
-  const tokens = await listApiTokens(actor, { all: actor.user.role === "admin" });
+export function TokensPage({ actor, tokens }: { actor: Actor; tokens: Awaited<ReturnType<typeof listApiTokens>> }) {
   return (
     <div className="space-y-6">
       <PageHeader
@@ -42,7 +41,7 @@ export async function TokensPage({ actor }: { actor: Actor }) {
                     {t.expiresAt ? formatDateTime(t.expiresAt) : "never"}
                   </p>
                 </div>
-                {t.state === "active" ? <ApiActionButton path={`/api/v1/tokens/${t.id}`} label="Revoke" confirm={`Revoke “${t.name}”? Anything using it stops working.`} /> : null}
+                {t.state === "active" ? <ApiActionButton action={{ name: "revokeApiToken", args: [t.id] }} label="Revoke" confirm={`Revoke “${t.name}”? Anything using it stops working.`} /> : null}
               </li>
             ))}
           </ul>

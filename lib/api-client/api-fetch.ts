@@ -1,5 +1,16 @@
-// The UI's one way to mutate: fetch the same /api/v1 routes integrations use,
-// with the session cookie, and surface DESIGN.md's error shape as ApiClientError.
+// The transport under the typed client (one file per resource beside this one):
+// fetch the same /api/v1 routes integrations use, with the session cookie, and
+// surface DESIGN.md's error shape as ApiClientError. Components call the typed
+// functions, never apiFetch with a URL of their own.
+
+/** A value as it arrives over JSON: dates become ISO strings, everything else keeps its shape. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
 
 export type ApiFieldError = { path: string; message: string };
 

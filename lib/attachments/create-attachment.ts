@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { IMAGE_CONTENT_TYPES, THUMBNAIL_SIZE, type ImageContentType } from "./attachment-limits";
-import { attachmentViewSelect, toAttachmentView } from "./attachment-view";
+import { attachmentResourceSelect, toAttachmentResource } from "./attachment-resource";
 
 const CONTENT_TYPE_OF_FORMAT: Record<string, ImageContentType> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" };
 // Decoding a "decompression bomb" would take the process's memory; 40 megapixels is plenty for a pattern image.
@@ -34,8 +34,8 @@ export async function createAttachment(actor: Actor, projectId: string, upload: 
 
   const image = await decodeImage(upload.bytes);
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
-  const existing = await prisma().attachment.findFirst({ where: { projectId, sha256 }, select: attachmentViewSelect });
-  if (existing) return { attachment: toAttachmentView(existing), created: false };
+  const existing = await prisma().attachment.findFirst({ where: { projectId, sha256 }, select: attachmentResourceSelect });
+  if (existing) return { attachment: toAttachmentResource(existing), created: false };
 
   const row = await prisma().$transaction(async (tx) => {
     const created = await tx.attachment.create({
@@ -49,7 +49,7 @@ export async function createAttachment(actor: Actor, projectId: string, upload: 
         data: upload.bytes as Uint8Array<ArrayBuffer>,
         thumbnail: image.thumbnail as Uint8Array<ArrayBuffer>,
       },
-      select: attachmentViewSelect,
+      select: attachmentResourceSelect,
     });
     await recordAuditEvent(
       actor,
@@ -58,7 +58,7 @@ export async function createAttachment(actor: Actor, projectId: string, upload: 
     );
     return created;
   });
-  return { attachment: toAttachmentView(row), created: true };
+  return { attachment: toAttachmentResource(row), created: true };
 }
 
 async function decodeImage(bytes: Uint8Array) {

@@ -12,7 +12,7 @@ import { assertConnectorSecrets } from "./assert-connector-secrets";
 import type { CreateModelVersion } from "./create-model-version.schema";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { requestRegistrationReplay } from "./request-registration-replay";
-import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";
+import { modelVersionResourceSelect, toModelVersionResource } from "./model-version-resource";
 
 /**
  * Registers a model version: secrets sealed, production handed over, audit
@@ -49,7 +49,7 @@ export async function createModelVersion(actor: Actor, projectId: string, input:
           concurrency: input.concurrency,
           timeoutMs: input.timeoutMs,
         },
-        select: modelVersionRecordSelect,
+        select: modelVersionResourceSelect,
       });
       await recordAuditEvent(
         actor,
@@ -65,7 +65,7 @@ export async function createModelVersion(actor: Actor, projectId: string, input:
       if (!kind.upload) {
         await requestRegistrationReplay(tx, { projectId, modelVersionId: created.id, createdById: actor.user.id });
       }
-      return toModelVersionResponse(created);
+      return toModelVersionResource(created);
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicate(input);

@@ -1,14 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
-import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";
+import { modelVersionResourceSelect, toModelVersionResource } from "./model-version-resource";
 
 /** The project's model versions, newest first, in their API shape: what "Start from a registered version" copies. */
 export async function listModelVersionTemplates(projectId: string, take = 50) {
   const records = await prisma().modelVersion.findMany({
     where: { projectId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: modelVersionRecordSelect,
+    select: modelVersionResourceSelect,
     take,
   });
-  return records.map(toModelVersionResponse);
+  return records.map(toModelVersionResource);
 }

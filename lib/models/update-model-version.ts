@@ -11,7 +11,7 @@ import { assertConnectorSecrets } from "./assert-connector-secrets";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { MODEL_STATUS_TRANSITIONS, canChangeModelStatus } from "./model-status-transitions";
 import { readConnectorSecrets } from "@/lib/connectors/read-connector-secrets";
-import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";
+import { modelVersionResourceSelect, toModelVersionResource } from "./model-version-resource";
 import type { UpdateModelVersion } from "./update-model-version.schema";
 
 /**
@@ -22,10 +22,10 @@ import type { UpdateModelVersion } from "./update-model-version.schema";
 export async function updateModelVersion(actor: Actor, modelVersionId: string, input: UpdateModelVersion) {
   try {
     return await prisma().$transaction(async (tx) => {
-      const current = await tx.modelVersion.findUnique({ where: { id: modelVersionId }, select: modelVersionRecordSelect });
+      const current = await tx.modelVersion.findUnique({ where: { id: modelVersionId }, select: modelVersionResourceSelect });
       if (!current) throw new NotFoundError("Model version");
       const { projectId } = current;
-      if (current.lockVersion !== input.lockVersion) throw stale(toModelVersionResponse(current));
+      if (current.lockVersion !== input.lockVersion) throw stale(toModelVersionResource(current));
       if (input.status && !canChangeModelStatus(current.status, input.status)) {
         const allowed = MODEL_STATUS_TRANSITIONS[current.status];
         throw new ValidationError(`A ${current.status} model version cannot become ${input.status}.`, [
@@ -65,7 +65,7 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
 
       const statusChanges = input.status !== undefined && input.status !== current.status;
       if (statusChanges) data.status = input.status;
-      if (!changed.length && !statusChanges) return toModelVersionResponse(current);
+      if (!changed.length && !statusChanges) return toModelVersionResource(current);
 
       const name = input.name ?? current.name;
       const version = input.version ?? current.version;
@@ -87,8 +87,8 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
       if (statusChanges) {
         await recordAuditEvent(actor, { action: "model.status_change", entityType: "model_version", entityId: current.id, projectId, data: { from: current.status, to: input.status! } }, tx);
       }
-      const after = await tx.modelVersion.findUniqueOrThrow({ where: { id: current.id }, select: modelVersionRecordSelect });
-      return toModelVersionResponse(after);
+      const after = await tx.modelVersion.findUniqueOrThrow({ where: { id: current.id }, select: modelVersionResourceSelect });
+      return toModelVersionResource(after);
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -99,8 +99,8 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
 }
 
 async function currentResponse(id: string) {
-  const record = await prisma().modelVersion.findUnique({ where: { id }, select: modelVersionRecordSelect });
-  return record ? toModelVersionResponse(record) : undefined;
+  const record = await prisma().modelVersion.findUnique({ where: { id }, select: modelVersionResourceSelect });
+  return record ? toModelVersionResource(record) : undefined;
 }
 
 function stale(current: unknown) {

@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import type { ArtifactUpload } from "./read-artifact-upload";
 import { requestRegistrationReplay } from "./request-registration-replay";
-import { modelVersionRecordSelect, toModelVersionResponse } from "./to-model-version-response";
+import { modelVersionResourceSelect, toModelVersionResource } from "./model-version-resource";
 
 /**
  * Stores the .onnx model or predictions file of a model version (once: a
@@ -81,7 +81,7 @@ export async function uploadModelArtifact(actor: Actor, modelVersionId: string, 
       tx,
     );
     await requestRegistrationReplay(tx, { projectId: model.projectId, modelVersionId: model.id, createdById: actor.user.id });
-    const record = await tx.modelVersion.findUniqueOrThrow({ where: { id: model.id }, select: modelVersionRecordSelect });
-    return toModelVersionResponse(record);
+    const record = await tx.modelVersion.findUniqueOrThrow({ where: { id: model.id }, select: modelVersionResourceSelect });
+    return toModelVersionResource(record);
   });
 }

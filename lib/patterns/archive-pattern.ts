@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { patternViewSelect, toPatternView } from "./pattern-view";
+import { patternResourceSelect, toPatternResource } from "./pattern-resource";
 
 /**
  * Archives a pattern: it leaves the problem's current pattern set (lists, error
@@ -18,6 +18,6 @@ export async function archivePattern(actor: Actor, patternId: string) {
       await tx.pattern.update({ where: { id: patternId, projectId: pattern.projectId }, data: { archivedAt: new Date(), lockVersion: { increment: 1 } } });
       await recordAuditEvent(actor, { action: "pattern.archive", entityType: "pattern", entityId: patternId, projectId: pattern.projectId, data: { name: pattern.name } }, tx);
     }
-    return toPatternView(await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId: pattern.projectId }, select: patternViewSelect }));
+    return toPatternResource(await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId: pattern.projectId }, select: patternResourceSelect }));
   });
 }

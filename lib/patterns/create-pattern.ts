@@ -11,7 +11,7 @@ import { createPatternSchema, type CreatePatternInput } from "./create-pattern.s
 import { findDuplicateInputs } from "./find-duplicate-inputs";
 import { insertPattern } from "./insert-pattern";
 import { loadProblemForPatterns } from "./load-problem-for-patterns";
-import { patternViewSelect, toPatternView } from "./pattern-view";
+import { patternResourceSelect, toPatternResource } from "./pattern-resource";
 
 /**
  * Adds a pattern to a problem: revision #1 with the input's hash, checked
@@ -43,6 +43,6 @@ export async function createPattern(tx: Prisma.TransactionClient, actor: Actor, 
   );
   await requestBackfill(tx, { projectId: problem.projectId, patternRevisionIds: [created.revisionId], trigger: "patterns_changed", createdById: actor.user.id });
 
-  const row = await tx.pattern.findUniqueOrThrow({ where: { id: created.patternId, projectId: problem.projectId }, select: patternViewSelect });
-  return { ...toPatternView(row), warnings };
+  const row = await tx.pattern.findUniqueOrThrow({ where: { id: created.patternId, projectId: problem.projectId }, select: patternResourceSelect });
+  return { ...toPatternResource(row), warnings };
 }

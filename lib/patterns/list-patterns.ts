@@ -3,7 +3,7 @@ import { pageArgs, toPage } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import type { ListPatternsQuery } from "./list-patterns.schema";
-import { patternViewSelect, toPatternView } from "./pattern-view";
+import { patternResourceSelect, toPatternResource } from "./pattern-resource";
 
 const ARCHIVED_FILTER = { exclude: { archivedAt: null }, only: { archivedAt: { not: null } }, include: {} } as const;
 
@@ -14,8 +14,8 @@ export async function listPatterns(problemId: string, query: ListPatternsQuery) 
   const rows = await prisma().pattern.findMany({
     where: { projectId: problem.projectId, problemId, ...ARCHIVED_FILTER[query.archived] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: patternViewSelect,
+    select: patternResourceSelect,
     ...pageArgs(query),
   });
-  return toPage(rows.map(toPatternView), query.limit);
+  return toPage(rows.map(toPatternResource), query.limit);
 }

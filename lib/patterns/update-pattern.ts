@@ -10,10 +10,10 @@ import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { checkExpectationFitsProject } from "./check-expectation-fits-project";
 import { checkPatternInput } from "./check-pattern-input";
 import { findDuplicateInputs } from "./find-duplicate-inputs";
-import { patternViewSelect, toPatternView } from "./pattern-view";
+import { patternResourceSelect, toPatternResource } from "./pattern-resource";
 import type { UpdatePattern } from "./update-pattern.schema";
 
-const select = { ...patternViewSelect, project: { select: { id: true, outputKind: true, labels: true, inputSchema: true } } } satisfies Prisma.PatternSelect;
+const select = { ...patternResourceSelect, project: { select: { id: true, outputKind: true, labels: true, inputSchema: true } } } satisfies Prisma.PatternSelect;
 
 /**
  * Edits a pattern from the lockVersion the editor started at (stale → 409 with
@@ -26,7 +26,7 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
     const pattern = await tx.pattern.findUnique({ where: { id: patternId }, select });
     if (!pattern) throw new NotFoundError("Pattern");
     if (pattern.lockVersion !== body.lockVersion) throw await staleEditError(tx, pattern.projectId, patternId);
-    const current = toPatternView(pattern);
+    const current = toPatternResource(pattern);
     if (current.archivedAt) throw new ConflictError("This pattern is archived and can no longer be edited.", current);
 
     const inputKind = body.inputKind ?? current.inputKind;
@@ -96,15 +96,15 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
     const warnings = inputChanged
       ? await findDuplicateInputs(tx, { projectId: pattern.projectId, problemId: pattern.problemId, inputHash: hashJson(input), exceptPatternId: patternId })
       : [];
-    const row = await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId: pattern.projectId }, select: patternViewSelect });
-    return { ...toPatternView(row), newRevision, warnings };
+    const row = await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId: pattern.projectId }, select: patternResourceSelect });
+    return { ...toPatternResource(row), newRevision, warnings };
   });
 }
 
 /** 409 naming whoever changed the pattern last (from the audit trail), with the pattern as it is now. */
 async function staleEditError(tx: Prisma.TransactionClient, projectId: string, patternId: string) {
   // One query at a time: a transaction is one connection.
-  const row = await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId }, select: patternViewSelect });
+  const row = await tx.pattern.findUniqueOrThrow({ where: { id: patternId, projectId }, select: patternResourceSelect });
   const lastChange = await tx.auditEvent.findFirst({
     where: { projectId, entityType: "pattern", entityId: patternId, action: { in: ["pattern.create", "pattern.update", "pattern.archive"] } },
     orderBy: { id: "desc" },
@@ -112,7 +112,7 @@ async function staleEditError(tx: Prisma.TransactionClient, projectId: string, p
   });
   const who = lastChange?.actor?.name ?? "someone else";
   return new ConflictError(`Changed by ${who} since you opened it`, {
-    ...toPatternView(row),
+    ...toPatternResource(row),
     changedBy: lastChange?.actor ?? null,
     changedAt: lastChange?.createdAt ?? row.updatedAt,
   });

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { replayRunViewSelect } from "./replay-run-view-select";
-import { toReplayRunView } from "./replay-run-view";
+import { replayRunResourceSelect, toReplayRunResource } from "./replay-run-resource";
 
 /** Queued and running replay runs of a project, newest first (the global "Replaying …" indicator). */
 export async function listActiveReplays(projectId: string, modelVersionId?: string) {
@@ -10,10 +9,10 @@ export async function listActiveReplays(projectId: string, modelVersionId?: stri
   if (!project) throw new NotFoundError("Project");
   const runs = await prisma().replayRun.findMany({
     where: { projectId, status: { in: ["queued", "running"] }, ...(modelVersionId ? { modelVersionId } : {}) },
-    select: replayRunViewSelect,
+    select: replayRunResourceSelect,
     orderBy: { createdAt: "desc" },
     take: 200,
   });
   const now = new Date();
-  return runs.map((run) => toReplayRunView(run, now));
+  return runs.map((run) => toReplayRunResource(run, now));
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { pageArgs, toPage, type PaginationQuery } from "@/lib/http/pagination";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { replayRunViewSelect } from "./replay-run-view-select";
-import { toReplayRunView } from "./replay-run-view";
+import { replayRunResourceSelect, toReplayRunResource } from "./replay-run-resource";
 
 /** Replay runs of a model version, newest first, with their progress. */
 export async function listModelReplays(modelVersionId: string, query: PaginationQuery) {
@@ -11,11 +10,11 @@ export async function listModelReplays(modelVersionId: string, query: Pagination
   if (!modelVersion) throw new NotFoundError("Model version");
   const rows = await prisma().replayRun.findMany({
     where: { projectId: modelVersion.projectId, modelVersionId },
-    select: replayRunViewSelect,
+    select: replayRunResourceSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...pageArgs(query),
   });
   const now = new Date();
   const page = toPage(rows, query.limit);
-  return { items: page.items.map((run) => toReplayRunView(run, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((run) => toReplayRunResource(run, now)), nextCursor: page.nextCursor };
 }

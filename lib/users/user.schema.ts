@@ -11,3 +11,6 @@ export const nameSchema = z.string().trim().min(1, "is required").max(120);
 
 export const newAccountSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
 export type NewAccount = z.infer<typeof newAccountSchema>;
+
+/** POST /api/invites/accept: the invite's secret plus the new account's name and password (the invite fixes the email). */
+export const acceptInviteSchema = z.object({ token: z.string().min(10).max(200), name: nameSchema, password: passwordSchema });

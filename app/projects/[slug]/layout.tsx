@@ -1,23 +1,21 @@
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { MainContent } from "@/components/layout/main-content";
 import { ProjectBar } from "@/components/layout/project-bar";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listProjects } from "@/lib/projects/list-projects";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
 type Props = { children: ReactNode; params: Promise<{ slug: string }> };
 
 export default async function ProjectLayout({ children, params }: Props) {
-  await requirePageActor("projects.read");
+  const actor = await requirePageActor("projects.read");
   const { slug } = await params;
-  const [project, projects] = await Promise.all([getProjectBySlug(slug), listProjects()]);
-  if (!project) notFound();
+  const [project, projects] = await Promise.all([requirePageProject(slug), listProjects()]);
   return (
     <>
-      <ProjectBar project={project} projects={projects} />
+      <ProjectBar project={project} projects={projects} canGrade={can(actor, "grades.write")} />
       <MainContent>{children}</MainContent>
     </>
   );

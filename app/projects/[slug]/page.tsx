@@ -1,11 +1,10 @@
-import { notFound } from "next/navigation";
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
 import { parseProblemFilter } from "@/lib/problems/parse-problem-filter";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +17,7 @@ type Props = {
 export default async function Page({ params, searchParams }: Props) {
   await requirePageActor("projects.read");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
 
   const filter = parseProblemFilter(await searchParams);
   const [problems, modelVersions, errorRates] = await Promise.all([

@@ -1,4 +1,5 @@
 import { AuditPage } from "@/components/admin/audit-page";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
@@ -7,5 +8,6 @@ export const metadata = { title: "Audit log" };
 export default async function Page({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   await requirePageActor("audit.read");
   const { cursor } = await searchParams;
-  return <AuditPage cursor={cursor} />;
+  const page = await listAuditEvents({ limit: 50, cursor: cursor && /^\d+$/.test(cursor) ? cursor : undefined });
+  return <AuditPage page={page} />;
 }

@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { publicRoute } from "@/lib/api/api-route";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { signInResponse } from "@/lib/auth/sign-in-response";
 import { acceptInvite } from "@/lib/users/accept-invite";
-import { nameSchema, passwordSchema } from "@/lib/users/user.schema";
+import { acceptInviteSchema } from "@/lib/users/user.schema";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ token: z.string().min(10).max(200), name: nameSchema, password: passwordSchema });
-
 /** Accepting an invite creates the account with the invite's email and role, then signs in. */
-export const POST = publicRoute({ schemas: { body: bodySchema } }, async ({ body, request }) => {
+export const POST = publicRoute({ schemas: { body: acceptInviteSchema } }, async ({ body, request }) => {
   const user = await acceptInvite(body.token, { name: body.name, password: body.password }, requestOrigin(request.headers));
   return signInResponse(request, user.email, body.password, { id: user.id, email: user.email, role: user.role });
 });

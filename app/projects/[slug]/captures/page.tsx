@@ -1,10 +1,9 @@
-import { notFound } from "next/navigation";
 import { CapturesPage } from "@/components/captures/captures-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listCapturesQuerySchema } from "@/lib/captures/capture.schema";
 import { listCaptures } from "@/lib/captures/list-captures";
 import { listProblemOptions } from "@/lib/problems/list-problem-options";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Captures" };
@@ -14,8 +13,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function Page({ params, searchParams }: Props) {
   const actor = await requirePageActor("patterns.read");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   const raw = await searchParams;
   const parsed = listCapturesQuerySchema.safeParse({ status: raw.status, cursor: raw.cursor, limit: "25" });
   const query = parsed.success ? parsed.data : listCapturesQuerySchema.parse({ limit: "25" });

@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { GradingQueuePage } from "@/components/grading/grading-queue-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { listGradingQueueView } from "@/lib/grading/list-grading-queue-view";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { listGradingQueueItems } from "@/lib/grading/list-grading-queue-items";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Grading" };
@@ -13,9 +12,8 @@ export default async function Page({ params, searchParams }: Props) {
   await requirePageActor("grades.write");
   const { slug } = await params;
   const { cursor } = await searchParams;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   const pageCursor = cursor?.slice(0, 200) || undefined;
-  const queue = await listGradingQueueView(project.id, { limit: 50, cursor: pageCursor });
+  const queue = await listGradingQueueItems(project.id, { limit: 50, cursor: pageCursor });
   return <GradingQueuePage project={project} items={queue.items} cursor={pageCursor} nextCursor={queue.nextCursor} />;
 }

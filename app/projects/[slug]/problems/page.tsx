@@ -1,11 +1,10 @@
-import { notFound } from "next/navigation";
 import { ProblemsPage } from "@/components/problems/problems-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { parseProblemListParams } from "@/lib/problems/problem-list-query";
 import { searchProblems } from "@/lib/problems/search-problems";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +13,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function Page({ params, searchParams }: Props) {
   const actor = await requirePageActor("problems.read");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   const query = parseProblemListParams(await searchParams);
   const [page, owners] = await Promise.all([
     // A stale or hand-edited cursor shows the first page rather than an error.

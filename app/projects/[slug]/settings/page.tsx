@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { ProjectSettingsPage } from "@/components/projects/project-settings-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getProject } from "@/lib/projects/get-project";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Project settings" };
@@ -12,7 +11,6 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("projects.write");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   return <ProjectSettingsPage project={await getProject(project.id)} />;
 }

@@ -1,12 +1,12 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { idParams } from "@/lib/http/id-params";
-import { loadModelVersion } from "@/lib/models/load-model-version";
+import { getModelVersion } from "@/lib/models/get-model-version";
 import { updateModelVersion } from "@/lib/models/update-model-version";
 import { updateModelVersionSchema } from "@/lib/models/update-model-version.schema";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("modelId") } }, async ({ params }) => loadModelVersion(params.modelId));
+export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("modelId") } }, async ({ params }) => getModelVersion(params.modelId));
 
 /** Needs the `lockVersion` the client read: 409 with `error.current` when someone changed it since. */
 export const PATCH = apiRoute({ permission: "models.write", schemas: { params: idParams("modelId"), body: updateModelVersionSchema } }, async ({ params, body }, actor) =>

@@ -10,7 +10,7 @@ import { listModelVersions } from "@/lib/models/list-model-versions";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +25,9 @@ export default async function Page({ params, searchParams }: Props) {
   const actor = await requirePageActor("models.read");
   const { slug, modelId } = await params;
   const query = await searchParams;
-  const project = await getProjectBySlug(slug);
-  const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!project || !modelVersion) notFound();
+  const project = await requirePageProject(slug);
+  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!modelVersion) notFound();
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));

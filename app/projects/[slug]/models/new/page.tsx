@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { toEditableModelVersion } from "@/components/models/editable-model-version";
 import { NewModelVersionPage } from "@/components/models/new-model-version-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { listModelVersionTemplates } from "@/lib/models/list-model-version-templates";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Register a model version" };
@@ -13,8 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("models.write");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   const templates = await listModelVersionTemplates(project.id);
   return <NewModelVersionPage project={project} templates={templates.map(toEditableModelVersion)} />;
 }

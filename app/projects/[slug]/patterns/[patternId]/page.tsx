@@ -5,8 +5,8 @@ import { idSchema } from "@/lib/http/id-params";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
 import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
-import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +15,13 @@ type Props = { params: Promise<{ slug: string; patternId: string }> };
 export default async function Page({ params }: Props) {
   const actor = await requirePageActor("patterns.read");
   const { slug, patternId } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project || !idSchema.safeParse(patternId).success) notFound();
+  const project = await requirePageProject(slug);
+  if (!idSchema.safeParse(patternId).success) notFound();
   const pattern = await getPattern(patternId, { projectId: project.id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [problem, revisions] = await Promise.all([getProblemByKey(project.id, pattern.problemKey), listPatternRevisions(pattern.id, { limit: 200 })]);
+  const [problem, revisions] = await Promise.all([findProblemByKey(project.id, pattern.problemKey), listPatternRevisions(pattern.id, { limit: 200 })]);
   if (!problem) notFound();
   return <PatternPage project={project} problem={problem} pattern={pattern} revisions={revisions.items} canWrite={can(actor, "patterns.write")} />;
 }

@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { ImportPatternsPage } from "@/components/import-export/import-patterns-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +9,6 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("patterns.write");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   return <ImportPatternsPage project={project} />;
 }

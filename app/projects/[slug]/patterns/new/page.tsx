@@ -1,11 +1,9 @@
-import { notFound } from "next/navigation";
 import { ChooseProblemForPattern } from "@/components/patterns/choose-problem-for-pattern";
 import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { getProjectLabels } from "@/lib/patterns/get-project-labels";
-import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listProblems } from "@/lib/problems/list-problems";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +14,8 @@ export default async function Page({ params, searchParams }: Props) {
   await requirePageActor("patterns.write");
   const { slug } = await params;
   const { problem: key } = await searchParams;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
-  const problem = typeof key === "string" && key ? await getProblemByKey(project.id, key) : null;
+  const project = await requirePageProject(slug);
+  const problem = typeof key === "string" && key ? await findProblemByKey(project.id, key) : null;
   if (!problem) return <ChooseProblemForPattern project={project} problems={await listProblems(project.id)} />;
-  const labels = await getProjectLabels(project.id);
-  return <PatternEditorPage project={{ ...project, labels }} problem={problem} />;
+  return <PatternEditorPage project={project} problem={problem} />;
 }

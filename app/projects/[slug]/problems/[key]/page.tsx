@@ -5,34 +5,38 @@ import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
-import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
+import { listPatterns } from "@/lib/patterns/list-patterns";
+import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
+
+// A problem has 10–15 patterns by design; 200 is far past anything its list is meant to show.
+const MAX_LISTED_PATTERNS = 200;
 
 type Props = { params: Promise<{ slug: string; key: string }> };
 
 export default async function Page({ params }: Props) {
   const actor = await requirePageActor("problems.read");
   const { slug, key } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
-  const problem = await getProblemByKey(project.id, decodeURIComponent(key));
+  const project = await requirePageProject(slug);
+  const problem = await findProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates, history, owners] = await Promise.all([
+  const [modelVersions, errorRates, history, owners, patterns] = await Promise.all([
     listModelVersions(project.id),
     listErrorRates(project.id, { problemIds: [problem.id] }),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
+    listPatterns(problem.id, { archived: "include", limit: MAX_LISTED_PATTERNS }),
   ]);
   const [row] = buildErrorRateMatrix([problem], modelVersions, errorRates).rows;
   const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
 
   // The patterns module's section: the problem's pattern list, below its fields.
-  const patternsSection = <ProblemPatternsSection problem={problem} project={project} actor={actor} />;
+  const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={can(actor, "patterns.write")} />;
 
   return (
     <ProblemPage

@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { NewProblemPage } from "@/components/problems/new-problem-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Log a problem" };
@@ -12,7 +11,6 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("problems.write");
   const { slug } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project) notFound();
+  const project = await requirePageProject(slug);
   return <NewProblemPage project={project} owners={await listOwnerOptions()} />;
 }

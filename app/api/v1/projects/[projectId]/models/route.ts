@@ -4,12 +4,12 @@ import { idParams } from "@/lib/http/id-params";
 import { paginationQuerySchema } from "@/lib/http/pagination";
 import { createModelVersion } from "@/lib/models/create-model-version";
 import { createModelVersionSchema } from "@/lib/models/create-model-version.schema";
-import { listModelVersionsPage } from "@/lib/models/list-model-versions-page";
+import { listModelVersionResources } from "@/lib/models/list-model-version-resources";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "models.read", schemas: { params: idParams("projectId"), query: paginationQuerySchema } }, async ({ params, query }) =>
-  listModelVersionsPage(params.projectId, query),
+  listModelVersionResources(params.projectId, query),
 );
 
 /** Registers a model version; `connectorSecrets` are stored encrypted and answered as `secretKeys` only. */

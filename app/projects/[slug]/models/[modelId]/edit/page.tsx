@@ -4,7 +4,7 @@ import { toEditableModelVersion } from "@/components/models/editable-model-versi
 import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit model version" };
@@ -14,8 +14,8 @@ type Props = { params: Promise<{ slug: string; modelId: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("models.write");
   const { slug, modelId } = await params;
-  const project = await getProjectBySlug(slug);
-  const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!project || !modelVersion) notFound();
+  const project = await requirePageProject(slug);
+  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!modelVersion) notFound();
   return <EditModelVersionPage project={project} modelVersion={toEditableModelVersion(modelVersion)} />;
 }

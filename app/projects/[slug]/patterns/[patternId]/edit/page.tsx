@@ -4,9 +4,8 @@ import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
-import { getProjectLabels } from "@/lib/patterns/get-project-labels";
-import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
+import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
@@ -15,15 +14,15 @@ type Props = { params: Promise<{ slug: string; patternId: string }> };
 export default async function Page({ params }: Props) {
   await requirePageActor("patterns.write");
   const { slug, patternId } = await params;
-  const project = await getProjectBySlug(slug);
-  if (!project || !idSchema.safeParse(patternId).success) notFound();
+  const project = await requirePageProject(slug);
+  if (!idSchema.safeParse(patternId).success) notFound();
   const pattern = await getPattern(patternId, { projectId: project.id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   // Archived patterns keep their history but are not edited: their page says so.
   if (pattern.archivedAt) notFound();
-  const [problem, labels] = await Promise.all([getProblemByKey(project.id, pattern.problemKey), getProjectLabels(project.id)]);
+  const problem = await findProblemByKey(project.id, pattern.problemKey);
   if (!problem) notFound();
-  return <PatternEditorPage project={{ ...project, labels }} problem={problem} pattern={pattern} />;
+  return <PatternEditorPage project={project} problem={problem} pattern={pattern} />;
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db/prisma";
 
-export type ProjectDetails = NonNullable<Awaited<ReturnType<typeof getProjectBySlug>>>;
+export type ProjectDetails = NonNullable<Awaited<ReturnType<typeof findProjectBySlug>>>;
 
 /** The project with this slug, or null. Cached per request: the layout and the page both ask. */
-export const getProjectBySlug = cache(async (slug: string) => {
+export const findProjectBySlug = cache(async (slug: string) => {
   return prisma().project.findUnique({
     where: { slug },
     select: {

@@ -3,10 +3,10 @@ import { prisma } from "@/lib/db/prisma";
 import { coverageHints, type PatternCounts } from "./coverage-hints";
 import { problemResourceSelect } from "./problem-resource";
 
-export type ProblemDetails = NonNullable<Awaited<ReturnType<typeof getProblemByKey>>>;
+export type ProblemDetails = NonNullable<Awaited<ReturnType<typeof findProblemByKey>>>;
 
 /** One problem of the project by its key ("SENT-3") with its pattern counts and coverage hints, or null. */
-export async function getProblemByKey(projectId: string, key: string) {
+export async function findProblemByKey(projectId: string, key: string) {
   const problem = await prisma().problem.findUnique({
     where: { projectId_key: { projectId, key } },
     select: { ...problemResourceSelect, owner: { select: { id: true, name: true, email: true } } },

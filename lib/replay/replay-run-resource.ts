@@ -1,6 +1,12 @@
 import type { ReplayRun } from "@/lib/db/generated/client";
 
-export type ReplayRunView = Pick<
+/** The columns a ReplayRunResource is built from. */
+export const replayRunResourceSelect = {
+  id: true, projectId: true, modelVersionId: true, trigger: true, status: true, total: true, passed: true, failed: true,
+  errored: true, ungraded: true, error: true, createdAt: true, startedAt: true, finishedAt: true,
+} as const;
+
+export type ReplayRunResource = Pick<
   ReplayRun,
   "id" | "projectId" | "modelVersionId" | "trigger" | "status" | "total" | "passed" | "failed" | "errored" | "ungraded" | "error" | "createdAt" | "startedAt" | "finishedAt"
 > & {
@@ -13,7 +19,7 @@ export type ReplayRunView = Pick<
 };
 
 /** The API shape of a run: its counts plus pending, rate and ETA, computed at `now`. */
-export function toReplayRunView(run: Omit<ReplayRunView, "pending" | "rate" | "etaSeconds">, now: Date = new Date()): ReplayRunView {
+export function toReplayRunResource(run: Omit<ReplayRunResource, "pending" | "rate" | "etaSeconds">, now: Date = new Date()): ReplayRunResource {
   const finished = run.passed + run.failed + run.errored + run.ungraded;
   const pending = Math.max(0, run.total - finished);
   const end = run.finishedAt ?? now;

@@ -4,7 +4,7 @@ import type { Expectation } from "@/lib/scoring/expectation.schema";
 // The one shape a pattern takes in API responses and pages: the pattern's own
 // fields plus its current revision's input and expectation, and `revision`.
 
-export const patternViewSelect = {
+export const patternResourceSelect = {
   id: true,
   projectId: true,
   problemId: true,
@@ -22,11 +22,11 @@ export const patternViewSelect = {
   },
 } satisfies Prisma.PatternSelect;
 
-type PatternRow = Prisma.PatternGetPayload<{ select: typeof patternViewSelect }>;
+type PatternRow = Prisma.PatternGetPayload<{ select: typeof patternResourceSelect }>;
 
-export type PatternView = ReturnType<typeof toPatternView>;
+export type PatternResource = ReturnType<typeof toPatternResource>;
 
-export function toPatternView(row: PatternRow) {
+export function toPatternResource(row: PatternRow) {
   const revision = row.currentRevision;
   if (!revision) throw new Error(`pattern ${row.id} has no current revision`);
   return {

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { toReplayRunView } from "./replay-run-view";
+import { toReplayRunResource } from "./replay-run-resource";
 
 const base = {
   id: "r1", projectId: "p1", modelVersionId: "m1", trigger: "manual" as const, status: "running" as const, error: null,
   total: 100, passed: 30, failed: 10, errored: 5, ungraded: 5, createdAt: new Date(0), finishedAt: null,
 };
 
-describe("toReplayRunView", () => {
+describe("toReplayRunResource", () => {
   it("derives pending, rate and ETA from the counts and the start time", () => {
-    const view = toReplayRunView({ ...base, startedAt: new Date(0) }, new Date(10_000));
+    const view = toReplayRunResource({ ...base, startedAt: new Date(0) }, new Date(10_000));
     expect(view.pending).toBe(50);
     expect(view.rate).toBe(5);
     expect(view.etaSeconds).toBe(10);
   });
   it("has no rate before it starts and no ETA once finished", () => {
-    expect(toReplayRunView({ ...base, startedAt: null }).rate).toBeNull();
-    const done = toReplayRunView({ ...base, passed: 80, status: "completed", startedAt: new Date(0), finishedAt: new Date(4_000) });
+    expect(toReplayRunResource({ ...base, startedAt: null }).rate).toBeNull();
+    const done = toReplayRunResource({ ...base, passed: 80, status: "completed", startedAt: new Date(0), finishedAt: new Date(4_000) });
     expect(done).toMatchObject({ pending: 0, etaSeconds: 0, rate: 25 });
   });
 });

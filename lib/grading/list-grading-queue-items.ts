@@ -7,7 +7,7 @@ import { listGradingQueue, type ListGradingQueueQuery } from "./list-grading-que
  * judge it: the pattern's input and notes, its problem, and the model versions
  * that gave this output.
  */
-export async function listGradingQueueView(projectId: string, query: ListGradingQueueQuery) {
+export async function listGradingQueueItems(projectId: string, query: ListGradingQueueQuery) {
   const page = await listGradingQueue(projectId, query);
   const revisionIds = [...new Set(page.items.map((i) => i.patternRevisionId))];
   const modelVersionIds = [...new Set(page.items.flatMap((i) => i.modelVersionIds))];
@@ -45,4 +45,4 @@ export async function listGradingQueueView(projectId: string, query: ListGrading
   return { items, nextCursor: page.nextCursor };
 }
 
-export type GradingQueueItem = Awaited<ReturnType<typeof listGradingQueueView>>["items"][number];
+export type GradingQueueItem = Awaited<ReturnType<typeof listGradingQueueItems>>["items"][number];

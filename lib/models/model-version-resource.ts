@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { readConnectorSecrets } from "@/lib/connectors/read-connector-secrets";
 
 /** What a model version query selects to build its API representation. */
-export const modelVersionRecordSelect = {
+export const modelVersionResourceSelect = {
   id: true,
   projectId: true,
   name: true,
@@ -24,10 +24,10 @@ export const modelVersionRecordSelect = {
   artifact: { select: { id: true, kind: true, filename: true, byteSize: true, sha256: true, createdAt: true } },
 } as const satisfies Prisma.ModelVersionSelect;
 
-export type ModelVersionRecord = Prisma.ModelVersionGetPayload<{ select: typeof modelVersionRecordSelect }>;
+export type ModelVersionRow = Prisma.ModelVersionGetPayload<{ select: typeof modelVersionResourceSelect }>;
 
 /** The API shape of a model version: secrets reduced to their names, never their values. */
-export function toModelVersionResponse(record: ModelVersionRecord) {
+export function toModelVersionResource(record: ModelVersionRow) {
   const { connectorSecrets, ...rest } = record;
   let secretKeys: string[] | null;
   try {
@@ -39,4 +39,4 @@ export function toModelVersionResponse(record: ModelVersionRecord) {
   return { ...rest, secretKeys, callable: connectorKind(record.connectorKind as ConnectorKindName).callable };
 }
 
-export type ModelVersionResponse = ReturnType<typeof toModelVersionResponse>;
+export type ModelVersionResource = ReturnType<typeof toModelVersionResource>;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 
-export const attachmentViewSelect = {
+export const attachmentResourceSelect = {
   id: true,
   projectId: true,
   contentType: true,
@@ -11,9 +11,9 @@ export const attachmentViewSelect = {
   createdAt: true,
 } satisfies Prisma.AttachmentSelect;
 
-type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentViewSelect }>;
+type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentResourceSelect }>;
 
 /** An attachment's metadata with the URLs that serve it (never the bytes). */
-export function toAttachmentView(row: AttachmentRow) {
+export function toAttachmentResource(row: AttachmentRow) {
   return { ...row, url: `/api/v1/attachments/${row.id}`, thumbnailUrl: `/api/v1/attachments/${row.id}?thumbnail=1` };
 }

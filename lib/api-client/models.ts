@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import type { createModelVersionSchema } from "@/lib/models/create-model-version.schema";
+import type { ModelVersionResource } from "@/lib/models/model-version-resource";
+import type { testModelConnection as testModelConnectionRow } from "@/lib/models/test-model-connection";
+import type { testModelConnectionSchema } from "@/lib/models/test-model-connection.schema";
+import type { updateModelVersionSchema } from "@/lib/models/update-model-version.schema";
+import { apiFetch, type Jsonified } from "./api-fetch";
+import { apiUpload } from "./api-upload";
+
+export type CreateModelVersionBody = z.input<typeof createModelVersionSchema>;
+export type UpdateModelVersionBody = z.input<typeof updateModelVersionSchema>;
+export type TestModelConnectionBody = z.input<typeof testModelConnectionSchema>;
+export type TestModelConnectionResult = Jsonified<Awaited<ReturnType<typeof testModelConnectionRow>>>;
+
+/** Registers a model version (its replay of every current pattern is queued). */
+export function createModelVersion(projectId: string, body: CreateModelVersionBody): Promise<Jsonified<ModelVersionResource>> {
+  return apiFetch(`/api/v1/projects/${projectId}/models`, { method: "POST", body });
+}
+
+/** 409 with `current` when `lockVersion` is stale. */
+export function updateModelVersion(modelVersionId: string, body: UpdateModelVersionBody): Promise<Jsonified<ModelVersionResource>> {
+  return apiFetch(`/api/v1/models/${modelVersionId}`, { method: "PATCH", body });
+}
+
+/** The .onnx or predictions file of a model version, as raw bytes. */
+export function uploadModelArtifact(modelVersionId: string, file: File): Promise<Jsonified<ModelVersionResource>> {
+  return apiUpload(`/api/v1/models/${modelVersionId}/artifact?filename=${encodeURIComponent(file.name)}`, file, "application/octet-stream");
+}
+
+/** Sends one pattern (the project's first by default) to the model version and answers what happened. */
+export function testModelConnection(modelVersionId: string, body: TestModelConnectionBody = {}): Promise<TestModelConnectionResult> {
+  return apiFetch(`/api/v1/models/${modelVersionId}/test-connection`, { method: "POST", body });
+}
