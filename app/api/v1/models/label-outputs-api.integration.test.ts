@@ -8,7 +8,7 @@ import { seedReplayFixture, type ReplayFixture } from "@/lib/replay/testing/seed
 import { callRoute } from "@/lib/testing/call-route";
 import { startModelServer, type ModelServer } from "@/lib/testing/model-servers/start-model-server";
 import { createTestUser, type TestUser } from "@/lib/testing/test-actors";
-import { summariseUnlabelledOutputs } from "./summarise-unlabelled-outputs";
+import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 
 // A label project ("positive", "negative") and a real Open Inference server
 // whose label tensor holds INT64 class ids (positive 0, negative 1), as a
