@@ -8,7 +8,9 @@ import { ValidationError, type FieldError } from "@/lib/errors/domain-errors";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { compareModelVersions, type ProblemComparison } from "@/lib/results/compare-model-versions";
 import { toErrorRate } from "@/lib/results/list-error-rates";
-import { countPendingReplayItems, loadEvidence, loadFingerprints, pairKey, type EvidenceItem } from "./signoff-evidence";
+import { describeIncomplete } from "./describe-incomplete";
+import { listSignoffReadiness } from "./list-signoff-readiness";
+import { loadEvidence, loadFingerprints, pairKey, type EvidenceItem } from "./signoff-evidence";
 import { signoffRecordSelect, toSignoffResource, type SignoffResource } from "./signoff-resource";
 
 // TODO alpha: read the project's significance level once projects.alpha exists (branch compare).
@@ -47,13 +49,12 @@ export async function writeSignoffs(
   const rows = await prisma().$transaction(
     async (tx) => {
       const evidence = new Map<string, EvidenceItem[]>();
+      const readiness = await listSignoffReadiness(projectId, modelVersionId, tx);
       const refusals: FieldError[] = [];
       for (const [index, item] of items.entries()) {
-        const pair = { problemId: item.problemId, modelVersionId };
-        const found = await loadEvidence(projectId, pair, tx);
-        const refusal = describeIncomplete(found, await countPendingReplayItems(projectId, pair, tx));
+        evidence.set(item.problemId, await loadEvidence(projectId, { problemId: item.problemId, modelVersionId }, tx));
+        const refusal = describeIncomplete(readiness.get(item.problemId) ?? { pending: 0, missing: 0, ungraded: 0, judged: 0 });
         if (refusal) refusals.push({ path: path(index), message: `${problemById.get(item.problemId)!.key}: ${refusal}` });
-        evidence.set(item.problemId, found);
       }
       if (refusals.length) {
         throw new ValidationError(
@@ -115,19 +116,6 @@ export async function writeSignoffs(
     { isolationLevel: "RepeatableRead", timeout: 30_000 },
   );
   return rows.map((row) => toSignoffResource(row, { stale: false, staleReason: null }, false));
-}
-
-/** Why the version's evidence on a problem is not ready to be signed off, or null when it is. */
-export function describeIncomplete(evidence: readonly EvidenceItem[], pendingItems: number): string | null {
-  const missing = evidence.filter((item) => item.verdict === "none").length;
-  const ungraded = evidence.filter((item) => item.verdict === "ungraded").length;
-  const reasons: string[] = [];
-  if (pendingItems) reasons.push(`${pendingItems} ${pendingItems === 1 ? "pattern is" : "patterns are"} still being replayed`);
-  if (missing) reasons.push(`${missing} ${missing === 1 ? "pattern has" : "patterns have"} no result for this version`);
-  if (ungraded) reasons.push(`${ungraded} ${ungraded === 1 ? "output awaits" : "outputs await"} a human grade`);
-  if (reasons.length) return `the replay is incomplete (${reasons.join(", ")})`;
-  if (!evidence.some((item) => item.verdict === "pass" || item.verdict === "fail")) return "no pattern has a pass or fail result to sign off on";
-  return null;
 }
 
 function countVerdicts(evidence: readonly EvidenceItem[]) {
