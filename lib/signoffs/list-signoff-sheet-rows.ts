@@ -8,9 +8,6 @@ import { assessEvidence, type EvidenceAssessment } from "./assess-evidence";
 import { listCurrentSignoffs, type CurrentSignoff } from "./list-current-signoffs";
 import { listSignoffReadiness } from "./list-signoff-readiness";
 
-// TODO alpha: read the project's significance level once projects.alpha exists (branch compare).
-const ALPHA = 0.05;
-
 export type SignoffSheetRow = {
   problem: { id: string; key: string; title: string; severity: Severity; status: ProblemStatus; target: number };
   rate: ErrorRate | null;
@@ -27,7 +24,8 @@ export type SignoffSheet = {
 
 /** One row per problem of the project for a model version: rate, target, change vs the default baseline, current sign-off, readiness. */
 export async function listSignoffSheetRows(projectId: string, modelVersionId: string): Promise<SignoffSheet> {
-  const [problems, versions, rates, signoffs, readiness] = await Promise.all([
+  const [project, problems, versions, rates, signoffs, readiness] = await Promise.all([
+    prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { alpha: true } }),
     prisma().problem.findMany({
       where: { projectId },
       orderBy: { number: "asc" },
@@ -40,7 +38,7 @@ export async function listSignoffSheetRows(projectId: string, modelVersionId: st
   ]);
   const baseline = chooseBaseline(versions, modelVersionId);
   const comparison = baseline
-    ? await compareModelVersions({ projectId, candidateId: modelVersionId, baselineId: baseline.modelVersion.id, alpha: ALPHA })
+    ? await compareModelVersions({ projectId, candidateId: modelVersionId, baselineId: baseline.modelVersion.id, alpha: project.alpha })
     : null;
   const compared = new Map(comparison?.problems.map((p) => [p.problemId, p]));
   const rateByProblem = new Map(rates.map((r) => [r.problemId, r]));
@@ -58,5 +56,5 @@ export async function listSignoffSheetRows(projectId: string, modelVersionId: st
       assessment: assessEvidence({ rate, target: problem.target, comparison: change?.verdict ?? null, readiness: readiness.get(problem.id) }),
     };
   });
-  return { baseline, alpha: comparison?.alpha ?? ALPHA, rows };
+  return { baseline, alpha: project.alpha, rows };
 }

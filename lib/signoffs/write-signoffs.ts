@@ -13,9 +13,6 @@ import { listSignoffReadiness } from "./list-signoff-readiness";
 import { loadEvidence, loadFingerprints, pairKey, type EvidenceItem } from "./signoff-evidence";
 import { signoffRecordSelect, toSignoffResource, type SignoffResource } from "./signoff-resource";
 
-// TODO alpha: read the project's significance level once projects.alpha exists (branch compare).
-const ALPHA = 0.05;
-
 export type SignoffDecisionInput = { problemId: string; decision: SignOffDecision; comment: string };
 
 /**
@@ -124,9 +121,12 @@ function countVerdicts(evidence: readonly EvidenceItem[]) {
 }
 
 async function compareWithBaseline(projectId: string, candidateId: string, problemIds: string[]): Promise<{ baselineId: string | null; problems: Map<string, ProblemComparison> }> {
-  const versions = await prisma().modelVersion.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true } });
+  const [versions, project] = await Promise.all([
+    prisma().modelVersion.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true } }),
+    prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { alpha: true } }),
+  ]);
   const baseline = chooseBaseline(versions, candidateId);
   if (!baseline) return { baselineId: null, problems: new Map() };
-  const comparison = await compareModelVersions({ projectId, candidateId, baselineId: baseline.modelVersion.id, alpha: ALPHA, problemIds });
+  const comparison = await compareModelVersions({ projectId, candidateId, baselineId: baseline.modelVersion.id, alpha: project.alpha, problemIds });
   return { baselineId: baseline.modelVersion.id, problems: new Map(comparison.problems.map((p) => [p.problemId, p])) };
 }
