@@ -13,9 +13,6 @@ import type { GateResource } from "./gate.schema";
 import { toGatePolicy } from "./gate-policy.schema";
 import { listReplayCompleteness } from "./list-replay-completeness";
 
-// TODO alpha: read projects.alpha once branch `compare` is merged.
-const ALPHA = 0.05;
-
 /**
  * Evaluates the release gate of a model version: gathers the evidence (error
  * rates, replay completeness, the comparison with the production version,
@@ -31,7 +28,7 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
   const { projectId } = modelVersion;
 
   const [project, problems, modelVersions, rates, completeness, signoffs] = await Promise.all([
-    prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { gatePolicy: true } }),
+    prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { gatePolicy: true, alpha: true } }),
     prisma().problem.findMany({
       where: { projectId },
       select: { id: true, key: true, title: true, severity: true, status: true, target: true },
@@ -43,7 +40,7 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
     listGateSignoffs(projectId, modelVersion.id),
   ]);
   const policy = toGatePolicy(project.gatePolicy);
-  const alpha = ALPHA;
+  const { alpha } = project;
 
   // The regression rule compares with production only (chooseBaseline's first choice), never with "the version before".
   const baseline = modelVersion.status === "production" ? null : chooseBaseline(modelVersions, modelVersion.id);

@@ -40,6 +40,7 @@ export async function updateProject(actor: Actor, projectId: string, input: Upda
             ? { inputSchema: fields.inputSchema === null ? Prisma.DbNull : (fields.inputSchema as Prisma.InputJsonObject) }
             : {}),
           ...(fields.gatePolicy !== undefined ? { gatePolicy: fields.gatePolicy } : {}),
+          ...(fields.alpha !== undefined ? { alpha: fields.alpha } : {}),
           lockVersion: { increment: 1 },
         },
       });
