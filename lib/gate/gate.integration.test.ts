@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getGate } from "@/app/api/v1/models/[modelId]/gate/route";
+import { POST as postSignoff } from "@/app/api/v1/problems/[problemId]/signoffs/route";
 import { PATCH as patchProject, GET as getProject } from "@/app/api/v1/projects/[projectId]/route";
 import { prisma } from "@/lib/db/prisma";
 import { callRoute } from "@/lib/testing/call-route";
@@ -9,11 +10,13 @@ import { seedGateFixture, verdicts } from "./testing/seed-gate-fixture";
 
 let engineer: TestUser;
 let tester: TestUser;
+let stakeholder: TestUser;
 let gateToken: string;
 
 beforeAll(async () => {
   engineer = await createTestUser("engineer");
   tester = await createTestUser("tester");
+  stakeholder = await createTestUser("stakeholder");
   gateToken = (await createTestToken(engineer, ["gate"])).secret;
 });
 
@@ -124,6 +127,41 @@ describe("GET /api/v1/models/{modelId}/gate", () => {
     expect(g.decision).toBe("pending");
     expect(g.reasons).toEqual(["GT-1: awaiting a sign-off (critical)"]);
     expect(checks(g, "GT-2").signoff).toBeUndefined();
+  });
+
+  it("counts a current approval, fails on a current rejection, and ignores a stale sign-off", async () => {
+    const f = await seedGateFixture([{ severity: "critical", target: 0.5 }, { severity: "high", target: 0.5 }]);
+    const v1 = await f.addVersion("1");
+    await f.setVerdicts(v1, 0, verdicts(10, 0));
+    await f.setVerdicts(v1, 1, verdicts(10, 0));
+    const signOff = async (index: number, decision: "approve" | "reject", comment = "") => {
+      const problemId = f.problems[index]!.id;
+      const res = await callRoute(postSignoff, { method: "POST", params: { problemId }, body: { modelVersionId: v1, decision, comment }, headers: { cookie: stakeholder.cookie } });
+      expect(res.status, res.text).toBe(201);
+    };
+
+    await signOff(0, "approve");
+    let g = (await gate(v1)).gate;
+    expect(checks(g, "GT-1").signoff).toMatchObject({ ok: true, detail: "approved by Test stakeholder" });
+    expect(g.decision).toBe("pending");
+    expect(g.reasons).toEqual(["GT-2: awaiting a sign-off (high)"]);
+
+    await signOff(1, "reject", "wait for the retrain");
+    g = (await gate(v1)).gate;
+    expect(g.decision).toBe("fail");
+    expect(g.reasons).toEqual(["GT-2: rejected by Test stakeholder: “wait for the retrain”"]);
+
+    // A newer approval supersedes the rejection: pass.
+    await signOff(1, "approve");
+    expect((await gate(v1)).gate.decision).toBe("pass");
+
+    // A re-replay changes a verdict on GT-1: its approval turns stale and no longer counts.
+    await f.setVerdicts(v1, 0, ["fail"]);
+    g = (await gate(v1)).gate;
+    expect(g.decision).toBe("pending");
+    expect(checks(g, "GT-1").signoff).toMatchObject({ ok: false, state: "pending" });
+    expect(g.reasons).toHaveLength(1);
+    expect(g.reasons[0]).toMatch(/^GT-1: approval by Test stakeholder is stale \(.+\): awaiting a new sign-off$/);
   });
 
   it("follows the project's policy, edited by an engineer through PATCH /projects/{id} and validated", async () => {

@@ -8,6 +8,7 @@ import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { compareModelVersions } from "@/lib/results/compare-model-versions";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { listCurrentSignoffs } from "@/lib/signoffs/list-current-signoffs";
 import { evaluateGate, type GateEvidence, type GateSignoffEvidence } from "./evaluate-gate";
 import type { GateResource } from "./gate.schema";
 import { toGatePolicy } from "./gate-policy.schema";
@@ -116,7 +117,10 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
   };
 }
 
-/** The version's current sign-off per problem. TODO signoffs: read listCurrentSignoffs once branch `signoffs` is merged. */
-async function listGateSignoffs(_projectId: string, _modelVersionId: string): Promise<Map<string, GateSignoffEvidence>> {
-  return new Map();
+/** The version's current (newest, staleness computed now) sign-off per problem. */
+async function listGateSignoffs(projectId: string, modelVersionId: string): Promise<Map<string, GateSignoffEvidence>> {
+  const signoffs = await listCurrentSignoffs(projectId, modelVersionId);
+  return new Map(
+    signoffs.map((s) => [s.problemId, { decision: s.decision, stale: s.stale, staleReason: s.staleReason, by: s.createdBy?.name ?? null, comment: s.comment }]),
+  );
 }
