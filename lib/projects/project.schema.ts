@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gatePolicySchema } from "@/lib/gate/gate-policy.schema";
 import { inputSchemaSchema } from "./json-schema-subset";
 
 // Request and response shapes of /api/v1/projects (DESIGN.md's field names).
@@ -56,6 +57,8 @@ export const updateProjectSchema = z.object({
   keyPrefix: projectFields.keyPrefix.optional(),
   labels: projectFields.labels.optional(),
   inputSchema: projectFields.inputSchema.optional(),
+  /** Replaces the whole policy; fields left out take their defaults. */
+  gatePolicy: gatePolicySchema.optional().describe("Release gate policy; fields left out take their defaults"),
   alpha: projectFields.alpha.optional(),
 });
 export type UpdateProject = z.infer<typeof updateProjectSchema>;
@@ -69,6 +72,7 @@ export const projectResourceSchema = z.object({
   keyPrefix: z.string(),
   labels: z.array(z.string()),
   inputSchema: z.record(z.string(), z.unknown()).nullable(),
+  gatePolicy: gatePolicySchema,
   alpha: z.number().describe("Significance level of comparisons (exact McNemar p < alpha)"),
   lockVersion: z.number().int(),
   problemCount: z.number().int(),
