@@ -8,7 +8,7 @@ export function CurrentSignoff({ signoff }: { signoff: CurrentSignoffData | null
   if (!signoff) return <span className="text-slate-500">Not signed off</span>;
   const approved = signoff.decision === "approve";
   return (
-    <div className="min-w-48 space-y-1" data-stale={signoff.stale} data-decision={signoff.decision}>
+    <div className="space-y-1" data-stale={signoff.stale} data-decision={signoff.decision}>
       <div className={signoff.stale ? "text-slate-500 line-through" : ""}>
         <Badge tone={signoff.stale ? "slate" : approved ? "green" : "red"}>
           <span aria-hidden="true" className="mr-1">

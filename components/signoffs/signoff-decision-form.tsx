@@ -31,7 +31,7 @@ export function SignoffDecisionForm({ problem, modelVersionId, incomplete, thin 
   }
 
   return (
-    <div className="w-64 space-y-2" data-testid={`decide-${problem.key}`}>
+    <div className="w-full space-y-2 md:w-64" data-testid={`decide-${problem.key}`}>
       <label htmlFor={id} className="sr-only">
         Comment on {problem.key}
       </label>
