@@ -27,9 +27,9 @@ export type GateProblemEvidence = {
   severity: Severity;
   status: ProblemStatus;
   target: number;
-  /** Current (non-archived) patterns of the problem. */
+  /** Current (non-archived) patterns of the problem: passed + failed + errored + pending + missing + awaitingGrade. */
   patterns: number;
-  /** The candidate's verdicts on them (error rate = failed / (passed + failed)). */
+  /** The candidate's settled verdicts on them (error rate = failed / (passed + failed)); a result being replayed again is pending. */
   passed: number;
   failed: number;
   errored: number;

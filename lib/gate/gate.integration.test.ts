@@ -118,6 +118,19 @@ describe("GET /api/v1/models/{modelId}/gate", () => {
     expect(rest).toHaveLength(8);
   });
 
+  it("counts a result being replayed again as outstanding: old failures under a rerun do not fail the gate yet", async () => {
+    const f = await seedGateFixture([{ target: 0.2, patterns: 10 }]);
+    const v1 = await f.addVersion("1");
+    await f.setVerdicts(v1, 0, verdicts(10, 5));
+    expect((await gate(v1)).gate.decision).toBe("fail");
+    await f.startReplay(v1, f.problems[0]!.revisionIds.slice(0, 5));
+    const { gate: g } = await gate(v1);
+    expect(g.decision).toBe("pending");
+    expect(checks(g, "GT-1").target).toMatchObject({ state: "pending", detail: "0% (n=5), target 20%: waiting for 5 outstanding results" });
+    // What the charts show stays listErrorRates' until the rerun writes.
+    expect(g.problems[0]).toMatchObject({ errorRate: 0.5, n: 10 });
+  });
+
   it("waits for critical and high problems' sign-offs", async () => {
     const f = await seedGateFixture([{ severity: "critical", target: 0.5 }, { severity: "medium", target: 0.5 }]);
     const v1 = await f.addVersion("1");

@@ -15,10 +15,12 @@ import { toGatePolicy } from "./gate-policy.schema";
 import { listReplayCompleteness } from "./list-replay-completeness";
 
 /**
- * Evaluates the release gate of a model version: gathers the evidence (error
- * rates, replay completeness, the comparison with the production version,
- * current sign-offs), lets evaluateGate decide, and audits the evaluation with
- * its decision and who asked. 404 for an unknown version.
+ * Evaluates the release gate of a model version: gathers the evidence (settled
+ * verdicts and replay completeness, the comparison with the production
+ * version, current sign-offs), lets evaluateGate decide, and audits the
+ * evaluation with its decision and who asked. Each problem's errorRate and n
+ * in the answer are listErrorRates' (what every chart shows). 404 for an
+ * unknown version.
  */
 export async function getGateResource(modelVersionId: string, actor: Actor | null): Promise<GateResource> {
   const modelVersion = await prisma().modelVersion.findUnique({
@@ -57,7 +59,6 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
     alpha,
     production: modelVersion.status === "production" ? { kind: "self" } : production ? { kind: "version", label: modelVersionLabel(production) } : { kind: "none" },
     problems: problems.map((problem) => {
-      const rate = rateOf.get(problem.id);
       const replay = completenessOf.get(problem.id);
       const flips = comparisonOf.get(problem.id);
       return {
@@ -67,9 +68,9 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
         status: problem.status,
         target: problem.target,
         patterns: replay?.patterns ?? 0,
-        passed: rate?.passed ?? 0,
-        failed: rate?.failed ?? 0,
-        errored: rate?.errored ?? 0,
+        passed: replay?.passed ?? 0,
+        failed: replay?.failed ?? 0,
+        errored: replay?.errored ?? 0,
         pending: replay?.pending ?? 0,
         missing: replay?.missing ?? 0,
         awaitingGrade: replay?.awaitingGrade ?? 0,

@@ -11,13 +11,18 @@ export type ReplayCompleteness = {
   missing: number;
   /** Results of the version waiting for a human grade (not being replayed again). */
   awaitingGrade: number;
+  /** Settled verdicts: results not being replayed again. With the three above they add up to `patterns`. */
+  passed: number;
+  failed: number;
+  errored: number;
 };
 
 /**
  * How far a model version's replay is, per problem, over each problem's
  * current pattern revisions: what is still running, what has no result and
- * what waits for a grade. One aggregate in PostgreSQL. Problems without any
- * current pattern are absent.
+ * what waits for a grade, and the verdicts already settled (a result whose
+ * revision is being replayed again counts as pending: the rerun replaces it).
+ * One aggregate in PostgreSQL. Problems without any current pattern are absent.
  */
 export async function listReplayCompleteness(projectId: string, modelVersionId: string): Promise<ReplayCompleteness[]> {
   return prisma().$queryRaw<ReplayCompleteness[]>`
@@ -26,7 +31,10 @@ export async function listReplayCompleteness(projectId: string, modelVersionId: 
       COUNT(*)::int AS "patterns",
       (COUNT(*) FILTER (WHERE q.pending))::int AS "pending",
       (COUNT(*) FILTER (WHERE NOT q.pending AND r.id IS NULL))::int AS "missing",
-      (COUNT(*) FILTER (WHERE NOT q.pending AND r.id IS NOT NULL AND r.verdict IS NULL))::int AS "awaitingGrade"
+      (COUNT(*) FILTER (WHERE NOT q.pending AND r.id IS NOT NULL AND r.verdict IS NULL))::int AS "awaitingGrade",
+      (COUNT(*) FILTER (WHERE NOT q.pending AND r.verdict = 'pass'))::int AS "passed",
+      (COUNT(*) FILTER (WHERE NOT q.pending AND r.verdict = 'fail'))::int AS "failed",
+      (COUNT(*) FILTER (WHERE NOT q.pending AND r.verdict = 'error'))::int AS "errored"
     FROM patterns p
     LEFT JOIN results r
       ON r.pattern_revision_id = p.current_revision_id
