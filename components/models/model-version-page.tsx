@@ -194,6 +194,10 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             <p className="text-sm text-slate-600">
               {aboveTarget} of {rows.length} problem{rows.length === 1 ? "" : "s"} above target
               {errored > 0 ? ` · ${errored} errored call${errored === 1 ? "" : "s"}` : ""}
+              {" · "}
+              <Link href={`${base}/models/${v.id}/sign-off`} className="font-medium text-blue-700 hover:underline">
+                Sign-off sheet
+              </Link>
             </p>
           </div>
           {rows.length === 0 ? (

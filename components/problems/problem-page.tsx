@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { ErrorRateChart } from "@/components/charts/error-rate-chart";
+import { SignoffNote } from "@/components/signoffs/signoff-note";
+import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
+import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
 import { seriesColor } from "@/components/charts/series-colors";
 import { ModelStatusBadge, ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -28,10 +31,13 @@ type ProblemPageProps = {
   patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
   versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
+  /** This problem's current sign-off per model version: chart markers and a table column. */
+  signoffs?: SignoffMarker[];
 };
 
-export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection }: ProblemPageProps) {
+export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection, signoffs = [] }: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
+  const [versionSignoffs = []] = toChartSignoffs(signoffs, [problem.id], versions.map((v) => v.id));
   return (
     <>
       <PageHeader
@@ -105,6 +111,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                       : null,
                   ),
                 ]}
+                signoffs={[versionSignoffs]}
               />
             </Card>
 
@@ -119,10 +126,11 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                   <TableHeaderCell className="text-right">Errored</TableHeaderCell>
                   <TableHeaderCell className="text-right">Awaiting grade</TableHeaderCell>
                   <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Sign-off</TableHeaderCell>
                 </TableRow>
               </TableHead>
               <TableBody>
-                {versions.map((v) => {
+                {versions.map((v, vi) => {
                   const above = v.rate?.errorRate != null && v.rate.errorRate > problem.target;
                   return (
                     <TableRow key={v.id}>
@@ -148,6 +156,9 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                       <TableCell className="text-right tabular-nums">{v.rate?.ungraded ?? "—"}</TableCell>
                       <TableCell>
                         <ModelStatusBadge status={v.status} />
+                      </TableCell>
+                      <TableCell data-testid={`problem-signoff-${v.version}`}>
+                        <SignoffNote signoff={versionSignoffs[vi] ?? null} />
                       </TableCell>
                     </TableRow>
                   );

@@ -1,7 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { listCurrentSignoffs } from "@/lib/signoffs/list-current-signoffs";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { waitForRun } from "@/lib/replay/testing/wait-for-run";
 import { hashJson } from "@/lib/scoring/canonical-json";
@@ -11,6 +15,8 @@ import { DEMO_PROBLEMS } from "./demo-project";
 import { demoOutputFor } from "./demo-output-for";
 import { DEMO_MODEL_VERSIONS, predictSentiment } from "./sentiment-model";
 import { isDatabaseEmpty, seedDemo } from "./seed-demo";
+import { seedDemoSignoffs } from "./seed-demo-signoffs";
+import { seedDemoUsers } from "./seed-demo-users";
 
 const db = createPrismaClient(inject("databaseUrl"));
 let demoServer: Awaited<ReturnType<typeof serveRoute>>;
@@ -76,6 +82,25 @@ describe("seedDemo", () => {
         });
       }
     }
+  });
+
+  it("then has the demo stakeholder's sign-offs: every problem approved on 2.1, 2.0 rejected on negation, none stale", async () => {
+    const project = await db.project.findFirstOrThrow();
+    expect(await seedDemoSignoffs(project.id)).toBe(0); // no demo stakeholder yet
+    await seedDemoUsers(db, await mkdtemp(path.join(os.tmpdir(), "ratchet-demo-users-")), "demo-password-for-tests");
+    expect(await seedDemoSignoffs(project.id)).toBe(DEMO_PROBLEMS.length + 1);
+    expect(await seedDemoSignoffs(project.id)).toBe(0); // once only
+
+    const stakeholder = await db.user.findUniqueOrThrow({ where: { email: "stakeholder@demo.ratchet.local" } });
+    const signoffs = await db.signOff.findMany({ include: { problem: true, modelVersion: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(signoffs.map((s) => [s.modelVersion.version, s.problem.key, s.decision, s.createdById])).toEqual([
+      ["2.0", "SENT-2", "reject", stakeholder.id],
+      ...["SENT-1", "SENT-2", "SENT-3", "SENT-4", "SENT-5"].map((key) => ["2.1", key, "approve", stakeholder.id]),
+    ]);
+    const models = await db.modelVersion.findMany({ orderBy: { createdAt: "asc" } });
+    const current = await listCurrentSignoffs(project.id, models.find((m) => m.version === "2.1")!.id);
+    expect(current.map((s) => [s.decision, s.stale])).toEqual(DEMO_PROBLEMS.map(() => ["approve", false]));
+    expect(await db.auditEvent.count({ where: { action: "signoff.create", actorId: stakeholder.id } })).toBe(DEMO_PROBLEMS.length + 1);
   });
 
   it("refuses to seed twice: the project slug is taken", async () => {

@@ -62,21 +62,3 @@ export async function loadFingerprints(projectId: string, pairs: readonly Proble
 export function pairKey(pair: ProblemVersionPair): string {
   return `${pair.problemId}:${pair.modelVersionId}`;
 }
-
-/** Current patterns of the problem that are still queued or running in one of the version's replays. */
-export async function countPendingReplayItems(projectId: string, pair: ProblemVersionPair, db: Prisma.TransactionClient = prisma()): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT COUNT(DISTINCT i.pattern_revision_id)::int AS count
-    FROM replay_run_items i
-    JOIN replay_runs rr ON rr.id = i.run_id
-    JOIN patterns p ON p.current_revision_id = i.pattern_revision_id AND p.archived_at IS NULL
-    WHERE i.project_id = ${projectId}
-      AND rr.project_id = ${projectId}
-      AND rr.model_version_id = ${pair.modelVersionId}
-      AND rr.status IN ('queued', 'running')
-      AND i.finished_at IS NULL
-      AND p.problem_id = ${pair.problemId}
-      AND p.project_id = ${projectId}`;
-  return row?.count ?? 0;
-}
-

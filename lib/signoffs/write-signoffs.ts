@@ -8,11 +8,10 @@ import { ValidationError, type FieldError } from "@/lib/errors/domain-errors";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { compareModelVersions, type ProblemComparison } from "@/lib/results/compare-model-versions";
 import { toErrorRate } from "@/lib/results/list-error-rates";
-import { countPendingReplayItems, loadEvidence, loadFingerprints, pairKey, type EvidenceItem } from "./signoff-evidence";
+import { describeIncomplete } from "./describe-incomplete";
+import { listSignoffReadiness } from "./list-signoff-readiness";
+import { loadEvidence, loadFingerprints, pairKey, type EvidenceItem } from "./signoff-evidence";
 import { signoffRecordSelect, toSignoffResource, type SignoffResource } from "./signoff-resource";
-
-// TODO alpha: read the project's significance level once projects.alpha exists (branch compare).
-const ALPHA = 0.05;
 
 export type SignoffDecisionInput = { problemId: string; decision: SignOffDecision; comment: string };
 
@@ -47,13 +46,12 @@ export async function writeSignoffs(
   const rows = await prisma().$transaction(
     async (tx) => {
       const evidence = new Map<string, EvidenceItem[]>();
+      const readiness = await listSignoffReadiness(projectId, modelVersionId, tx);
       const refusals: FieldError[] = [];
       for (const [index, item] of items.entries()) {
-        const pair = { problemId: item.problemId, modelVersionId };
-        const found = await loadEvidence(projectId, pair, tx);
-        const refusal = describeIncomplete(found, await countPendingReplayItems(projectId, pair, tx));
+        evidence.set(item.problemId, await loadEvidence(projectId, { problemId: item.problemId, modelVersionId }, tx));
+        const refusal = describeIncomplete(readiness.get(item.problemId) ?? { pending: 0, missing: 0, ungraded: 0, judged: 0 });
         if (refusal) refusals.push({ path: path(index), message: `${problemById.get(item.problemId)!.key}: ${refusal}` });
-        evidence.set(item.problemId, found);
       }
       if (refusals.length) {
         throw new ValidationError(
@@ -117,28 +115,18 @@ export async function writeSignoffs(
   return rows.map((row) => toSignoffResource(row, { stale: false, staleReason: null }, false));
 }
 
-/** Why the version's evidence on a problem is not ready to be signed off, or null when it is. */
-export function describeIncomplete(evidence: readonly EvidenceItem[], pendingItems: number): string | null {
-  const missing = evidence.filter((item) => item.verdict === "none").length;
-  const ungraded = evidence.filter((item) => item.verdict === "ungraded").length;
-  const reasons: string[] = [];
-  if (pendingItems) reasons.push(`${pendingItems} ${pendingItems === 1 ? "pattern is" : "patterns are"} still being replayed`);
-  if (missing) reasons.push(`${missing} ${missing === 1 ? "pattern has" : "patterns have"} no result for this version`);
-  if (ungraded) reasons.push(`${ungraded} ${ungraded === 1 ? "output awaits" : "outputs await"} a human grade`);
-  if (reasons.length) return `the replay is incomplete (${reasons.join(", ")})`;
-  if (!evidence.some((item) => item.verdict === "pass" || item.verdict === "fail")) return "no pattern has a pass or fail result to sign off on";
-  return null;
-}
-
 function countVerdicts(evidence: readonly EvidenceItem[]) {
   const count = (verdict: EvidenceItem["verdict"]) => evidence.filter((item) => item.verdict === verdict).length;
   return { passed: count("pass"), failed: count("fail"), errored: count("error"), ungraded: count("ungraded") };
 }
 
 async function compareWithBaseline(projectId: string, candidateId: string, problemIds: string[]): Promise<{ baselineId: string | null; problems: Map<string, ProblemComparison> }> {
-  const versions = await prisma().modelVersion.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true } });
+  const [versions, project] = await Promise.all([
+    prisma().modelVersion.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true } }),
+    prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { alpha: true } }),
+  ]);
   const baseline = chooseBaseline(versions, candidateId);
   if (!baseline) return { baselineId: null, problems: new Map() };
-  const comparison = await compareModelVersions({ projectId, candidateId, baselineId: baseline.modelVersion.id, alpha: ALPHA, problemIds });
+  const comparison = await compareModelVersions({ projectId, candidateId, baselineId: baseline.modelVersion.id, alpha: project.alpha, problemIds });
   return { baselineId: baseline.modelVersion.id, problems: new Map(comparison.problems.map((p) => [p.problemId, p])) };
 }

@@ -7,6 +7,7 @@ import { listProblems } from "@/lib/problems/list-problems";
 import { parseProblemFilter } from "@/lib/problems/parse-problem-filter";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +23,11 @@ export default async function Page({ params, searchParams }: Props) {
   if (!project) notFound();
 
   const filter = parseProblemFilter(await searchParams);
-  const [problems, modelVersions, errorRates] = await Promise.all([
+  const [problems, modelVersions, errorRates, signoffs] = await Promise.all([
     listProblems(project.id, filter),
     listModelVersions(project.id),
     listErrorRates(project.id),
+    listSignoffMarkers(project.id),
   ]);
 
   return (
@@ -33,6 +35,7 @@ export default async function Page({ params, searchParams }: Props) {
       project={project}
       matrix={buildErrorRateMatrix(problems, modelVersions, errorRates)}
       filter={filter}
+      signoffs={signoffs}
     />
   );
 }

@@ -9,6 +9,7 @@ import { getProblemByKey } from "@/lib/problems/get-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +23,12 @@ export default async function Page({ params }: Props) {
   const problem = await getProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates, history, owners] = await Promise.all([
+  const [modelVersions, errorRates, history, owners, signoffs] = await Promise.all([
     listModelVersions(project.id),
     listErrorRates(project.id, { problemIds: [problem.id] }),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
+    listSignoffMarkers(project.id, { problemIds: [problem.id] }),
   ]);
   const [row] = buildErrorRateMatrix([problem], modelVersions, errorRates).rows;
   const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
@@ -43,6 +45,7 @@ export default async function Page({ params }: Props) {
       owners={owners}
       canWrite={can(actor, "problems.write")}
       patternsSection={patternsSection}
+      signoffs={signoffs}
     />
   );
 }

@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { SignoffSheetPage } from "@/components/signoffs/signoff-sheet-page";
+import { idSchema } from "@/lib/api/id-params";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
+import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { listSignoffSheetRows } from "@/lib/signoffs/list-signoff-sheet-rows";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; modelId: string }> };
+
+export default async function Page({ params }: Props) {
+  const actor = await requirePageActor("signoffs.read");
+  const { slug, modelId } = await params;
+  const project = await getProjectBySlug(slug);
+  const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!project || !modelVersion) notFound();
+  const sheet = await listSignoffSheetRows(project.id, modelVersion.id);
+  return <SignoffSheetPage project={project} modelVersion={modelVersion} sheet={sheet} canDecide={can(actor, "signoffs.write")} />;
+}
