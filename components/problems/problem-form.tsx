@@ -17,6 +17,7 @@ export type ProblemFormValues = {
   target: number;
   origin: string;
   ownerId: string | null;
+  ratchet?: boolean;
   lockVersion?: number;
 };
 
@@ -51,6 +52,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
     target: (v) => `${percent(v.target)}%`,
     origin: (v) => v.origin || "—",
     owner: (v) => ownerName(v.ownerId),
+    ratchet: (v) => (v.ratchet ? "on" : "off"),
     description: (v) => v.description || "—",
   };
 
@@ -70,6 +72,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
           target: targetText === "" ? null : Number(targetText) / 100,
           origin: String(data.get("origin") ?? ""),
           ownerId: String(data.get("ownerId") ?? "") || null,
+          ratchet: data.get("ratchet") === "on",
         };
         void form.run(async () => {
           if (editing && base?.id) {
@@ -145,6 +148,15 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
           invalid={!!form.fieldError("target")}
         />
       </Field>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input id="problem-ratchet" type="checkbox" name="ratchet" defaultChecked={base?.ratchet ?? false} className="mt-0.5" />
+          <span>
+            <span className="font-medium text-slate-900">Ratchet the target</span> — whenever a version goes to production, lower the target to
+            its error rate here if that is lower, so later versions are held to the level already reached.
+          </span>
+        </label>
+      </div>
       <Field id="problem-owner" label="Owner" error={form.fieldError("ownerId")}>
         <Select id="problem-owner" name="ownerId" defaultValue={base?.ownerId ?? ""}>
           <option value="">Nobody</option>
