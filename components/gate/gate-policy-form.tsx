@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
-import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
+import { Button, FormError } from "@/components/ui/form-controls";
+import { PercentField } from "@/components/ui/percent-field";
 import { apiFetch } from "@/lib/api-client/api-fetch";
 import type { GatePolicy } from "@/lib/gate/gate-policy.schema";
 
@@ -73,25 +74,14 @@ export function GatePolicyForm({ projectId, policy, alpha, lockVersion }: GatePo
           <span>Fail a version significantly worse than production on any problem (exact McNemar, p &lt; α = {alpha}, more broken than fixed).</span>
         </label>
       </fieldset>
-      <Field
+      <PercentField
         id="gate-max-errored"
+        name="maxErroredShare"
         label="Errored calls allowed per problem (%)"
-        error={form.fieldError("gatePolicy.maxErroredShare") ? "must be between 0% and 100%" : undefined}
         hint="More errored calls than this fails the gate: the error rate would rest on too few results."
-      >
-        <TextInput
-          id="gate-max-errored"
-          name="maxErroredShare"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          step="any"
-          required
-          defaultValue={Math.round(policy.maxErroredShare * 1000) / 10}
-          invalid={!!form.fieldError("gatePolicy.maxErroredShare")}
-        />
-      </Field>
+        rate={policy.maxErroredShare}
+        error={form.fieldError("gatePolicy.maxErroredShare")}
+      />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Saving…" : "Save gate policy"}
