@@ -20,6 +20,7 @@ import type { ReactNode } from "react";
 import { CoverageHintBadges } from "./coverage-hint-badges";
 import { ProblemEditor } from "./problem-editor";
 import { ProblemHistory } from "./problem-history";
+import { TargetText } from "./target-text";
 
 type ProblemPageProps = {
   project: { id: string; slug: string };
@@ -60,7 +61,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
             items={[
               { label: "Severity", value: <SeverityBadge severity={problem.severity} /> },
               { label: "Status", value: <ProblemStatusBadge status={problem.status} /> },
-              { label: "Target", value: `error rate ≤ ${formatPercent(problem.target)}` },
+              { label: "Target", value: <TargetText target={problem.target} ratchet={problem.ratchet} history={history} /> },
               { label: "Owner", value: problem.owner?.name ?? "—" },
               { label: "Origin", value: problem.origin || "—" },
               { label: "Logged", value: problem.createdAt.toISOString().slice(0, 10) },
@@ -86,6 +87,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                   target: problem.target,
                   origin: problem.origin,
                   ownerId: problem.ownerId,
+                  ratchet: problem.ratchet,
                   lockVersion: problem.lockVersion,
                 }}
               />

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { GateStatus } from "@/components/gate/gate-status";
 import { ModelStatusBadge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ModelStatus } from "@/lib/db/generated/enums";
+import type { GateResource } from "@/lib/gate/gate.schema";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { SignoffSheet } from "@/lib/signoffs/list-signoff-sheet-rows";
 import { ApproveAllButton } from "./approve-all-button";
@@ -12,10 +14,12 @@ type SignoffSheetPageProps = {
   modelVersion: { id: string; name: string; version: string; status: ModelStatus };
   sheet: SignoffSheet;
   canDecide: boolean;
+  /** The release gate's evaluation of this version. */
+  gate?: GateResource;
 };
 
 /** Problems × one model version: evidence against target and baseline, the current decisions, and Approve / Reject for stakeholders. */
-export function SignoffSheetPage({ project, modelVersion, sheet, canDecide }: SignoffSheetPageProps) {
+export function SignoffSheetPage({ project, modelVersion, sheet, canDecide, gate }: SignoffSheetPageProps) {
   const base = `/projects/${project.slug}/models/${modelVersion.id}`;
   const approvable = sheet.rows.filter((r) => r.assessment.approvable && !(r.signoff?.decision === "approve" && !r.signoff.stale)).map((r) => r.problem);
   const counted = sheet.rows.filter((r) => r.signoff && !r.signoff.stale);
@@ -52,6 +56,7 @@ export function SignoffSheetPage({ project, modelVersion, sheet, canDecide }: Si
         }
       />
       <div className="space-y-4">
+        {gate ? <GateStatus gate={gate} /> : null}
         {canDecide ? <ApproveAllButton modelVersionId={modelVersion.id} problems={approvable.map((p) => ({ id: p.id, key: p.key }))} /> : (
           <p className="text-sm text-slate-600">Only stakeholders and admins sign off; you can read the decisions.</p>
         )}

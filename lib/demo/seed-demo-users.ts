@@ -22,7 +22,7 @@ export async function seedDemoUsers(db: PrismaClient, dataDir: string, fixedPass
     email: demoAccountEmail(role),
     password: fixedPassword ?? `demo-${randomBytes(9).toString("base64url")}`,
   }));
-  // Four password hashes (scrypt) in one transaction: on a busy machine that takes longer than Prisma's default 5 s.
+  // Four scrypt hashes: on a busy machine they outlast Prisma's default 5 s transaction timeout.
   await db.$transaction(
     async (tx) => {
       for (const c of credentials) await createAccount(tx, { name: `Demo ${c.role}`, email: c.email, password: c.password }, c.role);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listCurrentSignoffs } from "@/lib/signoffs/list-current-signoffs";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
@@ -101,6 +102,16 @@ describe("seedDemo", () => {
     const current = await listCurrentSignoffs(project.id, models.find((m) => m.version === "2.1")!.id);
     expect(current.map((s) => [s.decision, s.stale])).toEqual(DEMO_PROBLEMS.map(() => ["approve", false]));
     expect(await db.auditEvent.count({ where: { action: "signoff.create", actorId: stakeholder.id } })).toBe(DEMO_PROBLEMS.length + 1);
+  });
+
+  it("then 3.0's release gate fails on the negation regression against 2.1", async () => {
+    const models = await db.modelVersion.findMany({ orderBy: { createdAt: "asc" } });
+    const gate = await getGateResource(models.find((m) => m.version === "3.0")!.id, null);
+    expect(gate.decision).toBe("fail");
+    expect(gate.production).toMatchObject({ version: "2.1" });
+    const negation = gate.problems.find((p) => p.key === "SENT-2")!;
+    expect(negation.checks.find((c) => c.rule === "regression")).toMatchObject({ ok: false, state: "fail" });
+    expect(gate.reasons).toContain("SENT-2: significantly worse: 6 broken, 0 fixed vs sentiment 2.1 (p = 0.031 < α 0.05)");
   });
 
   it("refuses to seed twice: the project slug is taken", async () => {

@@ -14,6 +14,9 @@ import type { GateResource } from "./gate.schema";
 import { toGatePolicy } from "./gate-policy.schema";
 import { listReplayCompleteness } from "./list-replay-completeness";
 
+/** A problem without current patterns is absent from listReplayCompleteness. */
+const NO_PATTERNS = { patterns: 0, passed: 0, failed: 0, errored: 0, pending: 0, missing: 0, awaitingGrade: 0 };
+
 /**
  * Evaluates the release gate of a model version: gathers the evidence (settled
  * verdicts and replay completeness, the comparison with the production
@@ -58,24 +61,15 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
   const evidence: GateEvidence = {
     alpha,
     production: modelVersion.status === "production" ? { kind: "self" } : production ? { kind: "version", label: modelVersionLabel(production) } : { kind: "none" },
-    problems: problems.map((problem) => {
-      const replay = completenessOf.get(problem.id);
-      const flips = comparisonOf.get(problem.id);
+    problems: problems.map(({ id, ...problem }) => {
+      const flips = comparisonOf.get(id);
       return {
-        problemId: problem.id,
-        key: problem.key,
-        severity: problem.severity,
-        status: problem.status,
-        target: problem.target,
-        patterns: replay?.patterns ?? 0,
-        passed: replay?.passed ?? 0,
-        failed: replay?.failed ?? 0,
-        errored: replay?.errored ?? 0,
-        pending: replay?.pending ?? 0,
-        missing: replay?.missing ?? 0,
-        awaitingGrade: replay?.awaitingGrade ?? 0,
+        ...NO_PATTERNS,
+        ...completenessOf.get(id),
+        problemId: id,
+        ...problem,
         comparison: flips ? { fixed: flips.fixed, broken: flips.broken } : null,
-        signoff: signoffs.get(problem.id) ?? null,
+        signoff: signoffs.get(id) ?? null,
       };
     }),
   };
@@ -100,20 +94,13 @@ export async function getGateResource(modelVersionId: string, actor: Actor | nul
     policy: { ...policy, alpha },
     production: production ? { id: production.id, name: production.name, version: production.version } : null,
     replay: { complete: replay.pending + replay.missing + replay.awaitingGrade === 0, ...replay },
-    problems: problems.map((problem) => {
-      const rate = rateOf.get(problem.id);
-      return {
-        problemId: problem.id,
-        key: problem.key,
-        title: problem.title,
-        severity: problem.severity,
-        status: problem.status,
-        target: problem.target,
-        errorRate: rate?.errorRate ?? null,
-        n: rate?.n ?? 0,
-        checks: checksOf.get(problem.id) ?? [],
-      };
-    }),
+    problems: problems.map(({ id, ...problem }) => ({
+      problemId: id,
+      ...problem,
+      errorRate: rateOf.get(id)?.errorRate ?? null,
+      n: rateOf.get(id)?.n ?? 0,
+      checks: checksOf.get(id) ?? [],
+    })),
     reasons: evaluation.reasons,
   };
 }

@@ -58,7 +58,9 @@ afterAll(async () => {
 /** Runs the CLI as a child process; resolves with its exit code and output (never rejects on a non-zero exit). */
 function ratchet(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+    // Only PATH and what the test passes: no RATCHET_* leaking in from the environment.
+    const childEnv = { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv;
+    execFile(process.execPath, [CLI, ...args], { env: childEnv, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { SignoffSheetPage } from "@/components/signoffs/signoff-sheet-page";
 import { idSchema } from "@/lib/api/id-params";
+import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
@@ -16,6 +17,6 @@ export default async function Page({ params }: Props) {
   const project = await getProjectBySlug(slug);
   const modelVersion = project && idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
   if (!project || !modelVersion) notFound();
-  const sheet = await listSignoffSheetRows(project.id, modelVersion.id);
-  return <SignoffSheetPage project={project} modelVersion={modelVersion} sheet={sheet} canDecide={can(actor, "signoffs.write")} />;
+  const [sheet, gate] = await Promise.all([listSignoffSheetRows(project.id, modelVersion.id), getGateResource(modelVersion.id, actor)]);
+  return <SignoffSheetPage project={project} modelVersion={modelVersion} sheet={sheet} canDecide={can(actor, "signoffs.write")} gate={gate} />;
 }
