@@ -15,6 +15,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // APIs answer 401 themselves; static assets need no session.
-  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
+  // APIs answer 401 themselves; static assets and the CLI download (/cli/ratchet.mjs) need no session.
+  matcher: ["/((?!api/|_next/|cli/|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -43,12 +43,14 @@ const baseUrl = config.RATCHET_PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 // The demo (project and one user per role) goes only into an empty embedded
 // database, or into an empty DATABASE_URL one when RATCHET_DEMO=1 asks for it.
 const demo = config.RATCHET_DEMO ?? !config.DATABASE_URL;
+let demoSeeded = false;
 if (demo) {
   const db = createPrismaClient(databaseUrl);
   try {
     if (await isDatabaseEmpty(db)) {
       await seedDemo(db, { modelBaseUrl: `${baseUrl}/api/demo/models` });
       if ((await db.user.count()) === 0) await seedDemoUsers(db, config.RATCHET_DATA_DIR, process.env.RATCHET_DEMO_PASSWORD);
+      demoSeeded = true;
       log("demo project seeded (empty database)");
     }
   } finally {
@@ -77,6 +79,7 @@ const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", St
 // once per process, with this DATABASE_URL). It starts once the server answers,
 // because the demo's model versions are served by the app itself.
 let worker: ReturnType<typeof spawn> | undefined;
+let demoSignoffs: ReturnType<typeof spawn> | undefined;
 void waitUntilServing().then((ok) => {
   if (!ok || stopping) return;
   log(`ready on http://localhost:${config.PORT} in ${elapsed()}`);
@@ -84,6 +87,10 @@ void waitUntilServing().then((ok) => {
     stdio: "inherit",
     env: childEnv,
   });
+  // The demo stakeholder signs off once the demo's replays are complete (sign-offs need complete evidence).
+  if (demoSeeded) {
+    demoSignoffs = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "seed-demo-signoffs.ts")], { stdio: "inherit", env: childEnv });
+  }
 });
 
 async function waitUntilServing(): Promise<boolean> {
@@ -112,6 +119,7 @@ async function shutdown(code: number) {
 process.on("exit", () => {
   if (server.exitCode === null) server.kill("SIGTERM");
   if (worker && worker.exitCode === null) worker.kill("SIGTERM");
+  if (demoSignoffs && demoSignoffs.exitCode === null) demoSignoffs.kill("SIGTERM");
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

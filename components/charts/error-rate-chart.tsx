@@ -4,6 +4,7 @@ import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -11,6 +12,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
+import { signoffSymbol } from "./signoff-symbol";
 
 export type ErrorRateChartSeries = {
   /** Problem key, e.g. "SENT-3". */
@@ -30,6 +32,18 @@ export type ErrorRateChartPoint = {
   errored: number;
 } | null;
 
+/** A sign-off shown as a marker at one problem × model version: approved ✓, rejected ✗, stale ◌. */
+export type ErrorRateChartSignoff = {
+  decision: "approve" | "reject";
+  stale: boolean;
+  /** Who decided, e.g. "Demo stakeholder". */
+  by: string;
+  /** When, already formatted. */
+  at: string;
+  comment: string;
+  staleReason: string | null;
+} | null;
+
 export type ErrorRateChartProps = {
   /** X axis labels, model versions in registration order ("sentiment 2.1"). */
   modelVersions: string[];
@@ -37,13 +51,15 @@ export type ErrorRateChartProps = {
   /** points[seriesIndex][modelVersionIndex]; null where there is no result. */
   points: ErrorRateChartPoint[][];
   height?: number;
+  /** signoffs[seriesIndex][modelVersionIndex]: the current sign-off there, drawn as a marker above the point. */
+  signoffs?: ErrorRateChartSignoff[][];
 };
 
 type Row = { label: string; values: (number | null)[] };
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
-export function ErrorRateChart({ modelVersions, series, points, height = 340 }: ErrorRateChartProps) {
+export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs }: ErrorRateChartProps) {
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
     values: series.map((_, si) => {
@@ -105,8 +121,23 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340 }: 
               isAnimationActive={false}
             />
           ))}
+          {signoffs?.flatMap((row, si) =>
+            row.map((signoff, vi) => {
+              const rate = points[si]?.[vi]?.errorRate;
+              if (!signoff || rate === null || rate === undefined) return null;
+              return (
+                <ReferenceDot
+                  key={`signoff-${series[si]?.key}-${vi}`}
+                  x={modelVersions[vi]}
+                  y={rate * 100}
+                  ifOverflow="extendDomain"
+                  shape={(props) => <SignoffMarker cx={Number(props.cx)} cy={Number(props.cy)} signoff={signoff} color={series[si]?.color ?? "#334155"} />}
+                />
+              );
+            }),
+          )}
           <Tooltip
-            content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} />}
+            content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} />}
             cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
           />
         </LineChart>
@@ -137,9 +168,22 @@ function VersionTick({ x = 0, y = 0, payload }: VersionTickProps) {
   );
 }
 
-type ChartTooltipProps = TooltipContentProps & Pick<ErrorRateChartProps, "series" | "points" | "modelVersions">;
+/** The decision symbol in a small disc just above the point, so the line's dot stays visible. */
+function SignoffMarker({ cx, cy, signoff, color }: { cx: number; cy: number; signoff: NonNullable<ErrorRateChartSignoff>; color: string }) {
+  const fill = signoff.stale ? "#64748b" : signoff.decision === "approve" ? "#065f46" : "#991b1b";
+  return (
+    <g data-testid="signoff-marker" data-decision={signoff.decision} data-stale={signoff.stale} aria-hidden="true">
+      <circle cx={cx} cy={cy - 15} r={8} fill="#ffffff" stroke={color} strokeWidth={1.5} strokeDasharray={signoff.stale ? "2 2" : undefined} />
+      <text x={cx} y={cy - 15} dy="0.35em" textAnchor="middle" fontSize={11} fontWeight={700} fill={fill}>
+        {signoffSymbol(signoff)}
+      </text>
+    </g>
+  );
+}
 
-function ChartTooltip({ active, label, series, points, modelVersions }: ChartTooltipProps) {
+type ChartTooltipProps = TooltipContentProps & Pick<ErrorRateChartProps, "series" | "points" | "modelVersions" | "signoffs">;
+
+function ChartTooltip({ active, label, series, points, modelVersions, signoffs }: ChartTooltipProps) {
   if (!active || label === undefined) return null;
   const vi = modelVersions.indexOf(String(label));
   if (vi < 0) return null;
@@ -172,11 +216,24 @@ function ChartTooltip({ active, label, series, points, modelVersions }: ChartToo
                   target ≤ {pct(s.target)}
                   {point && point.errored > 0 ? <span className="text-amber-800"> · {point.errored} errored</span> : null}
                 </span>
+                <SignoffTooltipLine signoff={signoffs?.[si]?.[vi] ?? null} />
               </span>
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+function SignoffTooltipLine({ signoff }: { signoff: ErrorRateChartSignoff }) {
+  if (!signoff) return null;
+  const tone = signoff.stale ? "text-slate-500" : signoff.decision === "approve" ? "text-emerald-800" : "text-red-800";
+  return (
+    <span className={`block ${tone}`}>
+      {signoffSymbol(signoff)} {signoff.decision === "approve" ? "Approved" : "Rejected"} by {signoff.by}, {signoff.at}
+      {signoff.comment ? <span className="italic"> “{signoff.comment}”</span> : null}
+      {signoff.stale ? <span className="font-medium"> · stale{signoff.staleReason ? `: ${signoff.staleReason}` : ""}</span> : null}
+    </span>
   );
 }

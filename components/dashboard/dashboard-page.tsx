@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
+import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
+import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
 import { ChartLegend } from "./chart-legend";
 import { ErrorRateTable } from "./error-rate-table";
 import { ProblemFilterForm } from "./problem-filter-form";
@@ -17,9 +19,11 @@ type DashboardPageProps = {
   project: { slug: string; name: string; description: string };
   matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
   filter: { severities: Severity[]; statuses: ProblemStatus[] };
+  /** Current sign-offs per problem × model version: markers on the chart and in the table. */
+  signoffs?: SignoffMarker[];
 };
 
-export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
+export function DashboardPage({ project, matrix, filter, signoffs = [] }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
   const series = matrix.rows.map(({ problem }) => ({
     key: problem.key,
@@ -34,6 +38,8 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
       c ? { errorRate: c.errorRate, n: c.n, low: c.low, high: c.high, errored: c.errored } : null,
     ),
   );
+
+  const chartSignoffs = toChartSignoffs(signoffs, matrix.rows.map((r) => r.problem.id), matrix.modelVersions.map((v) => v.id));
 
   const filtered = filter.severities.length + filter.statuses.length > 0;
 
@@ -69,6 +75,7 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
                 modelVersions={matrix.modelVersions.map(modelVersionLabel)}
                 series={series}
                 points={points}
+                signoffs={chartSignoffs}
               />
               <figcaption className="sr-only">
                 Line chart of error rate per problem across model versions. The same numbers are in the table below.
@@ -81,10 +88,11 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
             <h2 id="numbers-heading" className="mb-2 text-base font-semibold text-slate-900">
               Numbers
             </h2>
-            <ErrorRateTable projectSlug={project.slug} matrix={matrix} />
+            <ErrorRateTable projectSlug={project.slug} matrix={matrix} signoffs={chartSignoffs} />
             <p className="mt-2 text-xs text-slate-600">
               <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
-              excluded and shown separately) · hover a cell for its 95% Wilson interval · — no result
+              excluded and shown separately) · hover a cell for its 95% Wilson interval · — no result · sign-offs: ✓
+              approved, ✗ rejected, ◌ stale
             </p>
           </section>
         </div>

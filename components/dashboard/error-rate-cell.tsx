@@ -1,3 +1,5 @@
+import type { ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
+import { SignoffNote } from "@/components/signoffs/signoff-note";
 import { TableCell } from "@/components/ui/table";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
@@ -6,13 +8,15 @@ type ErrorRateCellProps = {
   rate: ErrorRate | null;
   target: number;
   testId?: string;
+  /** The current sign-off of this problem × version, shown under the rate. */
+  signoff?: ErrorRateChartSignoff;
 };
 
 /**
  * "42% (n=12)". The Wilson interval is in the title and in screen-reader text;
  * above-target cells carry an icon and words, not only a colour.
  */
-export function ErrorRateCell({ rate, target, testId }: ErrorRateCellProps) {
+export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRateCellProps) {
   if (!rate) {
     return (
       <TableCell data-testid={testId} className="text-center text-slate-400" title="No result">
@@ -47,6 +51,7 @@ export function ErrorRateCell({ rate, target, testId }: ErrorRateCellProps) {
         {above ? ", above target" : ""}
       </span>
       {extras.length > 0 ? <span className="block text-xs font-normal text-amber-800"> {extras.join(", ")}</span> : null}
+      <SignoffNote signoff={signoff} />
     </TableCell>
   );
 }

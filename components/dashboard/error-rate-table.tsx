@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
 import { SeverityBadge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { Severity } from "@/lib/db/generated/enums";
@@ -12,10 +13,12 @@ type TableModelVersion = { id: string; name: string; version: string };
 type ErrorRateTableProps = {
   projectSlug: string;
   matrix: ErrorRateMatrix<TableProblem, TableModelVersion>;
+  /** signoffs[row][column]: the current sign-off shown in the cell. */
+  signoffs?: ErrorRateChartSignoff[][];
 };
 
 /** The dashboard's numbers as a table: problems × model versions. */
-export function ErrorRateTable({ projectSlug, matrix }: ErrorRateTableProps) {
+export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTableProps) {
   return (
     <Table aria-label="Error rate per problem and model version">
       <caption className="sr-only">
@@ -36,7 +39,7 @@ export function ErrorRateTable({ projectSlug, matrix }: ErrorRateTableProps) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {matrix.rows.map(({ problem, cells }) => (
+        {matrix.rows.map(({ problem, cells }, row) => (
           <TableRow key={problem.id}>
             <TableHeaderCell
               scope="row"
@@ -64,6 +67,7 @@ export function ErrorRateTable({ projectSlug, matrix }: ErrorRateTableProps) {
                   rate={rate}
                   target={problem.target}
                   testId={v ? `rate-${problem.key}-${v.name}@${v.version}` : undefined}
+                  signoff={signoffs?.[row]?.[i] ?? null}
                 />
               );
             })}

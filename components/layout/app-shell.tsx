@@ -20,7 +20,7 @@ export function AppShell({ children, user, canManageUsers }: AppShellProps) {
       >
         Skip to content
       </a>
-      <header className="bg-slate-900 text-white">
+      <header className="bg-slate-900 text-white print:hidden">
         <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
             <RatchetMark />

@@ -14,7 +14,7 @@ export function ProjectBar({ project, projects, canGrade }: ProjectBarProps) {
   const base = `/projects/${project.slug}`;
   const others = projects.filter((p) => p.slug !== project.slug);
   return (
-    <div className="border-b border-slate-200 bg-white">
+    <div className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto max-w-7xl px-4 sm:px-6">
         <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-2 pt-3 text-sm">
           <Link href="/" className="text-slate-600 hover:text-slate-900 hover:underline">

@@ -7,6 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
+import { GateStatus } from "@/components/gate/gate-status";
+import type { GateResource } from "@/lib/gate/gate.schema";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { Baseline } from "@/lib/results/choose-baseline";
@@ -50,11 +52,13 @@ type ModelVersionPageProps = {
   unlabelled: UnlabelledOutputs | null;
   permissions: { write: boolean; replay: boolean };
   now: Date;
+  /** The release gate's evaluation of this version. */
+  gate?: GateResource;
 };
 
 const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, unlabelled, permissions, now }: ModelVersionPageProps) {
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, unlabelled, permissions, now, gate }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
@@ -157,6 +161,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
           </Card>
 
           <div className="space-y-6">
+            {gate ? <GateStatus gate={gate} /> : null}
             <Card title="Replay">
               <ReplayPanel
                 modelVersionId={v.id}
@@ -199,6 +204,10 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             <p className="text-sm text-slate-600">
               {aboveTarget} of {rows.length} problem{rows.length === 1 ? "" : "s"} above target
               {errored > 0 ? ` · ${errored} errored call${errored === 1 ? "" : "s"}` : ""}
+              {" · "}
+              <Link href={`${base}/models/${v.id}/sign-off`} className="font-medium text-blue-700 hover:underline">
+                Sign-off sheet
+              </Link>
             </p>
           </div>
           {rows.length === 0 ? (

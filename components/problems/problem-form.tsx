@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import { PercentField } from "@/components/ui/percent-field";
 import { createProblem, updateProblem, type CreateProblemBody } from "@/lib/api-client/problems";
 import { ConflictNotice } from "./conflict-notice";
 import { TextArea } from "./text-area";
@@ -17,6 +18,7 @@ export type ProblemFormValues = {
   target: number;
   origin: string;
   ownerId: string | null;
+  ratchet?: boolean;
   lockVersion?: number;
 };
 
@@ -51,6 +53,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
     target: (v) => `${percent(v.target)}%`,
     origin: (v) => v.origin || "—",
     owner: (v) => ownerName(v.ownerId),
+    ratchet: (v) => (v.ratchet ? "on" : "off"),
     description: (v) => v.description || "—",
   };
 
@@ -72,6 +75,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
           target: targetText === "" ? Number.NaN : Number(targetText) / 100,
           origin: String(data.get("origin") ?? ""),
           ownerId: String(data.get("ownerId") ?? "") || null,
+          ratchet: data.get("ratchet") === "on",
         };
         void form.run(async () => {
           if (editing && base?.id) {
@@ -128,25 +132,23 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
           ))}
         </Select>
       </Field>
-      <Field
+      <PercentField
         id="problem-target"
+        name="target"
         label="Target error rate (%)"
-        error={form.fieldError("target") ? "must be between 0% and 100%" : undefined}
         hint="The highest error rate at which it may be signed off."
-      >
-        <TextInput
-          id="problem-target"
-          name="target"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          step="any"
-          required
-          defaultValue={base ? percent(base.target) : 10}
-          invalid={!!form.fieldError("target")}
-        />
-      </Field>
+        rate={base ? base.target : 0.1}
+        error={form.fieldError("target")}
+      />
+      <div className="sm:col-span-2 lg:col-span-4">
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input id="problem-ratchet" type="checkbox" name="ratchet" defaultChecked={base?.ratchet ?? false} className="mt-0.5" />
+          <span>
+            <span className="font-medium text-slate-900">Ratchet the target</span> — whenever a version goes to production, lower the target to
+            its error rate here if that is lower, so later versions are held to the level already reached.
+          </span>
+        </label>
+      </div>
       <Field id="problem-owner" label="Owner" error={form.fieldError("ownerId")}>
         <Select id="problem-owner" name="ownerId" defaultValue={base?.ownerId ?? ""}>
           <option value="">Nobody</option>

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { problemStatusLabel } from "@/components/ui/badge";
 import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
 import { formatPercent } from "@/lib/format/format-percent";
+import { modelVersionLabel } from "@/lib/models/model-version-label";
 
 const FIELD_LABEL: Record<string, string> = { ownerId: "owner" };
 
@@ -12,6 +13,7 @@ function show(field: string, value: unknown, owners: Map<string, string>): strin
   if (field === "status" && typeof value === "string") return problemStatusLabel[value as keyof typeof problemStatusLabel] ?? value;
   if (field === "ownerId" && typeof value === "string") return owners.get(value) ?? "a former user";
   if (field === "description") return "(text changed)";
+  if (field === "ratchet" && typeof value === "boolean") return value ? "on" : "off";
   return String(value);
 }
 
@@ -30,6 +32,9 @@ export function ProblemHistory({ entries, owners }: { entries: ProblemHistoryEnt
               <p className="text-xs text-slate-600">
                 <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time> · {entry.actor?.name ?? "someone"}
                 {entry.action === "problem.create" ? " logged it" : ""}
+                {entry.action === "problem.ratchet" && entry.modelVersion
+                  ? ` put ${modelVersionLabel(entry.modelVersion)} in production: the ratchet tightened the target`
+                  : ""}
               </p>
               <ul className="mt-0.5 text-sm text-slate-800">
                 {Object.entries(entry.changes)

@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { ErrorRateChart } from "@/components/charts/error-rate-chart";
+import { SignoffNote } from "@/components/signoffs/signoff-note";
+import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
+import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
 import { seriesColor } from "@/components/charts/series-colors";
 import { ModelStatusBadge, ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -17,6 +20,7 @@ import type { ReactNode } from "react";
 import { CoverageHintBadges } from "./coverage-hint-badges";
 import { ProblemEditor } from "./problem-editor";
 import { ProblemHistory } from "./problem-history";
+import { TargetText } from "./target-text";
 
 type ProblemPageProps = {
   project: { id: string; slug: string };
@@ -28,10 +32,13 @@ type ProblemPageProps = {
   patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
   versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
+  /** This problem's current sign-off per model version: chart markers and a table column. */
+  signoffs?: SignoffMarker[];
 };
 
-export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection }: ProblemPageProps) {
+export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection, signoffs = [] }: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
+  const [versionSignoffs = []] = toChartSignoffs(signoffs, [problem.id], versions.map((v) => v.id));
   return (
     <>
       <PageHeader
@@ -54,7 +61,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
             items={[
               { label: "Severity", value: <SeverityBadge severity={problem.severity} /> },
               { label: "Status", value: <ProblemStatusBadge status={problem.status} /> },
-              { label: "Target", value: `error rate ≤ ${formatPercent(problem.target)}` },
+              { label: "Target", value: <TargetText target={problem.target} ratchet={problem.ratchet} history={history} /> },
               { label: "Owner", value: problem.owner?.name ?? "—" },
               { label: "Origin", value: problem.origin || "—" },
               { label: "Logged", value: problem.createdAt.toISOString().slice(0, 10) },
@@ -80,6 +87,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                   target: problem.target,
                   origin: problem.origin,
                   ownerId: problem.ownerId,
+                  ratchet: problem.ratchet,
                   lockVersion: problem.lockVersion,
                 }}
               />
@@ -105,6 +113,7 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                       : null,
                   ),
                 ]}
+                signoffs={[versionSignoffs]}
               />
             </Card>
 
@@ -119,10 +128,11 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                   <TableHeaderCell className="text-right">Errored</TableHeaderCell>
                   <TableHeaderCell className="text-right">Awaiting grade</TableHeaderCell>
                   <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Sign-off</TableHeaderCell>
                 </TableRow>
               </TableHead>
               <TableBody>
-                {versions.map((v) => {
+                {versions.map((v, vi) => {
                   const above = v.rate?.errorRate != null && v.rate.errorRate > problem.target;
                   return (
                     <TableRow key={v.id}>
@@ -148,6 +158,9 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                       <TableCell className="text-right tabular-nums">{v.rate?.ungraded ?? "—"}</TableCell>
                       <TableCell>
                         <ModelStatusBadge status={v.status} />
+                      </TableCell>
+                      <TableCell data-testid={`problem-signoff-${v.version}`}>
+                        <SignoffNote signoff={versionSignoffs[vi] ?? null} />
                       </TableCell>
                     </TableRow>
                   );

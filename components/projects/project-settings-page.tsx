@@ -1,3 +1,4 @@
+import { GatePolicyForm } from "@/components/gate/gate-policy-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ProjectResource } from "@/lib/projects/project.schema";
@@ -7,9 +8,15 @@ export function ProjectSettingsPage({ project }: { project: ProjectResource }) {
   return (
     <>
       <PageHeader title="Project settings" description={`Problem keys: ${project.keyPrefix}-1, ${project.keyPrefix}-2 … · ${project.problemCount} problems so far.`} />
-      <Card>
-        <ProjectForm initial={project} />
-      </Card>
+      <div className="space-y-6">
+        {/* Keyed by lockVersion: saving one form refreshes the page, and both start again from the saved project. */}
+        <Card>
+          <ProjectForm key={project.lockVersion} initial={project} />
+        </Card>
+        <Card title="Release gate" description="What GET /api/v1/models/{id}/gate and the ratchet CLI hold every model version to.">
+          <GatePolicyForm key={project.lockVersion} projectId={project.id} policy={project.gatePolicy} alpha={project.alpha} lockVersion={project.lockVersion} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -20,6 +20,8 @@ export type DemoProblem = {
   status: "open" | "monitoring";
   origin: string;
   target: number;
+  /** Tighten the target whenever a version goes to production (the ratchet). */
+  ratchet?: boolean;
   patterns: readonly DemoPattern[];
 };
 
@@ -50,6 +52,7 @@ const sarcasm: DemoProblem = {
   status: "open",
   origin: "client report",
   target: 0.2,
+  ratchet: true,
   patterns: [
     { name: "Zipper broke, 'oh great'", polarity: "positive", origin: "production", text: "Oh great, the zipper broke the first time I used it.", expectation: is("negative") },
     { name: "Leaking kettle, 'just what I needed'", polarity: "positive", origin: "production", text: "Just what I needed, a kettle that leaks all over the counter.", expectation: is("negative") },
@@ -157,6 +160,7 @@ const contrast: DemoProblem = {
   status: "monitoring",
   origin: "QA",
   target: 0.2,
+  ratchet: true,
   patterns: [
     { name: "Gorgeous screen, dead battery", polarity: "positive", origin: "production", text: "The screen is gorgeous but the battery died in a day.", expectation: is("negative") },
     { name: "Late but works perfectly", polarity: "positive", origin: "production", text: "It arrived late but it works perfectly.", expectation: is("positive") },

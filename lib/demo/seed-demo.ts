@@ -57,6 +57,7 @@ async function seedProblemsAndPatterns(tx: Prisma.TransactionClient, projectId: 
         status: demoProblem.status,
         origin: demoProblem.origin,
         target: demoProblem.target,
+        ratchet: demoProblem.ratchet ?? false,
       },
     });
     for (const demoPattern of demoProblem.patterns) {

@@ -59,3 +59,9 @@ export class RateLimitedError extends DomainError {
     });
   }
 }
+
+export class MethodNotAllowedError extends DomainError {
+  constructor(message: string, allow: string) {
+    super("method_not_allowed", message, 405, undefined, { Allow: allow });
+  }
+}

@@ -7,6 +7,7 @@ import { sealSecrets } from "@/lib/crypto/secret-box";
 import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { tightenRatchetTargets } from "@/lib/problems/tighten-ratchet-targets";
 import { assertConnectorSecrets } from "./assert-connector-secrets";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { MODEL_STATUS_TRANSITIONS, canChangeModelStatus } from "./model-status-transitions";
@@ -17,7 +18,7 @@ import type { UpdateModelVersion } from "./update-model-version.schema";
 /**
  * PATCH /models/{modelId} with optimistic concurrency: the client's lockVersion
  * must be current (else 409 with the current state). Going to production
- * retires the version that was there, in the same transaction.
+ * retires the version that was there and tightens ratchet targets, in the same transaction.
  */
 export async function updateModelVersion(actor: Actor, modelVersionId: string, input: UpdateModelVersion) {
   try {
@@ -87,6 +88,7 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
       if (statusChanges) {
         await recordAuditEvent(actor, { action: "model.status_change", entityType: "model_version", entityId: current.id, projectId, data: { from: current.status, to: input.status! } }, tx);
       }
+      if (input.status === "production" && statusChanges) await tightenRatchetTargets(tx, actor, { id: current.id, projectId, name, version });
       const after = await tx.modelVersion.findUniqueOrThrow({ where: { id: current.id }, select: modelVersionResourceSelect });
       return toModelVersionResource(after);
     });

@@ -14,6 +14,7 @@ export const problemResourceSelect = {
   origin: true,
   ownerId: true,
   owner: { select: { id: true, name: true } },
+  ratchet: true,
   lockVersion: true,
   createdAt: true,
   updatedAt: true,

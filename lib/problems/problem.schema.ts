@@ -14,6 +14,7 @@ const problemFields = {
   target: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").describe("Highest error rate (0–1) at which the problem may be signed off"),
   origin: z.string().trim().max(200).describe("Where it came from: client report, production incident, QA, …"),
   ownerId: idSchema.nullable().describe("A user id, or null for nobody"),
+  ratchet: z.boolean().describe("When a version goes to production, lower the target to its error rate on this problem if that is lower"),
 };
 
 export const createProblemSchema = z.object({
@@ -24,6 +25,7 @@ export const createProblemSchema = z.object({
   target: problemFields.target,
   origin: problemFields.origin.default(""),
   ownerId: problemFields.ownerId.default(null),
+  ratchet: problemFields.ratchet.default(false),
 });
 export type CreateProblem = z.infer<typeof createProblemSchema>;
 
@@ -37,6 +39,7 @@ export const updateProblemSchema = z.object({
   target: problemFields.target.optional(),
   origin: problemFields.origin.optional(),
   ownerId: problemFields.ownerId.optional(),
+  ratchet: problemFields.ratchet.optional(),
 });
 export type UpdateProblem = z.infer<typeof updateProblemSchema>;
 
@@ -53,6 +56,7 @@ export const problemResourceSchema = z.object({
   origin: z.string(),
   ownerId: z.string().nullable(),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ratchet: z.boolean(),
   lockVersion: z.number().int(),
   createdAt: z.string().describe("ISO 8601"),
   updatedAt: z.string().describe("ISO 8601"),
@@ -71,9 +75,13 @@ export type ProblemListItemResource = z.infer<typeof problemListItemSchema>;
 
 export const problemHistoryEntrySchema = z.object({
   id: z.string(),
-  action: z.enum(["problem.create", "problem.update"]),
+  action: z.enum(["problem.create", "problem.update", "problem.ratchet"]).describe("problem.ratchet: a promotion to production tightened the target"),
   createdAt: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  modelVersion: z
+    .object({ id: z.string(), name: z.string(), version: z.string() })
+    .nullable()
+    .describe("problem.ratchet: the version whose promotion tightened the target"),
 });
 export type ProblemHistoryEntry = z.infer<typeof problemHistoryEntrySchema>;

@@ -31,6 +31,7 @@ type Row = {
   origin: string;
   owner_id: string | null;
   owner_name: string | null;
+  ratchet: boolean;
   lock_version: number;
   created_at: Date;
   updated_at: Date;
@@ -83,7 +84,7 @@ export async function searchProblems(projectId: string, query: ProblemListQuery)
 
   const rows = await prisma().$queryRaw<Row[]>`
     SELECT p.id, p.project_id, p.key, p.number, p.title, p.description, p.severity::text AS severity, p.status::text AS status,
-           p.target, p.origin, p.owner_id, u.name AS owner_name, p.lock_version, p.created_at, p.updated_at,
+           p.target, p.origin, p.owner_id, u.name AS owner_name, p.ratchet, p.lock_version, p.created_at, p.updated_at,
            COALESCE(c.total, 0)::int AS total, COALESCE(c.negative, 0)::int AS negative, COALESCE(c.production, 0)::int AS production
     FROM problems p
     LEFT JOIN users u ON u.id = p.owner_id
@@ -116,6 +117,7 @@ export async function searchProblems(projectId: string, query: ProblemListQuery)
       origin: row.origin,
       ownerId: row.owner_id,
       owner: row.owner_id && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
+      ratchet: row.ratchet,
       lockVersion: row.lock_version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { toGatePolicy } from "@/lib/gate/gate-policy.schema";
 import type { ProjectResource } from "./project.schema";
 
 export const projectResourceSelect = {
@@ -10,6 +11,8 @@ export const projectResourceSelect = {
   keyPrefix: true,
   labels: true,
   inputSchema: true,
+  gatePolicy: true,
+  alpha: true,
   lockVersion: true,
   createdAt: true,
   updatedAt: true,
@@ -29,6 +32,8 @@ export function toProjectResource(row: ProjectRow): ProjectResource {
     keyPrefix: row.keyPrefix,
     labels: row.labels,
     inputSchema: (row.inputSchema as Record<string, unknown> | null) ?? null,
+    gatePolicy: toGatePolicy(row.gatePolicy),
+    alpha: row.alpha,
     lockVersion: row.lockVersion,
     problemCount: row._count.problems,
     createdAt: row.createdAt.toISOString(),

@@ -39,6 +39,8 @@ export async function updateProject(actor: Actor, projectId: string, input: Upda
           ...(fields.inputSchema !== undefined
             ? { inputSchema: fields.inputSchema === null ? Prisma.DbNull : (fields.inputSchema as Prisma.InputJsonObject) }
             : {}),
+          ...(fields.gatePolicy !== undefined ? { gatePolicy: fields.gatePolicy } : {}),
+          ...(fields.alpha !== undefined ? { alpha: fields.alpha } : {}),
           lockVersion: { increment: 1 },
         },
       });

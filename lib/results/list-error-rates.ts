@@ -32,13 +32,18 @@ type ErrorRateRow = Pick<ErrorRate, "problemId" | "modelVersionId" | "passed" | 
  * Counting happens in PostgreSQL: one aggregate, no results loaded into memory.
  * Every page and route reads rates through this function.
  */
-export async function listErrorRates(projectId: string, filter: ErrorRateFilter = {}): Promise<ErrorRate[]> {
+export async function listErrorRates(
+  projectId: string,
+  filter: ErrorRateFilter = {},
+  /** A transaction to read in (the ratchet reads rates inside the promotion's transaction). */
+  db: Pick<Prisma.TransactionClient, "$queryRaw"> = prisma(),
+): Promise<ErrorRate[]> {
   if (filter.problemIds?.length === 0 || filter.modelVersionIds?.length === 0) return [];
   const byProblem = filter.problemIds ? Prisma.sql`AND r.problem_id IN (${Prisma.join(filter.problemIds)})` : Prisma.empty;
   const byModelVersion = filter.modelVersionIds
     ? Prisma.sql`AND r.model_version_id IN (${Prisma.join(filter.modelVersionIds)})`
     : Prisma.empty;
-  const rows = await prisma().$queryRaw<ErrorRateRow[]>`
+  const rows = await db.$queryRaw<ErrorRateRow[]>`
     SELECT
       r.problem_id       AS "problemId",
       r.model_version_id AS "modelVersionId",

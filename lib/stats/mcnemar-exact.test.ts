@@ -19,6 +19,19 @@ describe("mcnemarExact", () => {
     expect(mcnemarExact(b, c)).toBeCloseTo(expected, 5);
   });
 
+  it("is exact where the p-value is a short binary fraction, as people compare it with α", () => {
+    expect(mcnemarExact(0, 6)).toBe(0.03125);
+    expect(mcnemarExact(6, 0)).toBe(0.03125);
+    expect(mcnemarExact(1, 9)).toBe(0.021484375);
+    expect(mcnemarExact(2, 8)).toBe(0.109375);
+  });
+
+  it("agrees across the switch from linear to log space", () => {
+    // n = 1000 sums in linear space, n = 1001 in log space; both match the exact rational sum (Python fractions).
+    expect(mcnemarExact(469, 531)).toBeCloseTo(0.0536778496, 9);
+    expect(mcnemarExact(470, 531)).toBeCloseTo(0.0578505224, 9);
+  });
+
   it("keeps precision and finiteness for huge counts", () => {
     // binom.test(499000, 1e6): p ≈ 0.0455 (z ≈ 2.0); a naive product would underflow to 0.
     const p = mcnemarExact(499_000, 501_000);

@@ -13,6 +13,17 @@ export function mcnemarExact(b: number, c: number): number {
   const n = b + c;
   const k = Math.min(b, c);
   if (n === 0 || b === c) return 1;
+  // Up to 1,000 pairs ½ⁿ is a normal double, so sum in linear space: exact for
+  // the small counts people read (b=0, c=6 gives 0.03125, not 0.031250000000000014).
+  if (n <= LINEAR_SPACE_MAX_PAIRS) {
+    let term = 2 ** -n;
+    let tail = term;
+    for (let i = 1; i <= k; i++) {
+      term = (term * (n - i + 1)) / i;
+      tail += term;
+    }
+    return Math.min(1, 2 * tail);
+  }
   // log P(X = 0) = n · log ½; each next term: P(i) = P(i−1) · (n − i + 1) / i.
   let logTerm = n * Math.log(0.5);
   let logTail = logTerm;
@@ -22,6 +33,8 @@ export function mcnemarExact(b: number, c: number): number {
   }
   return Math.min(1, Math.exp(Math.LN2 + logTail));
 }
+
+const LINEAR_SPACE_MAX_PAIRS = 1000;
 
 function logAddExp(a: number, b: number): number {
   const max = Math.max(a, b);

@@ -1,7 +1,12 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { listCurrentSignoffs } from "@/lib/signoffs/list-current-signoffs";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
 import { replayWorkload } from "@/lib/replay/replay-workload";
 import { waitForRun } from "@/lib/replay/testing/wait-for-run";
@@ -12,6 +17,8 @@ import { DEMO_PROBLEMS } from "@/lib/demo/demo-project";
 import { demoOutputFor } from "@/lib/demo/demo-output-for";
 import { DEMO_MODEL_VERSIONS, predictSentiment } from "@/lib/demo/sentiment-model";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
+import { seedDemoSignoffs } from "@/lib/demo/seed-demo-signoffs";
+import { seedDemoUsers } from "@/lib/demo/seed-demo-users";
 
 const db = createPrismaClient(inject("databaseUrl"));
 let demoServer: Awaited<ReturnType<typeof serveRoute>>;
@@ -77,6 +84,35 @@ describe("seedDemo", () => {
         });
       }
     }
+  });
+
+  it("then has the demo stakeholder's sign-offs: every problem approved on 2.1, 2.0 rejected on negation, none stale", async () => {
+    const project = await db.project.findFirstOrThrow();
+    expect(await seedDemoSignoffs(project.id)).toBe(0); // no demo stakeholder yet
+    await seedDemoUsers(db, await mkdtemp(path.join(os.tmpdir(), "ratchet-demo-users-")), "demo-password-for-tests");
+    expect(await seedDemoSignoffs(project.id)).toBe(DEMO_PROBLEMS.length + 1);
+    expect(await seedDemoSignoffs(project.id)).toBe(0); // once only
+
+    const stakeholder = await db.user.findUniqueOrThrow({ where: { email: "stakeholder@demo.ratchet.local" } });
+    const signoffs = await db.signOff.findMany({ include: { problem: true, modelVersion: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(signoffs.map((s) => [s.modelVersion.version, s.problem.key, s.decision, s.createdById])).toEqual([
+      ["2.0", "SENT-2", "reject", stakeholder.id],
+      ...["SENT-1", "SENT-2", "SENT-3", "SENT-4", "SENT-5"].map((key) => ["2.1", key, "approve", stakeholder.id]),
+    ]);
+    const models = await db.modelVersion.findMany({ orderBy: { createdAt: "asc" } });
+    const current = await listCurrentSignoffs(project.id, models.find((m) => m.version === "2.1")!.id);
+    expect(current.map((s) => [s.decision, s.stale])).toEqual(DEMO_PROBLEMS.map(() => ["approve", false]));
+    expect(await db.auditEvent.count({ where: { action: "signoff.create", actorId: stakeholder.id } })).toBe(DEMO_PROBLEMS.length + 1);
+  });
+
+  it("then 3.0's release gate fails on the negation regression against 2.1", async () => {
+    const models = await db.modelVersion.findMany({ orderBy: { createdAt: "asc" } });
+    const gate = await getGateResource(models.find((m) => m.version === "3.0")!.id, null);
+    expect(gate.decision).toBe("fail");
+    expect(gate.production).toMatchObject({ version: "2.1" });
+    const negation = gate.problems.find((p) => p.key === "SENT-2")!;
+    expect(negation.checks.find((c) => c.rule === "regression")).toMatchObject({ ok: false, state: "fail" });
+    expect(gate.reasons).toContain("SENT-2: significantly worse: 6 broken, 0 fixed vs sentiment 2.1 (p = 0.031 < α 0.05)");
   });
 
   it("refuses to seed twice: the project slug is taken", async () => {

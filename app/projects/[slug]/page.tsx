@@ -6,6 +6,7 @@ import { listProblems } from "@/lib/problems/list-problems";
 import { parseProblemFilter } from "@/lib/problems/parse-problem-filter";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +21,11 @@ export default async function Page({ params, searchParams }: Props) {
   const project = await requirePageProject(slug);
 
   const filter = parseProblemFilter(await searchParams);
-  const [problems, modelVersions, errorRates] = await Promise.all([
+  const [problems, modelVersions, errorRates, signoffs] = await Promise.all([
     listProblems(project.id, filter),
     listModelVersions(project.id),
     listErrorRates(project.id),
+    listSignoffMarkers(project.id),
   ]);
 
   return (
@@ -31,6 +33,7 @@ export default async function Page({ params, searchParams }: Props) {
       project={project}
       matrix={buildErrorRateMatrix(problems, modelVersions, errorRates)}
       filter={filter}
+      signoffs={signoffs}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { ModelVersionPage } from "@/components/models/model-version-page";
 import { idSchema } from "@/lib/http/id-params";
+import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
@@ -31,11 +32,12 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, results, unlabelled] = await Promise.all([
+  const [problems, modelVersions, results, unlabelled, gate] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
     summariseUnlabelledOutputs(project, modelVersion.id),
+    getGateResource(modelVersion.id, actor),
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
@@ -54,6 +56,7 @@ export default async function Page({ params, searchParams }: Props) {
       baseline={baseline}
       currentProduction={currentProduction}
       rows={rows}
+      gate={gate}
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
       unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}

@@ -10,6 +10,7 @@ import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
 import { requirePageProject } from "@/lib/projects/require-page-project";
+import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
 export const dynamic = "force-dynamic";
 
@@ -25,12 +26,13 @@ export default async function Page({ params }: Props) {
   const problem = await findProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates, history, owners, patterns] = await Promise.all([
+  const [modelVersions, errorRates, history, owners, patterns, signoffs] = await Promise.all([
     listModelVersions(project.id),
     listErrorRates(project.id, { problemIds: [problem.id] }),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
     listPatterns(problem.id, { archived: "include", limit: MAX_LISTED_PATTERNS }),
+    listSignoffMarkers(project.id, { problemIds: [problem.id] }),
   ]);
   const [row] = buildErrorRateMatrix([problem], modelVersions, errorRates).rows;
   const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
@@ -47,6 +49,7 @@ export default async function Page({ params }: Props) {
       owners={owners}
       canWrite={can(actor, "problems.write")}
       patternsSection={patternsSection}
+      signoffs={signoffs}
     />
   );
 }
