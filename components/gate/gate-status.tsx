@@ -36,8 +36,12 @@ export function GateStatus({ gate }: { gate: GateResource }) {
           </ul>
         ) : null}
         <p className="text-xs text-slate-600">
-          {gate.production ? `Compared with production ${gate.production.name} ${gate.production.version}` : "No production version to compare with"} at α ={" "}
-          {gate.policy.alpha}; replay {gate.replay.complete ? "complete" : "incomplete"}. The project&apos;s settings hold the policy.
+          {gate.production
+            ? `Compared with production ${gate.production.name} ${gate.production.version} at α = ${gate.policy.alpha}.`
+            : gate.modelVersion.status === "production"
+              ? "This is the production version: no regression check."
+              : "No production version to compare with."}{" "}
+          Replay {gate.replay.complete ? "complete" : "incomplete"}. The policy is in the project&apos;s settings.
         </p>
         <p className="text-xs text-slate-600">
           In CI: <code className="break-all text-slate-800">node ratchet.mjs gate --model {gate.modelVersion.id}</code> (

@@ -248,7 +248,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
 
         <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} />
 
-        <p className="text-sm text-slate-600">Flips, McNemar tests and the gate will appear on this page.</p>
+        <p className="text-sm text-slate-600">Flips and McNemar tests will appear on this page.</p>
       </div>
     </>
   );

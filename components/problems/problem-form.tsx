@@ -140,15 +140,6 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
         rate={base ? base.target : 0.1}
         error={form.fieldError("target")}
       />
-      <div className="sm:col-span-2 lg:col-span-4">
-        <label className="flex items-start gap-2 text-sm text-slate-700">
-          <input id="problem-ratchet" type="checkbox" name="ratchet" defaultChecked={base?.ratchet ?? false} className="mt-0.5" />
-          <span>
-            <span className="font-medium text-slate-900">Ratchet the target</span> — whenever a version goes to production, lower the target to
-            its error rate here if that is lower, so later versions are held to the level already reached.
-          </span>
-        </label>
-      </div>
       <Field id="problem-owner" label="Owner" error={form.fieldError("ownerId")}>
         <Select id="problem-owner" name="ownerId" defaultValue={base?.ownerId ?? ""}>
           <option value="">Nobody</option>
@@ -159,6 +150,15 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
           ))}
         </Select>
       </Field>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input id="problem-ratchet" type="checkbox" name="ratchet" defaultChecked={base?.ratchet ?? false} className="mt-0.5" />
+          <span>
+            <span className="font-medium text-slate-900">Ratchet the target</span> — whenever a version goes to production, lower the target to
+            its error rate here if that is lower, so later versions are held to the level already reached.
+          </span>
+        </label>
+      </div>
       <div className="sm:col-span-2 lg:col-span-4">
         <Field id="problem-origin" label="Origin" error={form.fieldError("origin")} hint="Where it came from.">
           <TextInput id="problem-origin" name="origin" list="problem-origins" maxLength={200} defaultValue={base?.origin ?? ""} invalid={!!form.fieldError("origin")} />

@@ -217,7 +217,7 @@ const problemArb: fc.Arbitrary<GateProblemEvidence> = fc
       fc.record({ decision: fc.constantFrom("approve", "reject"), stale: fc.boolean(), staleReason: fc.constant(null), by: fc.constant("Sam"), comment: fc.constant("") }),
     ),
   })
-  .map((r, ) => ({ ...r, problemId: "p", key: "K-1", patterns: r.passed + r.failed + r.errored + r.pending + r.missing + r.awaitingGrade })) as fc.Arbitrary<GateProblemEvidence>;
+  .map((r) => ({ ...r, problemId: "p", key: "K-1", patterns: r.passed + r.failed + r.errored + r.pending + r.missing + r.awaitingGrade })) as fc.Arbitrary<GateProblemEvidence>;
 
 const evidenceArb: fc.Arbitrary<GateEvidence> = fc.record({
   alpha: fc.constantFrom(0.01, 0.05, 0.1),
