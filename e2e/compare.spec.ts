@@ -29,6 +29,11 @@ test("an engineer opens the compare page of 3.0 against production and sees the 
   await signInAs("engineer", `${DEMO_PROJECT_PATH}/models`);
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText("3.0", { exact: true }) });
   await row.getByRole("link", { name: "sentiment" }).click();
+  // The model version page already flags it: fixed, broken and the exact McNemar verdict per problem.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("mcnemar-SENT-2")).toHaveText(/worse\s*p = 0\.031/, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
   await page.getByRole("link", { name: "Compare with sentiment 2.1 →" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "sentiment 3.0 compared with sentiment 2.1" })).toBeVisible();
   await expect(page.getByText("Baseline: the production version.", { exact: false })).toBeVisible();

@@ -240,7 +240,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                     <TableCell className="text-right tabular-nums whitespace-nowrap">≤ {formatPercent(problem.target)}</TableCell>
                     <ErrorRateCell rate={rate} target={problem.target} testId={`rate-${problem.key}`} />
                     {baseline ? <ErrorRateCell rate={baselineRate} target={problem.target} /> : null}
-                    {baseline ? <FlipCells comparison={comparison ?? null} testId={`flips-${problem.key}`} /> : null}
+                    {baseline ? <FlipCells comparison={comparison ?? null} testId={`mcnemar-${problem.key}`} /> : null}
                   </TableRow>
                 ))}
               </TableBody>
@@ -249,8 +249,6 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
         </section>
 
         <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} />
-
-        <p className="text-sm text-slate-600">Flips, McNemar tests and the gate will appear on this page.</p>
       </div>
     </>
   );
