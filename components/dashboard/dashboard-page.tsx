@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ErrorRateChart, type ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
 import { seriesColor } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
@@ -21,9 +22,11 @@ type DashboardPageProps = {
   filter: { severities: Severity[]; statuses: ProblemStatus[] };
   /** Current sign-offs per problem × model version: markers on the chart and in the table. */
   signoffs?: SignoffMarker[];
+  /** The latest version and its default baseline (chooseBaseline), for the "Compare" link. */
+  latestComparison?: { candidate: DashboardModelVersion; baseline: DashboardModelVersion; reason: "production" | "previous" } | null;
 };
 
-export function DashboardPage({ project, matrix, filter, signoffs = [] }: DashboardPageProps) {
+export function DashboardPage({ project, matrix, filter, signoffs = [], latestComparison }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
   const series = matrix.rows.map(({ problem }) => ({
     key: problem.key,
@@ -48,6 +51,16 @@ export function DashboardPage({ project, matrix, filter, signoffs = [] }: Dashbo
       <PageHeader
         title={project.name}
         description="How is each problem doing across model versions? Error rate = failed ÷ (passed + failed) over each problem's current patterns; dashed lines are targets."
+        actions={
+          latestComparison ? (
+            <Link
+              href={`${base}/models/${latestComparison.candidate.id}/compare`}
+              className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              Compare {modelVersionLabel(latestComparison.candidate)} with {latestComparison.reason === "production" ? "production" : "the version before"} ({latestComparison.baseline.version})
+            </Link>
+          ) : null
+        }
       />
 
       <Card className="mb-6">

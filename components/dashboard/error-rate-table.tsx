@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
 import { SeverityBadge } from "@/components/ui/badge";
+import { ProblemLabel } from "@/components/problems/problem-label";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
@@ -45,16 +46,7 @@ export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTable
               scope="row"
               className="sticky left-0 z-10 w-40 min-w-40 bg-white shadow-[1px_0_0_#e2e8f0] font-normal sm:w-auto sm:min-w-56 sm:max-w-80"
             >
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <Link
-                  href={`/projects/${projectSlug}/problems/${encodeURIComponent(problem.key)}`}
-                  className="font-semibold text-blue-700 hover:underline"
-                >
-                  {problem.key}
-                </Link>
-                <SeverityBadge severity={problem.severity} />
-              </div>
-              <div className="mt-0.5 text-slate-700">{problem.title}</div>
+              <ProblemLabel projectSlug={projectSlug} problem={problem} />
             </TableHeaderCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
               ≤ {formatPercent(problem.target)}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Badge, ModelStatusBadge, SeverityBadge } from "@/components/ui/badge";
+import { Badge, ModelStatusBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +14,10 @@ import type { Severity } from "@/lib/db/generated/enums";
 import type { Baseline } from "@/lib/results/choose-baseline";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
+import { formatPValue } from "@/lib/format/format-p-value";
+import type { ProblemComparison } from "@/lib/results/compare-model-versions";
+import { ComparisonVerdictBadge } from "@/components/compare/comparison-verdict-badge";
+import { ProblemLabel } from "@/components/problems/problem-label";
 import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/results/list-model-results-table";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { UnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
@@ -39,6 +43,8 @@ type ModelVersionPageProps = {
     problem: { id: string; key: string; title: string; severity: Severity; target: number };
     rate: ErrorRate | null;
     baselineRate: ErrorRate | null;
+    /** Flips against the baseline with the exact McNemar p-value; null without a baseline. */
+    comparison?: Pick<ProblemComparison, "fixed" | "broken" | "pValue" | "verdict"> | null;
   }[];
   results: {
     rows: ModelResultRow[];
@@ -208,6 +214,14 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
               <Link href={`${base}/models/${v.id}/sign-off`} className="font-medium text-blue-700 hover:underline">
                 Sign-off sheet
               </Link>
+              {baseline ? (
+                <>
+                  {" · "}
+                  <Link href={`${base}/models/${v.id}/compare`} className="font-medium text-blue-700 hover:underline">
+                    Compare with {modelVersionLabel(baseline.modelVersion)} →
+                  </Link>
+                </>
+              ) : null}
             </p>
           </div>
           {rows.length === 0 ? (
@@ -222,23 +236,25 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                   {baseline ? (
                     <TableHeaderCell className="text-right normal-case tracking-normal">{baseline.reason === "production" ? "Production" : "Previous"}: {modelVersionLabel(baseline.modelVersion)}</TableHeaderCell>
                   ) : null}
+                  {baseline ? (
+                    <>
+                      <TableHeaderCell className="text-right">Fixed</TableHeaderCell>
+                      <TableHeaderCell className="text-right">Broken</TableHeaderCell>
+                      <TableHeaderCell className="normal-case">McNemar</TableHeaderCell>
+                    </>
+                  ) : null}
                 </TableRow>
               </TableHead>
               <TableBody>
-                {rows.map(({ problem, rate, baselineRate }) => (
+                {rows.map(({ problem, rate, baselineRate, comparison }) => (
                   <TableRow key={problem.id}>
                     <TableHeaderCell scope="row" className="min-w-40 font-normal sm:min-w-56">
-                      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                        <Link href={`${base}/problems/${encodeURIComponent(problem.key)}`} className="font-semibold text-blue-700 hover:underline">
-                          {problem.key}
-                        </Link>
-                        <SeverityBadge severity={problem.severity} />
-                      </div>
-                      <div className="mt-0.5 text-slate-700">{problem.title}</div>
+                      <ProblemLabel projectSlug={project.slug} problem={problem} />
                     </TableHeaderCell>
                     <TableCell className="text-right tabular-nums whitespace-nowrap">≤ {formatPercent(problem.target)}</TableCell>
                     <ErrorRateCell rate={rate} target={problem.target} testId={`rate-${problem.key}`} />
                     {baseline ? <ErrorRateCell rate={baselineRate} target={problem.target} /> : null}
+                    {baseline ? <FlipCells comparison={comparison ?? null} testId={`mcnemar-${problem.key}`} /> : null}
                   </TableRow>
                 ))}
               </TableBody>
@@ -247,9 +263,21 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
         </section>
 
         <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} />
-
-        <p className="text-sm text-slate-600">Flips and McNemar tests will appear on this page.</p>
       </div>
+    </>
+  );
+}
+
+/** Fixed and broken counts against the baseline, and the exact McNemar verdict with its p-value. */
+function FlipCells({ comparison, testId }: { comparison: NonNullable<ModelVersionPageProps["rows"][number]["comparison"]> | null; testId: string }) {
+  if (!comparison) return <TableCell colSpan={3} className="text-center text-slate-400">—</TableCell>;
+  return (
+    <>
+      <TableCell className="text-right tabular-nums">{comparison.fixed}</TableCell>
+      <TableCell className={`text-right tabular-nums ${comparison.broken > 0 ? "font-semibold text-red-800" : ""}`}>{comparison.broken}</TableCell>
+      <TableCell data-testid={testId} className="whitespace-nowrap">
+        <ComparisonVerdictBadge verdict={comparison.verdict} /> <span className="text-xs tabular-nums text-slate-600">{formatPValue(comparison.pValue)}</span>
+      </TableCell>
     </>
   );
 }

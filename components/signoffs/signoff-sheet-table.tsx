@@ -99,7 +99,7 @@ export function SignoffSheetTable({ projectSlug, modelVersionId, rows, baselineL
                   <div className="text-xs text-slate-700 tabular-nums">
                     {comparison.fixed} fixed · {comparison.broken} broken
                   </div>
-                  <div className="text-xs text-slate-600 tabular-nums">p = {formatPValue(comparison.pValue)}</div>
+                  <div className="text-xs text-slate-600 tabular-nums">{formatPValue(comparison.pValue)}</div>
                 </div>
               ) : (
                 <span className="text-slate-500">no baseline</span>

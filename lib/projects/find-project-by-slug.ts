@@ -18,6 +18,7 @@ export const findProjectBySlug = cache(async (slug: string) => {
       labels: true,
       inputSchema: true,
       lockVersion: true,
+      alpha: true,
     },
   });
 });

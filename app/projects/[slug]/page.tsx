@@ -1,5 +1,6 @@
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
@@ -28,8 +29,12 @@ export default async function Page({ params, searchParams }: Props) {
     listSignoffMarkers(project.id),
   ]);
 
+  const latest = modelVersions.at(-1);
+  const latestBaseline = latest ? chooseBaseline(modelVersions, latest.id) : null;
+
   return (
     <DashboardPage
+      latestComparison={latest && latestBaseline ? { candidate: latest, baseline: latestBaseline.modelVersion, reason: latestBaseline.reason } : null}
       project={project}
       matrix={buildErrorRateMatrix(problems, modelVersions, errorRates)}
       filter={filter}

@@ -5,6 +5,7 @@ import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
+import { compareModelVersions } from "@/lib/results/compare-model-versions";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
@@ -41,12 +42,16 @@ export default async function Page({ params, searchParams }: Props) {
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
-  const errorRates = await listErrorRates(project.id, { modelVersionIds: columns.map((v) => v.id) });
+  const [errorRates, comparison] = await Promise.all([
+    listErrorRates(project.id, { modelVersionIds: columns.map((v) => v.id) }),
+    baseline ? compareModelVersions({ projectId: project.id, candidateId: modelVersion.id, baselineId: baseline.modelVersion.id, alpha: project.alpha }) : null,
+  ]);
   const currentProduction = modelVersions.filter((v) => v.status === "production" && v.id !== modelVersion.id && v.name === modelVersion.name).at(-1) ?? null;
   const rows = buildErrorRateMatrix(problems, columns, errorRates).rows.map(({ problem, cells: [rate = null, baselineRate = null] }) => ({
     problem,
     rate,
     baselineRate,
+    comparison: comparison?.problems.find((c) => c.problemId === problem.id) ?? null,
   }));
 
   return (

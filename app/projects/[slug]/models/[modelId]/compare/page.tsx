@@ -1,0 +1,49 @@
+import { notFound } from "next/navigation";
+import { ComparePage } from "@/components/compare/compare-page";
+import { idSchema } from "@/lib/http/id-params";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { listModelVersions } from "@/lib/models/list-model-versions";
+import { requirePageProject } from "@/lib/projects/require-page-project";
+import { getComparisonResource } from "@/lib/results/get-comparison-resource";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Compare model versions" };
+
+type Props = {
+  params: Promise<{ slug: string; modelId: string }>;
+  searchParams: Promise<{ baseline?: string | string[] }>;
+};
+
+export default async function Page({ params, searchParams }: Props) {
+  await requirePageActor("models.read");
+  const { slug, modelId } = await params;
+  const { baseline } = await searchParams;
+  const project = await requirePageProject(slug);
+  const candidate = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
+  if (!candidate) notFound();
+
+  const baselineId = typeof baseline === "string" && baseline ? baseline : undefined;
+  const [modelVersions, outcome] = await Promise.all([
+    listModelVersions(project.id),
+    getComparisonResource(candidate.id, baselineId, { flips: true }).then(
+      (comparison) => ({ comparison, problem: null }),
+      // An unknown baseline, or none to compare with: the page says so and offers the picker.
+      (error: unknown) => {
+        if (error instanceof DomainError && (error.status === 404 || error.status === 422)) return { comparison: null, problem: error.message };
+        throw error;
+      },
+    ),
+  ]);
+
+  return (
+    <ComparePage
+      project={project}
+      candidate={candidate}
+      baselineOptions={modelVersions.filter((v) => v.id !== candidate.id)}
+      comparison={outcome.comparison}
+      problem={outcome.problem}
+    />
+  );
+}

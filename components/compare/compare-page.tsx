@@ -1,0 +1,226 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Badge, SeverityBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Button, Select } from "@/components/ui/form-controls";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { ModelStatus } from "@/lib/db/generated/enums";
+import { formatPercent } from "@/lib/format/format-percent";
+import { formatPValue } from "@/lib/format/format-p-value";
+import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { ComparisonResource } from "@/lib/results/get-comparison-resource.schema";
+import { comparisonSummaryText } from "./comparison-summary-text";
+import { ComparisonVerdictBadge } from "./comparison-verdict-badge";
+import { ProblemLabel } from "@/components/problems/problem-label";
+import { FlippedPatternList } from "./flipped-pattern-list";
+import { RateWithInterval } from "./rate-with-interval";
+
+type Version = { id: string; name: string; version: string; status: ModelStatus };
+
+type ComparePageProps = {
+  project: { slug: string };
+  candidate: Version;
+  /** Every other version of the project, in registration order: the baseline picker's choices. */
+  baselineOptions: Version[];
+  /** With flips per problem; null when there is nothing to compare (see `problem`). */
+  comparison: ComparisonResource | null;
+  /** Why there is no comparison: no other version, an unknown baseline … */
+  problem: string | null;
+};
+
+const REASON: Record<ComparisonResource["baselineReason"], string> = {
+  production: "the production version",
+  previous: "the version registered before it (no other version is in production)",
+  requested: "the version you chose",
+};
+
+export function ComparePage({ project, candidate, baselineOptions, comparison, problem }: ComparePageProps) {
+  const base = `/projects/${project.slug}`;
+  const candidateLabel = modelVersionLabel(candidate);
+  const baselineLabel = comparison ? modelVersionLabel(comparison.baseline) : null;
+  const withFlips = comparison?.problems.filter((p) => (p.flips?.length ?? 0) > 0) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href={`${base}/models`} className="hover:underline">
+              Model versions
+            </Link>{" "}
+            /{" "}
+            <Link href={`${base}/models/${candidate.id}`} className="hover:underline">
+              {candidateLabel}
+            </Link>
+          </>
+        }
+        title={baselineLabel ? `${candidateLabel} compared with ${baselineLabel}` : `Compare ${candidateLabel}`}
+        description={
+          comparison ? (
+            <>
+              Baseline: {REASON[comparison.baselineReason]}. Counted on the patterns both versions were judged on (current revisions); a problem is better or worse when
+              the exact McNemar test on its flipped patterns gives p &lt; α = {comparison.alpha}.
+            </>
+          ) : null
+        }
+      />
+
+      <div className="space-y-6">
+        <Card>
+          <form method="get" className="flex flex-wrap items-end gap-3">
+            <div className="min-w-0 flex-1 space-y-1 sm:max-w-sm">
+              <label htmlFor="compare-baseline" className="block text-sm font-medium text-slate-800">
+                Compare with
+              </label>
+              <Select id="compare-baseline" name="baseline" defaultValue={comparison?.baseline.id ?? ""}>
+                {comparison ? null : <option value="">Choose a version…</option>}
+                {baselineOptions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {modelVersionLabel(v)} · {v.status}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <Button type="submit" tone="secondary">
+              Compare
+            </Button>
+          </form>
+        </Card>
+
+        {problem || !comparison ? (
+          <EmptyState title="Nothing to compare">{problem ?? "Choose a baseline version."}</EmptyState>
+        ) : (
+          <>
+            <section aria-labelledby="summary-heading" className="space-y-1">
+              <h2 id="summary-heading" className="sr-only">
+                Summary
+              </h2>
+              <p data-testid="comparison-summary" className="text-lg font-medium text-slate-900 text-pretty">
+                {comparisonSummaryText(comparison.problems)}
+              </p>
+              <p className="text-sm text-slate-600">
+                {comparison.summary.broken} pattern{comparison.summary.broken === 1 ? "" : "s"} broken (pass → fail), {comparison.summary.fixed} fixed (fail → pass) of{" "}
+                {comparison.summary.paired} judged on both versions
+                {comparison.summary.unpaired > 0 ? ` · ${comparison.summary.unpaired} not comparable (error, awaiting grade or no result on either side)` : ""}.
+              </p>
+            </section>
+
+            {comparison.problems.length === 0 ? (
+              <EmptyState title="No problems logged yet" />
+            ) : (
+              <>
+                <ol aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
+                  {comparison.problems.map((p) => (
+                    <li key={p.problemId} className="space-y-1.5 px-4 py-3 text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Link href={`${base}/problems/${encodeURIComponent(p.key)}`} className="font-semibold text-blue-700 hover:underline">
+                          {p.key}
+                        </Link>
+                        <SeverityBadge severity={p.severity} />
+                        <ComparisonVerdictBadge verdict={p.verdict} />
+                      </div>
+                      <p className="text-slate-700">{p.title}</p>
+                      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                        <dt className="text-slate-500">{baselineLabel}</dt>
+                        <dd>
+                          <RateWithInterval rate={p.baseline} />
+                        </dd>
+                        <dt className="text-slate-500">{candidateLabel}</dt>
+                        <dd>
+                          <RateWithInterval rate={p.candidate} />
+                        </dd>
+                      </dl>
+                      <p className="tabular-nums text-slate-700">
+                        {p.fixed} fixed · <span className={p.broken > 0 ? "font-semibold text-red-800" : ""}>{p.broken} broken</span> · {formatPValue(p.pValue)} · target ≤{" "}
+                        {formatPercent(p.target)}
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+                <Table aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} containerClassName="hidden sm:block">
+                  <TableHead>
+                    <TableRow>
+                      <TableHeaderCell>Problem</TableHeaderCell>
+                      <TableHeaderCell>Verdict</TableHeaderCell>
+                      <TableHeaderCell className="text-right normal-case tracking-normal">{baselineLabel}</TableHeaderCell>
+                      <TableHeaderCell className="text-right normal-case tracking-normal">{candidateLabel}</TableHeaderCell>
+                      <TableHeaderCell className="text-right">Target</TableHeaderCell>
+                      <TableHeaderCell className="text-right">Fixed</TableHeaderCell>
+                      <TableHeaderCell className="text-right">Broken</TableHeaderCell>
+                      <TableHeaderCell className="text-right normal-case">p</TableHeaderCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {comparison.problems.map((p) => (
+                      <TableRow key={p.problemId} data-testid={`comparison-${p.key}`} data-verdict={p.verdict}>
+                        <TableHeaderCell scope="row" className="min-w-48 font-normal sm:min-w-64">
+                          <ProblemLabel projectSlug={project.slug} problem={p} />
+                        </TableHeaderCell>
+                        <TableCell className="whitespace-nowrap">
+                          <ComparisonVerdictBadge verdict={p.verdict} />
+                        </TableCell>
+                        <TableCell className="min-w-32 text-right">
+                          <RateWithInterval rate={p.baseline} />
+                        </TableCell>
+                        <TableCell className="min-w-32 text-right">
+                          <RateWithInterval rate={p.candidate} testId={`candidate-rate-${p.key}`} />
+                        </TableCell>
+                        <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatPercent(p.target)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{p.fixed}</TableCell>
+                        <TableCell className={`text-right tabular-nums ${p.broken > 0 ? "font-semibold text-red-800" : ""}`}>{p.broken}</TableCell>
+                        <TableCell className="whitespace-nowrap text-right tabular-nums" data-testid={`p-${p.key}`}>
+                          {formatPValue(p.pValue).replace(/^p = /, "")}
+                          {p.unpaired > 0 ? <span className="block text-xs text-slate-500">{p.unpaired} not comparable</span> : null}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
+            )}
+
+            <section aria-labelledby="flips-heading" className="space-y-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="flips-heading" className="text-base font-semibold text-slate-900">
+                  Flipped patterns
+                </h2>
+                <p className="text-sm text-slate-600">Patterns whose verdict changed, per problem, worst problem first.</p>
+              </div>
+              {withFlips.length === 0 ? (
+                <EmptyState title="No pattern changed its verdict" />
+              ) : (
+                withFlips.map((p) => (
+                  <details
+                    key={p.problemId}
+                    id={`flips-${p.key}`}
+                    data-testid={`flips-${p.key}`}
+                    open={p.verdict === "worse" || withFlips.length <= 3}
+                    className="group rounded-lg border border-slate-200 bg-white shadow-sm"
+                  >
+                    <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 sm:px-5 [&::-webkit-details-marker]:hidden">
+                      <span aria-hidden="true" className="text-slate-500 transition-transform group-open:rotate-90">
+                        ▸
+                      </span>
+                      <span className="font-semibold text-slate-900">{p.key}</span>
+                      <span className="min-w-0 flex-1 basis-52 text-slate-700">{p.title}</span>
+                      <span className="flex flex-wrap items-center gap-2 text-sm">
+                        <ComparisonVerdictBadge verdict={p.verdict} />
+                        {p.broken > 0 ? <Badge tone="red">{p.broken} broken</Badge> : null}
+                        {p.fixed > 0 ? <Badge tone="green">{p.fixed} fixed</Badge> : null}
+                        <span className="tabular-nums text-slate-600">{formatPValue(p.pValue)}</span>
+                      </span>
+                    </summary>
+                    <div className="border-t border-slate-100 px-4 sm:px-5">
+                      <FlippedPatternList base={base} flips={p.flips ?? []} baselineLabel={`${baselineLabel} (baseline)`} candidateLabel={candidateLabel} />
+                    </div>
+                  </details>
+                ))
+              )}
+            </section>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
