@@ -1,9 +1,10 @@
 "use client";
 
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -11,6 +12,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
+import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
 export type ErrorRateChartSeries = {
   /** Problem key, e.g. "SENT-3". */
@@ -37,25 +39,31 @@ export type ErrorRateChartProps = {
   /** points[seriesIndex][modelVersionIndex]; null where there is no result. */
   points: ErrorRateChartPoint[][];
   height?: number;
+  /** Shade each series' 95% Wilson interval (a band around the line). Readable for a few series only. */
+  intervalBand?: boolean;
 };
 
-type Row = { label: string; values: (number | null)[] };
+type Row = { label: string; values: (number | null)[]; bands: ([number, number] | null)[] };
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
-export function ErrorRateChart({ modelVersions, series, points, height = 340 }: ErrorRateChartProps) {
+export function ErrorRateChart({ modelVersions, series, points, height = 340, intervalBand = false }: ErrorRateChartProps) {
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
     values: series.map((_, si) => {
       const rate = points[si]?.[vi]?.errorRate;
       return rate === null || rate === undefined ? null : rate * 100;
     }),
+    bands: series.map((_, si) => {
+      const point = points[si]?.[vi];
+      return point && point.n > 0 ? [point.low * 100, point.high * 100] : null;
+    }),
   }));
 
   return (
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis
             dataKey="label"
@@ -92,6 +100,23 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340 }: 
               }
             />
           ))}
+          {intervalBand
+            ? series.map((s, si) => (
+                <Area
+                  key={`band-${s.key}`}
+                  type="linear"
+                  dataKey={(row: Row) => row.bands[si] ?? null}
+                  stroke="none"
+                  fill={s.color}
+                  fillOpacity={0.15}
+                  activeDot={false}
+                  legendType="none"
+                  tooltipType="none"
+                  isAnimationActive={false}
+                  className="error-rate-band"
+                />
+              ))
+            : null}
           {series.map((s, si) => (
             <Line
               key={s.key}
@@ -109,7 +134,7 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340 }: 
             content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} />}
             cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
           />
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
@@ -164,6 +189,7 @@ function ChartTooltip({ active, label, series, points, modelVersions }: ChartToo
                     <span className="text-slate-600">
                       n={point.n}, 95% {pct(point.low)}–{pct(point.high)}
                     </span>
+                    {isThinEvidence(point.n) ? <span className="block font-medium text-amber-800">thin evidence (n &lt; 10)</span> : null}
                   </>
                 ) : (
                   <span className="text-slate-500">no result</span>
