@@ -3,24 +3,36 @@ import { seriesColor } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
+import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { DashboardQuery } from "@/lib/results/dashboard-query";
 import { ChartLegend } from "./chart-legend";
+import { ChartProblemPicker } from "./chart-problem-picker";
 import { ErrorRateTable } from "./error-rate-table";
 import { ProblemFilterForm } from "./problem-filter-form";
+import { TablePagination } from "./table-pagination";
 
 type DashboardProblem = { id: string; key: string; number: number; title: string; severity: Severity; target: number };
 type DashboardModelVersion = { id: string; name: string; version: string };
 
 type DashboardPageProps = {
   project: { slug: string; name: string; description: string };
-  matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
-  filter: { severities: Severity[]; statuses: ProblemStatus[] };
+  query: DashboardQuery;
+  chart: {
+    /** The problems drawn (at most CHART_MAX_LINES) × every model version. */
+    matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
+    /** Picked in the URL rather than the default worst. */
+    chosen: boolean;
+    /** Every listed problem, worst first, for the picker. */
+    options: { key: string; title: string; target: number; latest: number | null }[];
+  };
+  table: { matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>; page: number; pageCount: number; total: number };
 };
 
-export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
+export function DashboardPage({ project, query, chart, table }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
+  const { matrix } = chart;
   const series = matrix.rows.map(({ problem }) => ({
     key: problem.key,
     title: problem.title,
@@ -35,7 +47,13 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
     ),
   );
 
-  const filtered = filter.severities.length + filter.statuses.length > 0;
+  const filtered = query.severities.length + query.statuses.length > 0 || query.q !== "" || query.aboveTarget;
+  const total = table.total;
+  const chartDescription = chart.chosen
+    ? `${series.length} chosen problem${series.length === 1 ? "" : "s"}`
+    : total > series.length
+      ? `The ${series.length} worst of ${total.toLocaleString("en")} problems (highest latest error rate relative to target)`
+      : `${series.length} problem${series.length === 1 ? "" : "s"}`;
 
   return (
     <>
@@ -45,12 +63,19 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
       />
 
       <Card className="mb-6">
-        <ProblemFilterForm action={base} severities={filter.severities} statuses={filter.statuses} />
+        <ProblemFilterForm
+          action={base}
+          severities={query.severities}
+          statuses={query.statuses}
+          q={query.q}
+          aboveTarget={query.aboveTarget}
+          chart={chart.chosen ? query.chart : []}
+        />
       </Card>
 
-      {matrix.rows.length === 0 && !filtered ? (
+      {total === 0 && !filtered ? (
         <EmptyState title="No problems logged yet">Log a problem and add its patterns to start tracking it.</EmptyState>
-      ) : matrix.rows.length === 0 ? (
+      ) : total === 0 ? (
         <EmptyState title="No problem matches this filter">Clear the filter to see every problem.</EmptyState>
       ) : matrix.modelVersions.length === 0 ? (
         <EmptyState title="No model versions registered yet">
@@ -60,9 +85,9 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
         <div className="space-y-6">
           <Card
             title="Error rate by model version"
-            description={`${matrix.rows.length} problem${matrix.rows.length === 1 ? "" : "s"}${
-              filtered ? " (filtered)" : ""
-            } · ${matrix.modelVersions.length} model version${matrix.modelVersions.length === 1 ? "" : "s"} in registration order`}
+            description={`${chartDescription}${filtered ? " (filtered)" : ""} · ${matrix.modelVersions.length} model version${
+              matrix.modelVersions.length === 1 ? "" : "s"
+            } in registration order`}
           >
             <figure>
               <ErrorRateChart
@@ -71,20 +96,23 @@ export function DashboardPage({ project, matrix, filter }: DashboardPageProps) {
                 points={points}
               />
               <figcaption className="sr-only">
-                Line chart of error rate per problem across model versions. The same numbers are in the table below.
+                Line chart of error rate per problem across model versions. The same numbers, with their 95% intervals, are in
+                the table below.
               </figcaption>
             </figure>
             <ChartLegend items={series} />
+            <ChartProblemPicker action={base} query={query} options={chart.options} shown={series.map((s) => s.key)} chosen={chart.chosen} />
           </Card>
 
           <section aria-labelledby="numbers-heading">
             <h2 id="numbers-heading" className="mb-2 text-base font-semibold text-slate-900">
               Numbers
             </h2>
-            <ErrorRateTable projectSlug={project.slug} matrix={matrix} />
+            <ErrorRateTable projectSlug={project.slug} matrix={table.matrix} />
+            <TablePagination action={base} query={query} pageCount={table.pageCount} total={total} />
             <p className="mt-2 text-xs text-slate-600">
               <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
-              excluded and shown separately) · hover a cell for its 95% Wilson interval · — no result
+              excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 · — no result
             </p>
           </section>
         </div>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import type { Verdict } from "@/lib/db/generated/enums";
+import { listErrorRateResources } from "./list-error-rate-resources";
 import { listErrorRates } from "./list-error-rates";
 
 // A small project written row by row, so the aggregate is checked against
@@ -84,5 +85,29 @@ describe("listErrorRates", () => {
     expect(await listErrorRates(ids.projectId, { problemIds: [] })).toEqual([]);
     // Ids of another project never widen the scope.
     expect(await listErrorRates(ids.projectId, { modelVersionIds: [ids.otherProject] })).toEqual([]);
+  });
+
+  it("latest: per problem, the newest model version with a pass or fail", async () => {
+    const latest = await listErrorRates(ids.projectId, { latest: true });
+    expect(latest.map((r) => `${r.problemId}/${r.modelVersionId}`).sort()).toEqual([`${ids.problemA}/${ids.v2}`, `${ids.problemB}/${ids.v2}`].sort());
+    expect(await listErrorRates(ids.projectId, { latest: true, problemIds: [ids.problemB] })).toEqual([expect.objectContaining({ problemId: ids.problemB, failed: 1 })]);
+  });
+});
+
+describe("listErrorRateResources", () => {
+  it("pages through every rate exactly once by cursor, and refuses a cursor it did not make", async () => {
+    const all = await listErrorRates(ids.projectId);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const page = await listErrorRateResources(ids.projectId, { limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((r) => `${r.problemId}/${r.modelVersionId}`));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all.map((r) => `${r.problemId}/${r.modelVersionId}`).sort());
+    expect(seen).toHaveLength(3);
+    await expect(listErrorRateResources(ids.projectId, { limit: 2, cursor: "bm9wZQ" })).rejects.toThrow("Invalid cursor");
   });
 });

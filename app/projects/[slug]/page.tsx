@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
+import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, parseDashboardQuery } from "@/lib/results/dashboard-query";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "@/lib/results/rank-problems-by-latest-rate";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
-import { parseProblemFilter } from "@/lib/problems/parse-problem-filter";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { requirePageActor } from "@/lib/auth/current-actor";
 
@@ -21,18 +22,39 @@ export default async function Page({ params, searchParams }: Props) {
   const project = await getProjectBySlug(slug);
   if (!project) notFound();
 
-  const filter = parseProblemFilter(await searchParams);
-  const [problems, modelVersions, errorRates] = await Promise.all([
-    listProblems(project.id, filter),
+  const query = parseDashboardQuery(await searchParams);
+  // Ranking, the above-target filter and the chart's choice need only each problem's
+  // latest rate; full rows across versions are read for the shown problems alone.
+  const [problems, modelVersions, latestRates] = await Promise.all([
+    listProblems(project.id, { severities: query.severities, statuses: query.statuses, q: query.q }),
     listModelVersions(project.id),
-    listErrorRates(project.id),
+    listErrorRates(project.id, { latest: true }),
   ]);
+  const listed = query.aboveTarget ? filterAboveTarget(problems, latestRates) : problems;
+  const pageCount = Math.max(1, Math.ceil(listed.length / DASHBOARD_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const tableProblems = listed.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE);
+  const chosen = listed.filter((p) => query.chart.includes(p.key));
+  const chartProblems = chosen.length > 0 ? chosen : pickWorstProblems(listed, latestRates, CHART_MAX_LINES);
+  const shownIds = [...new Set([...tableProblems, ...chartProblems].map((p) => p.id))];
+  const errorRates = await listErrorRates(project.id, { problemIds: shownIds });
+  const latestByProblem = new Map(latestRates.map((r) => [r.problemId, r]));
 
   return (
     <DashboardPage
       project={project}
-      matrix={buildErrorRateMatrix(problems, modelVersions, errorRates)}
-      filter={filter}
+      query={{ ...query, page }}
+      chart={{
+        matrix: buildErrorRateMatrix(chartProblems, modelVersions, errorRates),
+        chosen: chosen.length > 0,
+        options: rankProblemsByLatestRate(listed, latestRates).map((p) => ({
+          key: p.key,
+          title: p.title,
+          target: p.target,
+          latest: latestByProblem.get(p.id)?.errorRate ?? null,
+        })),
+      }}
+      table={{ matrix: buildErrorRateMatrix(tableProblems, modelVersions, errorRates), page, pageCount, total: listed.length }}
     />
   );
 }
