@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatPercent } from "@/lib/format/format-percent";
-import { CHART_MAX_LINES, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
+import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
 
 type PickerOption = { key: string; title: string; target: number; latest: number | null };
 
@@ -34,6 +34,7 @@ export function ChartProblemPicker({
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
         {query.aboveTarget ? <input type="hidden" name="above" value="1" /> : null}
         {query.page > 1 ? <input type="hidden" name="page" value={query.page} /> : null}
+        {query.limit !== DASHBOARD_PAGE_SIZE ? <input type="hidden" name="limit" value={query.limit} /> : null}
         <label htmlFor="chart-problems" className="block text-sm text-slate-700">
           Problems, worst first (latest error rate against target). Choose up to {CHART_MAX_LINES}: Ctrl/⌘ or Shift with
           click, or Shift/Ctrl with the arrow keys and Space.

@@ -16,6 +16,8 @@ export type DashboardQuery = {
   aboveTarget: boolean;
   /** 1-based page of the table. */
   page: number;
+  /** Problems per table page. */
+  limit: number;
   /** Problem keys the chart shows; empty: the worst CHART_MAX_LINES. */
   chart: string[];
 };
@@ -26,6 +28,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function parseDashboardQuery(params: SearchParams): DashboardQuery {
   const { severities, statuses } = parseProblemFilter(params);
   const page = Number(first(params.page));
+  const limit = Number(first(params.limit));
   const chart = (Array.isArray(params.chart) ? params.chart : params.chart ? [params.chart] : [])
     .flatMap((s) => s.split(","))
     .map((s) => s.trim())
@@ -36,6 +39,7 @@ export function parseDashboardQuery(params: SearchParams): DashboardQuery {
     q: (first(params.q) ?? "").trim().slice(0, 200),
     aboveTarget: first(params.above) === "1",
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    limit: Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : DASHBOARD_PAGE_SIZE,
     chart: [...new Set(chart)].slice(0, CHART_MAX_LINES),
   };
 }
@@ -49,6 +53,7 @@ export function dashboardSearch(query: DashboardQuery, overrides: Partial<Dashbo
   if (q.q) params.set("q", q.q);
   if (q.aboveTarget) params.set("above", "1");
   if (q.chart.length) params.set("chart", q.chart.join(","));
+  if (q.limit !== DASHBOARD_PAGE_SIZE) params.set("limit", String(q.limit));
   if (q.page > 1) params.set("page", String(q.page));
   const text = params.toString();
   return text ? `?${text}` : "";

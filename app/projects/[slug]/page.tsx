@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
-import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, parseDashboardQuery } from "@/lib/results/dashboard-query";
+import { CHART_MAX_LINES, parseDashboardQuery } from "@/lib/results/dashboard-query";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "@/lib/results/rank-problems-by-latest-rate";
 import { listModelVersions } from "@/lib/models/list-model-versions";
@@ -31,9 +31,9 @@ export default async function Page({ params, searchParams }: Props) {
     listErrorRates(project.id, { latest: true }),
   ]);
   const listed = query.aboveTarget ? filterAboveTarget(problems, latestRates) : problems;
-  const pageCount = Math.max(1, Math.ceil(listed.length / DASHBOARD_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(listed.length / query.limit));
   const page = Math.min(query.page, pageCount);
-  const tableProblems = listed.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE);
+  const tableProblems = listed.slice((page - 1) * query.limit, page * query.limit);
   const chosen = listed.filter((p) => query.chart.includes(p.key));
   const chartProblems = chosen.length > 0 ? chosen : pickWorstProblems(listed, latestRates, CHART_MAX_LINES);
   const shownIds = [...new Set([...tableProblems, ...chartProblems].map((p) => p.id))];
