@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { Verdict } from "@/lib/db/generated/enums";
 import { findProjectResult } from "./find-project-result";
 import { listPatternVersionMatrix } from "./list-pattern-version-matrix";
+import { createTestPattern, createTestResult } from "./testing/write-test-rows";
 
 // A problem written row by row: the matrix must show exactly these cells, leave
 // out archived patterns and old revisions, and flag the pattern whose verdict
@@ -14,22 +15,6 @@ let ids: {
   versions: { id: string; name: string; version: string }[];
   resultIds: Record<string, string>;
 };
-
-async function pattern(projectId: string, problemId: string, name: string) {
-  const p = await prisma().pattern.create({ data: { projectId, problemId, name, polarity: "positive", origin: "contrived" } });
-  const rev = await prisma().patternRevision.create({
-    data: { projectId, patternId: p.id, number: 1, inputKind: "text", input: name, inputHash: `h-${p.id}`, expectation: { kind: "equals", value: "x" } },
-  });
-  await prisma().pattern.update({ where: { id: p.id }, data: { currentRevisionId: rev.id } });
-  return { id: p.id, revisionId: rev.id };
-}
-
-async function result(projectId: string, problemId: string, p: { id: string; revisionId: string }, modelVersionId: string, verdict: Verdict | null, output: unknown = "x") {
-  const r = await prisma().result.create({
-    data: { projectId, problemId, patternId: p.id, patternRevisionId: p.revisionId, modelVersionId, verdict, output: output as string, errorReason: verdict === "error" ? "timeout" : null },
-  });
-  return r.id;
-}
 
 async function run(projectId: string, modelVersionId: string, items: { revisionId: string; verdict: Verdict | null }[]) {
   const r = await prisma().replayRun.create({ data: { projectId, modelVersionId, trigger: "manual", status: "completed" } });
@@ -49,19 +34,19 @@ beforeAll(async () => {
   const v2 = await model(project.id, "2");
   const ov = await model(other.id, "1");
 
-  const stable = await pattern(project.id, problem.id, "stable");
-  const flaky = await pattern(project.id, problem.id, "flaky");
-  const graded = await pattern(project.id, problem.id, "graded");
-  const fresh = await pattern(project.id, problem.id, "fresh");
-  const archived = await pattern(project.id, problem.id, "archived");
+  const stable = await createTestPattern(project.id, problem.id, "stable");
+  const flaky = await createTestPattern(project.id, problem.id, "flaky");
+  const graded = await createTestPattern(project.id, problem.id, "graded");
+  const fresh = await createTestPattern(project.id, problem.id, "fresh");
+  const archived = await createTestPattern(project.id, problem.id, "archived");
   const resultIds: Record<string, string> = {
-    stableV1: await result(project.id, problem.id, stable, v1.id, "pass"),
-    stableV2: await result(project.id, problem.id, stable, v2.id, "fail", { label: "y" }),
-    flakyV1: await result(project.id, problem.id, flaky, v1.id, "fail"),
-    flakyV2: await result(project.id, problem.id, flaky, v2.id, "error", null),
-    gradedV1: await result(project.id, problem.id, graded, v1.id, null),
+    stableV1: await createTestResult(project.id, problem.id, stable, v1.id, "pass"),
+    stableV2: await createTestResult(project.id, problem.id, stable, v2.id, "fail", { label: "y" }),
+    flakyV1: await createTestResult(project.id, problem.id, flaky, v1.id, "fail"),
+    flakyV2: await createTestResult(project.id, problem.id, flaky, v2.id, "error", null),
+    gradedV1: await createTestResult(project.id, problem.id, graded, v1.id, null),
   };
-  await result(project.id, problem.id, archived, v1.id, "fail");
+  await createTestResult(project.id, problem.id, archived, v1.id, "fail");
   await prisma().pattern.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
 
   // "graded" was edited after v1 ran: v1's result is on revision 1, the matrix shows revision 2 (replayed on v2 only).
@@ -69,7 +54,7 @@ beforeAll(async () => {
     data: { projectId: project.id, patternId: graded.id, number: 2, inputKind: "text", input: "graded 2", inputHash: "h-graded-2", expectation: { kind: "equals", value: "x" } },
   });
   await prisma().pattern.update({ where: { id: graded.id }, data: { currentRevisionId: rev2.id } });
-  resultIds.gradedV2 = await result(project.id, problem.id, { id: graded.id, revisionId: rev2.id }, v2.id, "pass");
+  resultIds.gradedV2 = await createTestResult(project.id, problem.id, { id: graded.id, revisionId: rev2.id }, v2.id, "pass");
 
   // Two replays of v1: "flaky" passed the first time and failed the second; "stable" passed both times.
   await run(project.id, v1.id, [{ revisionId: stable.revisionId, verdict: "pass" }, { revisionId: flaky.revisionId, verdict: "pass" }]);
@@ -79,8 +64,8 @@ beforeAll(async () => {
   await run(project.id, v2.id, [{ revisionId: stable.revisionId, verdict: "error" }]);
 
   // Another project's rows never leak in.
-  const op = await pattern(other.id, otherProblem.id, "other");
-  resultIds.other = await result(other.id, otherProblem.id, op, ov.id, "pass");
+  const op = await createTestPattern(other.id, otherProblem.id, "other");
+  resultIds.other = await createTestResult(other.id, otherProblem.id, op, ov.id, "pass");
 
   ids = { projectId: project.id, otherProjectId: other.id, problemId: problem.id, versions: [v1, v2], resultIds };
   void fresh;

@@ -112,6 +112,19 @@ CREATE TRIGGER error_rate_counts_after_update AFTER UPDATE ON results
 CREATE TRIGGER error_rate_counts_after_delete AFTER DELETE ON results
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION error_rate_counts_after_results();
 
+-- The counts one revision's results contribute, per (problem, model version).
+CREATE FUNCTION error_rate_counts_of_revision(revision_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_agg(g) FROM (
+    SELECT r.problem_id, r.model_version_id, min(r.project_id) AS project_id,
+           count(*) FILTER (WHERE r.verdict = 'pass')::int AS passed,
+           count(*) FILTER (WHERE r.verdict = 'fail')::int AS failed,
+           count(*) FILTER (WHERE r.verdict = 'error')::int AS errored,
+           count(*) FILTER (WHERE r.verdict IS NULL)::int AS ungraded
+    FROM results r WHERE r.pattern_revision_id = revision_id
+    GROUP BY r.problem_id, r.model_version_id
+  ) g
+$$;
+
 -- A pattern's results move in or out of the counts when its current revision
 -- changes, it is archived or restored, or it is deleted (before its results cascade).
 CREATE FUNCTION error_rate_counts_on_pattern() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -119,28 +132,12 @@ DECLARE
   deltas jsonb;
 BEGIN
   IF OLD.current_revision_id IS NOT NULL AND OLD.archived_at IS NULL THEN
-    SELECT jsonb_agg(g) INTO deltas FROM (
-      SELECT r.problem_id, r.model_version_id,
-             count(*) FILTER (WHERE r.verdict = 'pass')::int AS passed,
-             count(*) FILTER (WHERE r.verdict = 'fail')::int AS failed,
-             count(*) FILTER (WHERE r.verdict = 'error')::int AS errored,
-             count(*) FILTER (WHERE r.verdict IS NULL)::int AS ungraded
-      FROM results r WHERE r.pattern_revision_id = OLD.current_revision_id
-      GROUP BY r.problem_id, r.model_version_id
-    ) g;
+    deltas := error_rate_counts_of_revision(OLD.current_revision_id);
     IF deltas IS NOT NULL THEN PERFORM error_rate_counts_subtract(deltas); END IF;
   END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   IF NEW.current_revision_id IS NOT NULL AND NEW.archived_at IS NULL THEN
-    SELECT jsonb_agg(g) INTO deltas FROM (
-      SELECT r.problem_id, r.model_version_id, min(r.project_id) AS project_id,
-             count(*) FILTER (WHERE r.verdict = 'pass')::int AS passed,
-             count(*) FILTER (WHERE r.verdict = 'fail')::int AS failed,
-             count(*) FILTER (WHERE r.verdict = 'error')::int AS errored,
-             count(*) FILTER (WHERE r.verdict IS NULL)::int AS ungraded
-      FROM results r WHERE r.pattern_revision_id = NEW.current_revision_id
-      GROUP BY r.problem_id, r.model_version_id
-    ) g;
+    deltas := error_rate_counts_of_revision(NEW.current_revision_id);
     IF deltas IS NOT NULL THEN PERFORM error_rate_counts_upsert(deltas); END IF;
   END IF;
   RETURN NULL;
