@@ -17,6 +17,7 @@ export type ProjectFormValues = {
   keyPrefix: string;
   labels: string[];
   inputSchema: unknown;
+  alpha?: number;
   lockVersion?: number;
 };
 
@@ -82,6 +83,7 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
             .map((s) => s.trim())
             .filter(Boolean),
           inputSchema,
+          ...(String(data.get("alpha") ?? "").trim() ? { alpha: Number(data.get("alpha")) } : {}),
         };
         void form.run(async () => {
           if (editing && base?.id) {
@@ -193,6 +195,24 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
           defaultValue={formatSchema(base?.inputSchema)}
           placeholder='{ "type": "object", "required": ["text"] }'
           invalid={!!(schemaError ?? form.fieldError("inputSchema"))}
+        />
+      </Field>
+      <Field
+        id="project-alpha"
+        label="Significance level (α)"
+        error={form.fieldError("alpha")}
+        hint="Comparisons call a problem better or worse when the exact McNemar p is below it. Default 0.05."
+      >
+        <TextInput
+          id="project-alpha"
+          name="alpha"
+          type="number"
+          inputMode="decimal"
+          step="any"
+          min="0"
+          max="0.5"
+          defaultValue={base?.alpha ?? 0.05}
+          invalid={!!form.fieldError("alpha")}
         />
       </Field>
       <div className="sm:col-span-2 flex items-center gap-3">

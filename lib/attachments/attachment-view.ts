@@ -13,7 +13,12 @@ export const attachmentViewSelect = {
 
 type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentViewSelect }>;
 
+/** The URLs that serve an attachment: the original and its 160 px thumbnail. */
+export function attachmentUrls(attachmentId: string) {
+  return { url: `/api/v1/attachments/${attachmentId}`, thumbnailUrl: `/api/v1/attachments/${attachmentId}?thumbnail=1` };
+}
+
 /** An attachment's metadata with the URLs that serve it (never the bytes). */
 export function toAttachmentView(row: AttachmentRow) {
-  return { ...row, url: `/api/v1/attachments/${row.id}`, thumbnailUrl: `/api/v1/attachments/${row.id}?thumbnail=1` };
+  return { ...row, ...attachmentUrls(row.id) };
 }

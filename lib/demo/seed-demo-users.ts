@@ -22,9 +22,13 @@ export async function seedDemoUsers(db: PrismaClient, dataDir: string, fixedPass
     email: demoAccountEmail(role),
     password: fixedPassword ?? `demo-${randomBytes(9).toString("base64url")}`,
   }));
-  await db.$transaction(async (tx) => {
-    for (const c of credentials) await createAccount(tx, { name: `Demo ${c.role}`, email: c.email, password: c.password }, c.role);
-  });
+  // Four scrypt hashes: on a busy machine they outlast Prisma's default 5 s transaction timeout.
+  await db.$transaction(
+    async (tx) => {
+      for (const c of credentials) await createAccount(tx, { name: `Demo ${c.role}`, email: c.email, password: c.password }, c.role);
+    },
+    { timeout: 60_000 },
+  );
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, FILE);
   await writeFile(file, JSON.stringify(credentials, null, 2));

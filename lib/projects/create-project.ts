@@ -20,6 +20,7 @@ export async function createProject(actor: Actor, input: CreateProject): Promise
           description: input.description,
           keyPrefix,
           labels: input.labels,
+          alpha: input.alpha,
           inputSchema: input.inputSchema === null ? Prisma.DbNull : (input.inputSchema as Prisma.InputJsonObject),
         },
         select: projectResourceSelect,

@@ -19,6 +19,8 @@ const labelsSchema = z
   .array(z.string().trim().min(1, "must not be empty").max(100))
   .max(500)
   .refine((labels) => new Set(labels).size === labels.length, "must not repeat a label");
+/** Significance level of comparisons: above 0.5 "significant" would mean nothing. */
+export const alphaSchema = z.number().gt(0, "must be greater than 0").max(0.5, "must be at most 0.5");
 
 const projectFields = {
   name: z.string().trim().min(1, "is required").max(120),
@@ -28,6 +30,7 @@ const projectFields = {
   keyPrefix: keyPrefixSchema,
   labels: labelsSchema,
   inputSchema: inputSchemaSchema.nullable(),
+  alpha: alphaSchema,
 };
 
 export const createProjectSchema = z.object({
@@ -39,6 +42,7 @@ export const createProjectSchema = z.object({
   keyPrefix: projectFields.keyPrefix.optional(),
   labels: projectFields.labels.default([]),
   inputSchema: projectFields.inputSchema.default(null),
+  alpha: projectFields.alpha.default(0.05),
 });
 export type CreateProject = z.infer<typeof createProjectSchema>;
 
@@ -52,6 +56,7 @@ export const updateProjectSchema = z.object({
   keyPrefix: projectFields.keyPrefix.optional(),
   labels: projectFields.labels.optional(),
   inputSchema: projectFields.inputSchema.optional(),
+  alpha: projectFields.alpha.optional(),
 });
 export type UpdateProject = z.infer<typeof updateProjectSchema>;
 
@@ -64,6 +69,7 @@ export const projectResourceSchema = z.object({
   keyPrefix: z.string(),
   labels: z.array(z.string()),
   inputSchema: z.record(z.string(), z.unknown()).nullable(),
+  alpha: z.number().describe("Significance level of comparisons (exact McNemar p < alpha)"),
   lockVersion: z.number().int(),
   problemCount: z.number().int(),
   createdAt: z.string().describe("ISO 8601"),

@@ -111,6 +111,22 @@ describe("GET/PATCH /api/v1/projects/{projectId}", () => {
     expect(taken.status).toBe(409);
   });
 
+  it("sets the significance level (default 0.05) and answers 422 at body.alpha outside (0, 0.5]", async () => {
+    const project = await prisma().project.findUniqueOrThrow({ where: { slug: "sentiment" } });
+    expect(project.alpha).toBe(0.05);
+    for (const alpha of [0, -0.1, 0.6, "0.01"]) {
+      const bad = await patch(engineer, project.id, { lockVersion: 2, alpha });
+      expect(bad.status, String(alpha)).toBe(422);
+      expect(bad.json.error?.fields?.map((f) => f.path)).toEqual(["body.alpha"]);
+    }
+    const ok = await patch(engineer, project.id, { lockVersion: 2, alpha: 0.01 });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json).toMatchObject({ alpha: 0.01, lockVersion: 3 });
+    expect((await prisma().project.findUniqueOrThrow({ where: { id: project.id } })).alpha).toBe(0.01);
+    const audit = await prisma().auditEvent.findFirst({ where: { action: "project.update", entityId: project.id }, orderBy: { id: "desc" } });
+    expect(audit?.data).toMatchObject({ changes: { alpha: { from: 0.05, to: 0.01 } } });
+  });
+
   it("answers 404 for an unknown or malformed id and 422 without a lockVersion", async () => {
     expect((await callRoute(getProject, { params: { projectId: "cl0000000000000000000000x" }, headers: as(engineer) })).status).toBe(404);
     expect((await callRoute(getProject, { params: { projectId: "../etc" }, headers: as(engineer) })).status).toBe(404);

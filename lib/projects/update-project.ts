@@ -39,6 +39,7 @@ export async function updateProject(actor: Actor, projectId: string, input: Upda
           ...(fields.inputSchema !== undefined
             ? { inputSchema: fields.inputSchema === null ? Prisma.DbNull : (fields.inputSchema as Prisma.InputJsonObject) }
             : {}),
+          ...(fields.alpha !== undefined ? { alpha: fields.alpha } : {}),
           lockVersion: { increment: 1 },
         },
       });

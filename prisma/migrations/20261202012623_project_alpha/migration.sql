@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "projects" ADD COLUMN     "alpha" DOUBLE PRECISION NOT NULL DEFAULT 0.05;
