@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
-import type { DashboardQuery } from "@/lib/results/dashboard-query";
+import { DASHBOARD_PAGE_SIZE, type DashboardQuery } from "@/lib/results/dashboard-query";
 import { ChartLegend } from "./chart-legend";
 import { ChartProblemPicker } from "./chart-problem-picker";
 import { ErrorRateTable } from "./error-rate-table";
@@ -70,6 +70,7 @@ export function DashboardPage({ project, query, chart, table }: DashboardPagePro
           q={query.q}
           aboveTarget={query.aboveTarget}
           chart={chart.chosen ? query.chart : []}
+          limit={query.limit === DASHBOARD_PAGE_SIZE ? undefined : query.limit}
         />
       </Card>
 

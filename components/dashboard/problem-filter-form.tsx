@@ -9,12 +9,13 @@ type ProblemFilterFormProps = {
   statuses: ProblemStatus[];
   q: string;
   aboveTarget: boolean;
-  /** The chart's chosen problems: kept when the filter changes. */
+  /** The chart's chosen problems and the table's page size: kept when the filter changes. */
   chart: string[];
+  limit?: number;
 };
 
 /** A plain GET form: the filter lives in the URL, so it can be shared and needs no client state. */
-export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget, chart }: ProblemFilterFormProps) {
+export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget, chart, limit }: ProblemFilterFormProps) {
   const active = severities.length + statuses.length > 0 || q !== "" || aboveTarget;
   return (
     <form action={action} method="get" role="search" aria-label="Filter problems" className="flex flex-wrap items-end gap-x-6 gap-y-3">
@@ -41,6 +42,7 @@ export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget
         Above target only
       </label>
       {chart.length ? <input type="hidden" name="chart" value={chart.join(",")} /> : null}
+      {limit ? <input type="hidden" name="limit" value={limit} /> : null}
       <FilterActions clearHref={action} active={active} />
     </form>
   );
