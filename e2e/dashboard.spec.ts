@@ -46,3 +46,53 @@ test("filtering by severity keeps only matching problems", async ({ page, signIn
   await expect(table.getByRole("link", { name: "SENT-2" })).toBeVisible();
   await expect(table.getByRole("link", { name: "SENT-1" })).toHaveCount(0);
 });
+
+test("the table paginates, filters by search and above target, and keeps the filter across pages", async ({ page, signInAs }) => {
+  await signInAs("engineer", `${DEMO_PROJECT_PATH}?limit=2`);
+  const table = page.getByRole("table", { name: "Error rate per problem and model version" });
+  const pages = page.getByRole("navigation", { name: "Table pages" });
+  await expect(pages).toContainText(`Problems 1–2 of ${DEMO_PROBLEMS.length}`);
+  await expect(table.getByRole("link", { name: "SENT-1", exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: "SENT-3", exact: true })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Next" }).click();
+  await expect(pages).toContainText(`Problems 3–4 of ${DEMO_PROBLEMS.length}`);
+  await expect(table.getByRole("link", { name: "SENT-3", exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: "SENT-1", exact: true })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Previous" }).click();
+  await expect(pages).toContainText("Problems 1–2");
+
+  // Above target: exactly the problems whose rate on the newest version exceeds their target.
+  const latestIndex = DEMO_MODEL_VERSIONS.length - 1;
+  const above = expectedRates()
+    .filter((p, i) => p.byVersion[latestIndex]!.percent / 100 > DEMO_PROBLEMS[i]!.target)
+    .map((p) => p.key);
+  expect(above.length).toBeGreaterThan(0);
+  await page.goto(`${DEMO_PROJECT_PATH}?above=1`);
+  const rows = page.getByRole("table", { name: "Error rate per problem and model version" }).locator("tbody tr th a[href*='/problems/']");
+  await expect(rows).toHaveText(above);
+
+  // Search narrows by key or title.
+  await page.getByRole("searchbox", { name: "Search" }).fill("emoji");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=emoji/);
+  await expect(rows).toHaveText(["SENT-3"]);
+});
+
+test("the chart picker chooses which problems are drawn, from the keyboard, and the choice lives in the URL", async ({ page, signInAs }) => {
+  await signInAs("stakeholder", DEMO_PROJECT_PATH);
+  await expect(page.locator(".recharts-line")).toHaveCount(DEMO_PROBLEMS.length);
+  await page.getByText("Choose the problems on the chart").click();
+  const picker = page.getByLabel(/Problems, worst first/);
+  // Worst first: the first option is a problem above its target.
+  await expect(picker.locator("option").first()).toContainText("target ≤");
+  await picker.selectOption(["SENT-2", "SENT-4"]);
+  await picker.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/chart=SENT-2/);
+  await expect(page.locator(".recharts-line")).toHaveCount(2);
+  const legend = page.locator("ul", { has: page.getByRole("link", { name: "SENT-2", exact: true }) }).first();
+  await expect(legend.getByRole("link", { name: "SENT-4", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the worst 12" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the worst 12" }).click();
+  await expect(page.locator(".recharts-line")).toHaveCount(DEMO_PROBLEMS.length);
+});

@@ -1,7 +1,9 @@
 "use client";
 
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Line,
   LineChart,
   ReferenceDot,
@@ -13,6 +15,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import { signoffSymbol } from "./signoff-symbol";
+import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
 export type ErrorRateChartSeries = {
   /** Problem key, e.g. "SENT-3". */
@@ -53,25 +56,31 @@ export type ErrorRateChartProps = {
   height?: number;
   /** signoffs[seriesIndex][modelVersionIndex]: the current sign-off there, drawn as a marker above the point. */
   signoffs?: ErrorRateChartSignoff[][];
+  /** Shade each series' 95% Wilson interval (a band around the line). Readable for a few series only. */
+  intervalBand?: boolean;
 };
 
-type Row = { label: string; values: (number | null)[] };
+type Row = { label: string; values: (number | null)[]; bands: ([number, number] | null)[] };
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
-export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs }: ErrorRateChartProps) {
+export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs, intervalBand = false }: ErrorRateChartProps) {
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
     values: series.map((_, si) => {
       const rate = points[si]?.[vi]?.errorRate;
       return rate === null || rate === undefined ? null : rate * 100;
     }),
+    bands: series.map((_, si) => {
+      const point = points[si]?.[vi];
+      return point && point.n > 0 ? [point.low * 100, point.high * 100] : null;
+    }),
   }));
 
   return (
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis
             dataKey="label"
@@ -108,6 +117,23 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
               }
             />
           ))}
+          {intervalBand
+            ? series.map((s, si) => (
+                <Area
+                  key={`band-${s.key}`}
+                  type="linear"
+                  dataKey={(row: Row) => row.bands[si] ?? null}
+                  stroke="none"
+                  fill={s.color}
+                  fillOpacity={0.15}
+                  activeDot={false}
+                  legendType="none"
+                  tooltipType="none"
+                  isAnimationActive={false}
+                  className="error-rate-band"
+                />
+              ))
+            : null}
           {series.map((s, si) => (
             <Line
               key={s.key}
@@ -140,7 +166,7 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
             content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} />}
             cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
           />
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
@@ -208,6 +234,7 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs }
                     <span className="text-slate-600">
                       n={point.n}, 95% {pct(point.low)}–{pct(point.high)}
                     </span>
+                    {isThinEvidence(point.n) ? <span className="block font-medium text-amber-800">thin evidence (n &lt; 10)</span> : null}
                   </>
                 ) : (
                   <span className="text-slate-500">no result</span>

@@ -4,30 +4,42 @@ import { seriesColor } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
+import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
 import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
+import { DASHBOARD_PAGE_SIZE, type DashboardQuery } from "@/lib/results/dashboard-query";
 import { ChartLegend } from "./chart-legend";
+import { ChartProblemPicker } from "./chart-problem-picker";
 import { ErrorRateTable } from "./error-rate-table";
 import { ProblemFilterForm } from "./problem-filter-form";
+import { TablePagination } from "./table-pagination";
 
 type DashboardProblem = { id: string; key: string; number: number; title: string; severity: Severity; target: number };
 type DashboardModelVersion = { id: string; name: string; version: string };
 
 type DashboardPageProps = {
   project: { slug: string; name: string; description: string };
-  matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
-  filter: { severities: Severity[]; statuses: ProblemStatus[] };
+  query: DashboardQuery;
+  chart: {
+    /** The problems drawn (at most CHART_MAX_LINES) × every model version. */
+    matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
+    /** Picked in the URL rather than the default worst. */
+    chosen: boolean;
+    /** Every listed problem, worst first, for the picker. */
+    options: { key: string; title: string; target: number; latest: number | null }[];
+  };
   /** Current sign-offs per problem × model version: markers on the chart and in the table. */
   signoffs?: SignoffMarker[];
   /** The latest version and its default baseline (chooseBaseline), for the "Compare" link. */
   latestComparison?: { candidate: DashboardModelVersion; baseline: DashboardModelVersion; reason: "production" | "previous" } | null;
+  table: { matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>; page: number; pageCount: number; total: number };
 };
 
-export function DashboardPage({ project, matrix, filter, signoffs = [], latestComparison }: DashboardPageProps) {
+export function DashboardPage({ project, query, chart, table, signoffs = [], latestComparison }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
+  const { matrix } = chart;
   const series = matrix.rows.map(({ problem }) => ({
     key: problem.key,
     title: problem.title,
@@ -43,8 +55,14 @@ export function DashboardPage({ project, matrix, filter, signoffs = [], latestCo
   );
 
   const chartSignoffs = toChartSignoffs(signoffs, matrix.rows.map((r) => r.problem.id), matrix.modelVersions.map((v) => v.id));
-
-  const filtered = filter.severities.length + filter.statuses.length > 0;
+  const tableSignoffs = toChartSignoffs(signoffs, table.matrix.rows.map((r) => r.problem.id), table.matrix.modelVersions.map((v) => v.id));
+  const filtered = query.severities.length + query.statuses.length > 0 || query.q !== "" || query.aboveTarget;
+  const total = table.total;
+  const chartDescription = chart.chosen
+    ? `${series.length} chosen problem${series.length === 1 ? "" : "s"}`
+    : total > series.length
+      ? `The ${series.length} worst of ${total.toLocaleString("en")} problems (highest latest error rate relative to target)`
+      : `${series.length} problem${series.length === 1 ? "" : "s"}`;
 
   return (
     <>
@@ -64,12 +82,20 @@ export function DashboardPage({ project, matrix, filter, signoffs = [], latestCo
       />
 
       <Card className="mb-6">
-        <ProblemFilterForm action={base} severities={filter.severities} statuses={filter.statuses} />
+        <ProblemFilterForm
+          action={base}
+          severities={query.severities}
+          statuses={query.statuses}
+          q={query.q}
+          aboveTarget={query.aboveTarget}
+          chart={chart.chosen ? query.chart : []}
+          limit={query.limit === DASHBOARD_PAGE_SIZE ? undefined : query.limit}
+        />
       </Card>
 
-      {matrix.rows.length === 0 && !filtered ? (
+      {total === 0 && !filtered ? (
         <EmptyState title="No problems logged yet">Log a problem and add its patterns to start tracking it.</EmptyState>
-      ) : matrix.rows.length === 0 ? (
+      ) : total === 0 ? (
         <EmptyState title="No problem matches this filter">Clear the filter to see every problem.</EmptyState>
       ) : matrix.modelVersions.length === 0 ? (
         <EmptyState title="No model versions registered yet">
@@ -79,9 +105,9 @@ export function DashboardPage({ project, matrix, filter, signoffs = [], latestCo
         <div className="space-y-6">
           <Card
             title="Error rate by model version"
-            description={`${matrix.rows.length} problem${matrix.rows.length === 1 ? "" : "s"}${
-              filtered ? " (filtered)" : ""
-            } · ${matrix.modelVersions.length} model version${matrix.modelVersions.length === 1 ? "" : "s"} in registration order`}
+            description={`${chartDescription}${filtered ? " (filtered)" : ""} · ${matrix.modelVersions.length} model version${
+              matrix.modelVersions.length === 1 ? "" : "s"
+            } in registration order`}
           >
             <figure>
               <ErrorRateChart
@@ -91,21 +117,24 @@ export function DashboardPage({ project, matrix, filter, signoffs = [], latestCo
                 signoffs={chartSignoffs}
               />
               <figcaption className="sr-only">
-                Line chart of error rate per problem across model versions. The same numbers are in the table below.
+                Line chart of error rate per problem across model versions. The same numbers, with their 95% intervals, are in
+                the table below.
               </figcaption>
             </figure>
             <ChartLegend items={series} />
+            <ChartProblemPicker action={base} query={query} options={chart.options} shown={series.map((s) => s.key)} chosen={chart.chosen} />
           </Card>
 
           <section aria-labelledby="numbers-heading">
             <h2 id="numbers-heading" className="mb-2 text-base font-semibold text-slate-900">
               Numbers
             </h2>
-            <ErrorRateTable projectSlug={project.slug} matrix={matrix} signoffs={chartSignoffs} />
+            <ErrorRateTable projectSlug={project.slug} matrix={table.matrix} signoffs={tableSignoffs} />
+            <TablePagination action={base} query={query} pageCount={table.pageCount} total={total} />
             <p className="mt-2 text-xs text-slate-600">
               <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
-              excluded and shown separately) · hover a cell for its 95% Wilson interval · — no result · sign-offs: ✓
-              approved, ✗ rejected, ◌ stale
+              excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 · — no result ·
+              sign-offs: ✓ approved, ✗ rejected, ◌ stale
             </p>
           </section>
         </div>

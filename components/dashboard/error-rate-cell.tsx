@@ -3,6 +3,7 @@ import { SignoffNote } from "@/components/signoffs/signoff-note";
 import { TableCell } from "@/components/ui/table";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
+import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
 type ErrorRateCellProps = {
   rate: ErrorRate | null;
@@ -27,7 +28,9 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
   const above = rate.errorRate !== null && rate.errorRate > target;
   const interval =
     rate.errorRate === null ? "no graded result" : `95% interval ${formatPercent(rate.low)}–${formatPercent(rate.high)}`;
+  const thin = isThinEvidence(rate.n);
   const extras = [
+    thin ? "thin evidence (n < 10)" : null,
     rate.errored > 0 ? `${rate.errored} errored` : null,
     rate.ungraded > 0 ? `${rate.ungraded} awaiting grade` : null,
   ].filter(Boolean);
@@ -46,6 +49,11 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
         </span>
       ) : null}
       {formatPercent(rate.errorRate)} <span className="font-normal text-slate-600">(n={rate.n})</span>
+      {rate.n > 0 ? (
+        <span aria-hidden="true" className="block text-xs font-normal text-slate-600">
+          {formatPercent(rate.low)}–{formatPercent(rate.high)}
+        </span>
+      ) : null}
       <span className="sr-only">
         , {interval}
         {above ? ", above target" : ""}

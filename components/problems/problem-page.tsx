@@ -13,11 +13,14 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
+import type { PatternVersionMatrix } from "@/lib/results/pattern-version-matrix";
+import { isThinEvidence } from "@/lib/stats/thin-evidence";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ProblemDetails } from "@/lib/problems/find-problem-by-key";
 import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
 import type { ReactNode } from "react";
 import { CoverageHintBadges } from "./coverage-hint-badges";
+import { PatternVersionMatrixTable } from "./pattern-version-matrix";
 import { ProblemEditor } from "./problem-editor";
 import { ProblemHistory } from "./problem-history";
 import { TargetText } from "./target-text";
@@ -32,11 +35,13 @@ type ProblemPageProps = {
   patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
   versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
+  /** The problem's current patterns × the same model versions. */
+  matrix: PatternVersionMatrix<{ id: string; name: string; version: string }>;
   /** This problem's current sign-off per model version: chart markers and a table column. */
   signoffs?: SignoffMarker[];
 };
 
-export function ProblemPage({ project, problem, versions, history, owners, canWrite, patternsSection, signoffs = [] }: ProblemPageProps) {
+export function ProblemPage({ project, problem, versions, matrix, history, owners, canWrite, patternsSection, signoffs = [] }: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
   const [versionSignoffs = []] = toChartSignoffs(signoffs, [problem.id], versions.map((v) => v.id));
   return (
@@ -101,9 +106,10 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
           <EmptyState title="No model versions registered yet" />
         ) : (
           <>
-            <Card title="Error rate by model version" description="Dashed line: target.">
+            <Card title="Error rate by model version" description="Shaded: 95% Wilson interval. Dashed line: target.">
               <ErrorRateChart
                 height={260}
+                intervalBand
                 modelVersions={versions.map(modelVersionLabel)}
                 series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
                 points={[
@@ -148,6 +154,9 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                         {formatPercent(v.rate?.errorRate)}
                         {v.rate ? <span className="font-normal text-slate-600"> (n={v.rate.n})</span> : null}
                         {above ? <span className="sr-only">, above target</span> : null}
+                        {v.rate && isThinEvidence(v.rate.n) ? (
+                          <span className="block text-xs font-normal text-amber-800">thin evidence</span>
+                        ) : null}
                       </TableCell>
                       <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
                         {v.rate && v.rate.n > 0 ? `${formatPercent(v.rate.low)}–${formatPercent(v.rate.high)}` : "—"}
@@ -167,6 +176,17 @@ export function ProblemPage({ project, problem, versions, history, owners, canWr
                 })}
               </TableBody>
             </Table>
+
+            <Card
+              title="Verdict per pattern and model version"
+              description="Current patterns × model versions in registration order. Open a cell to see input, expected and output."
+            >
+              {matrix.rows.length === 0 ? (
+                <p className="text-sm text-slate-600">No current patterns yet.</p>
+              ) : (
+                <PatternVersionMatrixTable projectSlug={project.slug} problemKey={problem.key} matrix={matrix} />
+              )}
+            </Card>
           </>
         )}
         <ProblemHistory entries={history} owners={owners} />

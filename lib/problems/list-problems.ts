@@ -6,6 +6,8 @@ import type { PatternCounts } from "./coverage-hints";
 export type ProblemFilter = {
   severities?: Severity[];
   statuses?: ProblemStatus[];
+  /** Key or title contains this, case-insensitive. */
+  q?: string;
 };
 
 export type ProblemListItem = Awaited<ReturnType<typeof findProblems>>[number] & { patternCounts: PatternCounts };
@@ -16,6 +18,9 @@ function findProblems(projectId: string, filter: ProblemFilter) {
       projectId,
       ...(filter.severities?.length ? { severity: { in: filter.severities } } : {}),
       ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
+      ...(filter.q
+        ? { OR: [{ key: { contains: filter.q, mode: "insensitive" as const } }, { title: { contains: filter.q, mode: "insensitive" as const } }] }
+        : {}),
     },
     orderBy: [{ number: "asc" }],
     select: {
@@ -32,8 +37,8 @@ function findProblems(projectId: string, filter: ProblemFilter) {
 }
 
 /**
- * The project's problems in key order, optionally filtered by severity and
- * status, each with counts of its non-archived patterns (for coverage hints).
+ * The project's problems in key order, optionally filtered by severity, status
+ * and a search on key and title, each with counts of its non-archived patterns (for coverage hints).
  */
 export async function listProblems(projectId: string, filter: ProblemFilter = {}): Promise<ProblemListItem[]> {
   const [problems, groups] = await Promise.all([

@@ -22,7 +22,7 @@ const problemFilterSchema = z.object({
 });
 
 /** The dashboard's severity/status filter from URL search params. */
-export function parseProblemFilter(searchParams: SearchParams): Required<ProblemFilter> {
+export function parseProblemFilter(searchParams: SearchParams): Required<Pick<ProblemFilter, "severities" | "statuses">> {
   const parsed = problemFilterSchema.parse(searchParams);
   return { severities: parsed.severity, statuses: parsed.status };
 }

@@ -1,24 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import type { Verdict } from "@/lib/db/generated/enums";
+import { listErrorRateResources } from "./list-error-rate-resources";
 import { listErrorRates } from "./list-error-rates";
+import { createTestPattern, createTestResult } from "./testing/write-test-rows";
 
 // A small project written row by row, so the aggregate is checked against
 // counts this test knows, including the rows it must ignore.
 let ids: { projectId: string; problemA: string; problemB: string; v1: string; v2: string; otherProject: string };
-
-async function pattern(projectId: string, problemId: string, name: string) {
-  const p = await prisma().pattern.create({ data: { projectId, problemId, name, polarity: "positive", origin: "contrived" } });
-  const rev = await prisma().patternRevision.create({
-    data: { projectId, patternId: p.id, number: 1, inputKind: "text", input: name, inputHash: `h-${p.id}`, expectation: { kind: "equals", value: "x" } },
-  });
-  await prisma().pattern.update({ where: { id: p.id }, data: { currentRevisionId: rev.id } });
-  return { id: p.id, revisionId: rev.id };
-}
-
-async function result(projectId: string, problemId: string, p: { id: string; revisionId: string }, modelVersionId: string, verdict: Verdict | null) {
-  await prisma().result.create({ data: { projectId, problemId, patternId: p.id, patternRevisionId: p.revisionId, modelVersionId, verdict, output: "x" } });
-}
 
 beforeAll(async () => {
   const project = await prisma().project.create({ data: { slug: "rates", name: "Rates", outputKind: "label", keyPrefix: "R" } });
@@ -33,25 +22,25 @@ beforeAll(async () => {
 
   // Problem A on v1: 3 pass, 1 fail, 1 error, 1 awaiting a grade.
   const verdicts: (Verdict | null)[] = ["pass", "pass", "pass", "fail", "error", null];
-  for (const [i, verdict] of verdicts.entries()) await result(project.id, a.id, await pattern(project.id, a.id, `a${i}`), v1.id, verdict);
+  for (const [i, verdict] of verdicts.entries()) await createTestResult(project.id, a.id, await createTestPattern(project.id, a.id, `a${i}`), v1.id, verdict);
 
   // An archived pattern's failure does not count.
-  const archived = await pattern(project.id, a.id, "archived");
-  await result(project.id, a.id, archived, v1.id, "fail");
+  const archived = await createTestPattern(project.id, a.id, "archived");
+  await createTestResult(project.id, a.id, archived, v1.id, "fail");
   await prisma().pattern.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
 
   // A pattern edited after v1 ran: v1's result belongs to the old revision and no longer counts.
-  const edited = await pattern(project.id, a.id, "edited");
-  await result(project.id, a.id, edited, v1.id, "fail");
+  const edited = await createTestPattern(project.id, a.id, "edited");
+  await createTestResult(project.id, a.id, edited, v1.id, "fail");
   const rev2 = await prisma().patternRevision.create({
     data: { projectId: project.id, patternId: edited.id, number: 2, inputKind: "text", input: "edited 2", inputHash: "h2", expectation: { kind: "equals", value: "x" } },
   });
   await prisma().pattern.update({ where: { id: edited.id }, data: { currentRevisionId: rev2.id } });
-  await result(project.id, a.id, { id: edited.id, revisionId: rev2.id }, v2.id, "pass");
+  await createTestResult(project.id, a.id, { id: edited.id, revisionId: rev2.id }, v2.id, "pass");
 
   // Problem B on v2: all fail. Another project's rows never leak in.
-  await result(project.id, b.id, await pattern(project.id, b.id, "b0"), v2.id, "fail");
-  await result(other.id, o.id, await pattern(other.id, o.id, "o0"), ov.id, "fail");
+  await createTestResult(project.id, b.id, await createTestPattern(project.id, b.id, "b0"), v2.id, "fail");
+  await createTestResult(other.id, o.id, await createTestPattern(other.id, o.id, "o0"), ov.id, "fail");
 });
 
 describe("listErrorRates", () => {
@@ -84,5 +73,29 @@ describe("listErrorRates", () => {
     expect(await listErrorRates(ids.projectId, { problemIds: [] })).toEqual([]);
     // Ids of another project never widen the scope.
     expect(await listErrorRates(ids.projectId, { modelVersionIds: [ids.otherProject] })).toEqual([]);
+  });
+
+  it("latest: per problem, the newest model version with a pass or fail", async () => {
+    const latest = await listErrorRates(ids.projectId, { latest: true });
+    expect(latest.map((r) => `${r.problemId}/${r.modelVersionId}`).sort()).toEqual([`${ids.problemA}/${ids.v2}`, `${ids.problemB}/${ids.v2}`].sort());
+    expect(await listErrorRates(ids.projectId, { latest: true, problemIds: [ids.problemB] })).toEqual([expect.objectContaining({ problemId: ids.problemB, failed: 1 })]);
+  });
+});
+
+describe("listErrorRateResources", () => {
+  it("pages through every rate exactly once by cursor, and refuses a cursor it did not make", async () => {
+    const all = await listErrorRates(ids.projectId);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const page = await listErrorRateResources(ids.projectId, { limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((r) => `${r.problemId}/${r.modelVersionId}`));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all.map((r) => `${r.problemId}/${r.modelVersionId}`).sort());
+    expect(seen).toHaveLength(3);
+    await expect(listErrorRateResources(ids.projectId, { limit: 2, cursor: "bm9wZQ" })).rejects.toThrow("Invalid cursor");
   });
 });

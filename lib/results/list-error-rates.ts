@@ -22,15 +22,26 @@ export type ErrorRate = {
 };
 
 /** Narrows the aggregate; an omitted field means "all of the project's". */
-export type ErrorRateFilter = { problemIds?: string[]; modelVersionIds?: string[] };
+export type ErrorRateFilter = {
+  problemIds?: string[];
+  modelVersionIds?: string[];
+  /**
+   * Only each problem's latest rate: the last model version (registration order)
+   * with a result graded pass or fail. What the dashboard ranks and filters by.
+   */
+  latest?: boolean;
+  /** Keyset page: rows after this (problemId, modelVersionId), in that order, at most `limit`. */
+  page?: { after: { problemId: string; modelVersionId: string } | null; limit: number };
+};
 
 type ErrorRateRow = Pick<ErrorRate, "problemId" | "modelVersionId" | "passed" | "failed" | "errored" | "ungraded">;
 
 /**
  * Error rates per problem × model version of a project, over each problem's
  * current pattern revisions (archived patterns and older revisions do not count).
- * Counting happens in PostgreSQL: one aggregate, no results loaded into memory.
- * Every page and route reads rates through this function.
+ * Reads `error_rate_counts`, which PostgreSQL triggers keep equal to the aggregate
+ * over `results` in the writing transaction (see its migration): no page counts
+ * results, whatever the project's size. Every page and route reads rates through this function.
  */
 export async function listErrorRates(
   projectId: string,
@@ -39,27 +50,41 @@ export async function listErrorRates(
   db: Pick<Prisma.TransactionClient, "$queryRaw"> = prisma(),
 ): Promise<ErrorRate[]> {
   if (filter.problemIds?.length === 0 || filter.modelVersionIds?.length === 0) return [];
-  const byProblem = filter.problemIds ? Prisma.sql`AND r.problem_id IN (${Prisma.join(filter.problemIds)})` : Prisma.empty;
+  const byProblem = filter.problemIds ? Prisma.sql`AND c.problem_id IN (${Prisma.join(filter.problemIds)})` : Prisma.empty;
   const byModelVersion = filter.modelVersionIds
-    ? Prisma.sql`AND r.model_version_id IN (${Prisma.join(filter.modelVersionIds)})`
+    ? Prisma.sql`AND c.model_version_id IN (${Prisma.join(filter.modelVersionIds)})`
     : Prisma.empty;
+  if (filter.latest) {
+    // One index probe per problem: its newest version with a pass or fail.
+    const problemFilter = filter.problemIds ? Prisma.sql`AND pr.id IN (${Prisma.join(filter.problemIds)})` : Prisma.empty;
+    const rows = await db.$queryRaw<ErrorRateRow[]>`
+      SELECT c.problem_id AS "problemId", c.model_version_id AS "modelVersionId", c.passed, c.failed, c.errored, c.ungraded
+      FROM problems pr
+      CROSS JOIN LATERAL (
+        SELECT * FROM error_rate_counts x
+        WHERE x.problem_id = pr.id AND x.project_id = ${projectId} AND x.passed + x.failed > 0
+        ORDER BY x.version_registered_at DESC, x.model_version_id DESC
+        LIMIT 1
+      ) c
+      WHERE pr.project_id = ${projectId}
+        ${problemFilter}
+        ${byModelVersion}
+    `;
+    return rows.map(toErrorRate);
+  }
+  const after = filter.page?.after
+    ? Prisma.sql`AND (c.problem_id, c.model_version_id) > (${filter.page.after.problemId}, ${filter.page.after.modelVersionId})`
+    : Prisma.empty;
+  const page = filter.page ? Prisma.sql`ORDER BY c.problem_id, c.model_version_id LIMIT ${filter.page.limit}` : Prisma.empty;
   const rows = await db.$queryRaw<ErrorRateRow[]>`
-    SELECT
-      r.problem_id       AS "problemId",
-      r.model_version_id AS "modelVersionId",
-      (COUNT(*) FILTER (WHERE r.verdict = 'pass'))::int  AS "passed",
-      (COUNT(*) FILTER (WHERE r.verdict = 'fail'))::int  AS "failed",
-      (COUNT(*) FILTER (WHERE r.verdict = 'error'))::int AS "errored",
-      (COUNT(*) FILTER (WHERE r.verdict IS NULL))::int   AS "ungraded"
-    FROM results r
-    JOIN patterns p
-      ON p.current_revision_id = r.pattern_revision_id
-     AND p.archived_at IS NULL
-    WHERE r.project_id = ${projectId}
-      AND p.project_id = ${projectId}
+    SELECT c.problem_id AS "problemId", c.model_version_id AS "modelVersionId", c.passed, c.failed, c.errored, c.ungraded
+    FROM error_rate_counts c
+    WHERE c.project_id = ${projectId}
+      AND c.passed + c.failed + c.errored + c.ungraded > 0
       ${byProblem}
       ${byModelVersion}
-    GROUP BY r.problem_id, r.model_version_id
+      ${after}
+    ${page}
   `;
   return rows.map(toErrorRate);
 }

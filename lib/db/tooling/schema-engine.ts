@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from "@prisma/driver-adapter-utils";
 
 // Prisma's schema engine compiled to WebAssembly: migrations without the
 // native binary the CLI would download (see AIRGAP.md for every quirk here).
@@ -98,6 +98,37 @@ function migrationsList(baseDir: string, migrationDirectories: MigrationDirector
   return { baseDir, lockfile: LOCKFILE, shadowDbInitScript: "", migrationDirectories };
 }
 
+/**
+ * PrismaPg runs a migration script split at every ";", which cuts function bodies
+ * ($$ … ; … $$, e.g. trigger functions) apart. PostgreSQL's simple query protocol
+ * runs a whole script in one message, as psql does: send it whole.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    return runScriptsWhole(await super.connect());
+  }
+
+  override async connectToShadowDb() {
+    return runScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
+type ScriptAdapter = { executeScript(script: string): Promise<void> };
+
+function runScriptsWhole<A extends ScriptAdapter>(adapter: A): A {
+  // The adapter's own pool (PgQueryable#client): the connected or the shadow database.
+  const client = (adapter as unknown as { client: pg.Pool }).client;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (error) {
+      const e = error as pg.DatabaseError;
+      throw new DriverAdapterError({ kind: "postgres", code: e.code ?? "N/A", severity: e.severity ?? "N/A", message: e.message, detail: e.detail, column: e.column, hint: e.hint });
+    }
+  };
+  return adapter;
+}
+
 /** Opens the engine on a database; `connectionString` undefined means schema-only work. */
 export async function withSchemaEngine<T>(
   connectionString: string | undefined,
@@ -107,7 +138,7 @@ export async function withSchemaEngine<T>(
   const { SchemaEngine } = await enginePromise;
   const schema = await readSchema();
   const pool = new pg.Pool({ connectionString: connectionString ?? "postgresql://unused@127.0.0.1:1/unused", Client: CharAsTextClient, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool));
   const logs: string[] = [];
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, (m) => logs.push(m), adapter);
   try {

@@ -4,6 +4,7 @@ import { ProblemPage } from "@/components/problems/problem-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { listPatternVersionMatrix } from "@/lib/results/list-pattern-version-matrix";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listPatterns } from "@/lib/patterns/list-patterns";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
@@ -26,9 +27,10 @@ export default async function Page({ params }: Props) {
   const problem = await findProblemByKey(project.id, decodeURIComponent(key));
   if (!problem) notFound();
 
-  const [modelVersions, errorRates, history, owners, patterns, signoffs] = await Promise.all([
-    listModelVersions(project.id),
+  const modelVersions = await listModelVersions(project.id);
+  const [errorRates, matrix, history, owners, patterns, signoffs] = await Promise.all([
     listErrorRates(project.id, { problemIds: [problem.id] }),
+    listPatternVersionMatrix(project.id, problem.id, modelVersions),
     listProblemHistory(problem.id, { limit: 50 }),
     listOwnerOptions(),
     listPatterns(problem.id, { archived: "include", limit: MAX_LISTED_PATTERNS }),
@@ -45,6 +47,7 @@ export default async function Page({ params }: Props) {
       project={project}
       problem={problem}
       versions={versions}
+      matrix={matrix}
       history={history.items}
       owners={owners}
       canWrite={can(actor, "problems.write")}
