@@ -5,7 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { Button, FormError } from "@/components/ui/form-controls";
 import { PercentField } from "@/components/ui/percent-field";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { updateProject, type UpdateProjectBody } from "@/lib/api-client/projects";
 import type { GatePolicy } from "@/lib/gate/gate-policy.schema";
 
 type GatePolicyFormProps = {
@@ -40,7 +40,7 @@ export function GatePolicyForm({ projectId, policy, alpha, lockVersion }: GatePo
         };
         setSaved(false);
         void form.run(async () => {
-          await apiFetch(`/api/v1/projects/${projectId}`, { method: "PATCH", body: { lockVersion, gatePolicy } });
+          await updateProject(projectId, { lockVersion, gatePolicy: gatePolicy as UpdateProjectBody["gatePolicy"] });
           setSaved(true);
           router.refresh();
         });
