@@ -34,8 +34,10 @@ export default defineConfig({
           setupFiles: ["lib/testing/integration-setup-file.ts"],
           // One database, truncated between files: files must not run at once.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Limits catch hangs; every wait inside a test is for an event. Measured beside CPU hogs on
+          // the shared 2-core machine (load average ~30), single tests took minutes.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -63,7 +63,7 @@ describe("faulty model servers", () => {
       started.push({ c, s, fixture, run: await replay(fixture) });
     }
     for (const { c, s, fixture, run } of started) {
-      const done = await waitForRun(db, run.id, { timeoutMs: 60_000 });
+      const done = await waitForRun(db, run.id);
       expect(done.status, c.name).toBe("completed");
       const results = await expectOneResultPerRevision(fixture);
       for (const result of results) {
@@ -79,7 +79,8 @@ describe("faulty model servers", () => {
 
 describe("worker processes", () => {
   it("a worker killed with SIGKILL mid-run: another finishes the run, no duplicate and no missing result", async () => {
-    const s = await server({ kind: "delay", ms: 40 });
+    // 250 ms per call: the run needs ≥ 10 s, so the kill below lands mid-run even when polling is slow under load.
+    const s = await server({ kind: "delay", ms: 250 });
     const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 160, maxBatchSize: 1, concurrency: 4 });
     const { child } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "1", "--poll", "0.5", "--supervise", "1"]);
     const run = await replay(fixture);
@@ -90,7 +91,7 @@ describe("worker processes", () => {
     expect(atKill).toBeLessThan(160);
 
     workers.push(await startWorker({ ...replayWorkload(), ...fast, concurrency: 4 }));
-    const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
+    const done = await waitForRun(db, run.id);
     expect(done).toMatchObject({ status: "completed", total: 160, passed: 160, failed: 0, errored: 0, ungraded: 0 });
     await expectOneResultPerRevision(fixture);
     const unfinished = await db.replayRunItem.count({ where: { runId: run.id, finishedAt: null } });
@@ -105,7 +106,7 @@ describe("worker processes", () => {
     try {
       workers.push(await startWorker({ ...replayWorkload({ itemsPerJob: 16 }), ...fast, concurrency: 4, fetchBatchSize: 2 }));
       const run = await replay(fixture);
-      const done = await waitForRun(db, run.id, { timeoutMs: 45_000 });
+      const done = await waitForRun(db, run.id);
       expect(done).toMatchObject({ status: "completed", passed: 192 });
       // No faults, so no retries: a job run twice (at once or not) would show as a text requested twice.
       const texts = s.requests.flatMap((r) => r.texts);

@@ -66,7 +66,7 @@ describe("seedDemo", () => {
   it("is replayed by the engine over HTTP into exactly the error rates the demo model implies", async () => {
     worker = await startWorker({ ...replayWorkload(), concurrency: 4, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, log: () => {} });
     const runs = await db.replayRun.findMany();
-    for (const run of runs) expect(await waitForRun(db, run.id, { timeoutMs: 60_000 })).toMatchObject({ status: "completed", errored: 0 });
+    for (const run of runs) expect(await waitForRun(db, run.id)).toMatchObject({ status: "completed", errored: 0 });
     expect(demoServer.requests).toBeGreaterThan(0);
 
     const project = await db.project.findFirstOrThrow();

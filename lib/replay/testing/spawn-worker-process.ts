@@ -13,7 +13,7 @@ export async function spawnWorkerProcess(databaseUrl: string, args: string[] = [
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 180_000);
     const check = () => {
       if (output.includes("[worker] ready")) {
         clearTimeout(timer);

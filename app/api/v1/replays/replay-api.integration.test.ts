@@ -68,7 +68,8 @@ describe("replay API", () => {
   });
 
   it("cancel stops a running run; the active list shows it until then", async () => {
-    const slow = await startModelServer({ protocol: "openinference", fault: { kind: "delay", ms: 100 } });
+    // 300 ms per call, one at a time: the run needs ≥ 12 s, so the cancel lands mid-run even when polling is slow under load.
+    const slow = await startModelServer({ protocol: "openinference", fault: { kind: "delay", ms: 300 } });
     try {
       const fixture = await seedReplayFixture(db, { baseUrl: slow.url, patterns: 40, maxBatchSize: 1, concurrency: 1 });
       const headers = { cookie: engineer.cookie };
@@ -95,9 +96,9 @@ describe("replay API", () => {
   });
 });
 
-/** Polls the queue until the run has no job waiting, retrying or running (60 s at most). */
+/** Polls the queue until the run has no job waiting, retrying or running (3 min at most: a deadline for a hang, not a speed limit). */
 async function waitForNoLiveJobs(runId: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'runId' = $2 AND state IN ('created', 'retry', 'active')`,
@@ -105,7 +106,7 @@ async function waitForNoLiveJobs(runId: string) {
       runId,
     );
     if (row!.n === 0) return;
-    if (Date.now() > deadline) throw new Error(`run ${runId} still has ${row!.n} live jobs after 60 s`);
+    if (Date.now() > deadline) throw new Error(`run ${runId} still has ${row!.n} live jobs after 3 min`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
