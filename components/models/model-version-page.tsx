@@ -173,6 +173,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                 modelVersionId={v.id}
                 canReplay={permissions.replay}
                 replayBlockedReason={needsFile ? "Upload the model's file first." : null}
+                renderedAt={now.toISOString()}
               />
             </Card>
             {permissions.write ? (

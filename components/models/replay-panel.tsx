@@ -13,19 +13,21 @@ type ReplayPanelProps = {
   canReplay: boolean;
   /** Why "Replay now" is unavailable (e.g. the model file is not uploaded yet), if it is. */
   replayBlockedReason?: string | null;
+  /** When the server rendered the page: a run that finished after it makes the tables stale. */
+  renderedAt: string;
 };
 
 const isActive = (status: string | undefined) => status === "queued" || status === "running";
 
 /** The latest replay run's live progress, "Replay now", and fresh tables when a run finishes. */
-export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason }: ReplayPanelProps) {
+export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason, renderedAt }: ReplayPanelProps) {
   const form = useApiForm();
   // A new run restarts the progress bar's polling at once instead of at its idle interval.
   const [generation, setGeneration] = useState(0);
   return (
     <div className="space-y-4">
       <ReplayProgress key={generation} modelVersionId={modelVersionId} />
-      <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} />
+      <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} renderedAt={renderedAt} />
       {canReplay ? (
         <div className="space-y-1">
           <Button
@@ -53,16 +55,27 @@ export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason }: 
   );
 }
 
-/** Re-renders the server page (error rates, results) when the latest run stops being active. */
-function RefreshWhenReplayFinishes({ modelVersionId }: { modelVersionId: string }) {
+/**
+ * Re-renders the server page (error rates, results) when the latest run stops
+ * being active — also when it finished before the first poll but after the page
+ * was rendered (a fast run on a busy machine is never seen active).
+ */
+function RefreshWhenReplayFinishes({ modelVersionId, renderedAt }: { modelVersionId: string; renderedAt: string }) {
   const router = useRouter();
   const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), 2_000, (data) => isActive(data?.items[0]?.status));
   const wasActive = useRef(false);
-  const status = page?.items[0]?.status;
+  const refreshedFor = useRef<string | null>(null);
+  const run = page?.items[0];
+  const status = run?.status;
+  const finishedAt = run?.finishedAt ? String(run.finishedAt) : null;
   useEffect(() => {
     if (status === undefined) return;
-    if (wasActive.current && !isActive(status)) router.refresh();
+    const finishedAfterRender = finishedAt !== null && Date.parse(finishedAt) > Date.parse(renderedAt) && refreshedFor.current !== finishedAt;
+    if ((wasActive.current && !isActive(status)) || (!isActive(status) && finishedAfterRender)) {
+      refreshedFor.current = finishedAt;
+      router.refresh();
+    }
     wasActive.current = isActive(status);
-  }, [status, router]);
+  }, [status, finishedAt, renderedAt, router]);
   return null;
 }
