@@ -39,6 +39,9 @@ CREATE FUNCTION error_rate_counts_upsert(deltas jsonb) RETURNS void LANGUAGE sql
   SELECT d.problem_id, d.model_version_id, d.project_id, mv.created_at, d.passed, d.failed, d.errored, d.ungraded
   FROM jsonb_to_recordset(deltas) AS d(problem_id text, model_version_id text, project_id text, passed int, failed int, errored int, ungraded int)
   JOIN model_versions mv ON mv.id = d.model_version_id
+  -- A cascade (project or problem deleted → replay runs → results.replay_run_id set
+  -- null) updates results of a problem already gone: never re-create its row.
+  JOIN problems pr ON pr.id = d.problem_id
   -- One lock order for every writer: no deadlock between two batches.
   ORDER BY d.problem_id, d.model_version_id
   ON CONFLICT (problem_id, model_version_id) DO UPDATE SET
@@ -61,6 +64,11 @@ CREATE FUNCTION error_rate_counts_subtract(deltas jsonb) RETURNS void LANGUAGE s
     ORDER BY problem_id, model_version_id
   ) d
   WHERE c.problem_id = d.problem_id AND c.model_version_id = d.model_version_id
+    -- Inside a cascade the problem or version may already be gone; a second update
+    -- of a row this transaction wrote re-checks its foreign keys, so leave such rows
+    -- to the cascade that deletes them.
+    AND EXISTS (SELECT 1 FROM problems pr WHERE pr.id = c.problem_id)
+    AND EXISTS (SELECT 1 FROM model_versions mv WHERE mv.id = c.model_version_id)
 $$;
 
 CREATE FUNCTION error_rate_counts_after_results() RETURNS trigger LANGUAGE plpgsql AS $$
