@@ -29,6 +29,7 @@ test("an engineer opens the compare page of 3.0 against production and sees the 
   await signInAs("engineer", `${DEMO_PROJECT_PATH}/models`);
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText("3.0", { exact: true }) });
   await row.getByRole("link", { name: "sentiment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /sentiment 3\.0/ })).toBeVisible();
   // The model version page already flags it: fixed, broken and the exact McNemar verdict per problem.
   await expect(async () => {
     await page.reload();

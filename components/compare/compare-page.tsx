@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { Badge, SeverityBadge } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button, Select } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
@@ -113,14 +113,11 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                 <ol aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
                   {comparison.problems.map((p) => (
                     <li key={p.problemId} className="space-y-1.5 px-4 py-3 text-sm">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <Link href={`${base}/problems/${encodeURIComponent(p.key)}`} className="font-semibold text-blue-700 hover:underline">
-                          {p.key}
-                        </Link>
-                        <SeverityBadge severity={p.severity} />
-                        <ComparisonVerdictBadge verdict={p.verdict} />
+                      <div>
+                        <ProblemLabel projectSlug={project.slug} problem={p}>
+                          <ComparisonVerdictBadge verdict={p.verdict} />
+                        </ProblemLabel>
                       </div>
-                      <p className="text-slate-700">{p.title}</p>
                       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
                         <dt className="text-slate-500">{baselineLabel}</dt>
                         <dd>
