@@ -81,8 +81,10 @@ test("a tester edits a pattern: the sign-off turns stale on the sheet, the chart
   await signInAs("tester", `${DEMO_PROJECT_PATH}/problems/SENT-1`);
   await page.getByRole("table", { name: "Patterns of SENT-1" }).getByRole("link").first().click();
   await page.getByRole("link", { name: "Edit pattern" }).click();
-  const input = page.getByLabel("Input text");
-  await input.fill(`${await input.inputValue()} Truly.`);
+  // The demo's inputs are JSON ({ "text": … }): change the text inside it.
+  const input = page.getByLabel("Input (JSON, as the model receives it)");
+  const value = JSON.parse(await input.inputValue()) as { text: string };
+  await input.fill(JSON.stringify({ text: `${value.text} Truly.` }));
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("rev 2", { exact: true })).toBeVisible();
 
