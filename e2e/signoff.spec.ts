@@ -26,7 +26,7 @@ async function openSheetOf(page: Page, version: string) {
 }
 
 test("a stakeholder signs off problems on the sheet and sees the markers on the charts", async ({ page, signInAs }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   await signInAs("stakeholder", DEMO_PROJECT_PATH);
   await openSheetOf(page, "3.0");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sign-off: sentiment 3.0");
@@ -77,12 +77,14 @@ test("a stakeholder signs off problems on the sheet and sees the markers on the 
 });
 
 test("a tester edits a pattern: the sign-off turns stale on the sheet, the charts and in the gate", async ({ page, signInAs }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signInAs("tester", `${DEMO_PROJECT_PATH}/problems/SENT-1`);
   await page.getByRole("table", { name: "Patterns of SENT-1" }).getByRole("link").first().click();
   await page.getByRole("link", { name: "Edit pattern" }).click();
-  const input = page.getByLabel("Input text");
-  await input.fill(`${await input.inputValue()} Truly.`);
+  // The demo's inputs are JSON ({ "text": … }): change the text inside it.
+  const input = page.getByLabel("Input (JSON, as the model receives it)");
+  const value = JSON.parse(await input.inputValue()) as { text: string };
+  await input.fill(JSON.stringify({ text: `${value.text} Truly.` }));
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("rev 2", { exact: true })).toBeVisible();
 
@@ -109,7 +111,7 @@ test("a tester edits a pattern: the sign-off turns stale on the sheet, the chart
 });
 
 test("the printable report prints to A4 PDF with the gate decision, every problem and who decided", async ({ page, signInAs }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signInAs("stakeholder", sheetPath.replace(/sign-off$/, "report"));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sign-off report: sentiment 3.0");
   await expect(page.getByRole("heading", { name: /Release gate/ })).toContainText(/pass|fail|pending/);

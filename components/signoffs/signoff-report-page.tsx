@@ -29,6 +29,9 @@ type SignoffReportPageProps = {
 /** The printable sign-off report (A4): gate decision, the sheet, a chart per problem, every decision with who and when. */
 export function SignoffReportPage({ project, modelVersion, sheet, gate, charts, modelVersions, history, generatedAt }: SignoffReportPageProps) {
   const label = modelVersionLabel(modelVersion);
+  // Version labels alone when every version has the same model name: full names do not fit under a half-width chart.
+  const oneName = modelVersions.every((v) => v.name === modelVersion.name);
+  const axisLabels = modelVersions.map((v) => (oneName ? v.version : modelVersionLabel(v)));
   return (
     <article className="mx-auto max-w-[190mm] space-y-6 text-slate-900 print:max-w-none print:space-y-4" data-testid="signoff-report">
       {/* A4 with margins; the app's bars are hidden in print (print:hidden on them). */}
@@ -72,11 +75,13 @@ export function SignoffReportPage({ project, modelVersion, sheet, gate, charts, 
         <SignoffSheetTable projectSlug={project.slug} modelVersionId={modelVersion.id} rows={sheet.rows} baselineLabel={sheet.baseline ? modelVersionLabel(sheet.baseline.modelVersion) : null} canDecide={false} compact />
       </section>
 
-      <section aria-labelledby="charts-heading" className="space-y-2 print:break-before-page">
+      <section aria-labelledby="charts-heading" className="space-y-2">
         <h2 id="charts-heading" className="text-lg font-semibold">
           Error rate per problem across versions
         </h2>
-        <p className="text-xs text-slate-600">Dashed line: target. Markers: ✓ approved, ✗ rejected, ◌ stale.</p>
+        <p className="text-xs text-slate-600">
+          {oneName ? `Versions of ${modelVersion.name}` : "Model versions"} in registration order. Dashed line: target. Markers: ✓ approved, ✗ rejected, ◌ stale.
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
           {charts.map(({ problem, points, signoffs }) => (
             <figure key={problem.id} className="break-inside-avoid rounded-md border border-slate-200 p-2">
@@ -85,7 +90,7 @@ export function SignoffReportPage({ project, modelVersion, sheet, gate, charts, 
               </figcaption>
               <ErrorRateChart
                 height={170}
-                modelVersions={modelVersions.map(modelVersionLabel)}
+                modelVersions={axisLabels}
                 series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
                 points={[points]}
                 signoffs={[signoffs]}

@@ -4,15 +4,12 @@ import type { createSignoffBatchSchema, createSignoffSchema } from "@/lib/signof
 import type { SignoffResource } from "@/lib/signoffs/signoff-resource";
 import { apiFetch } from "./api-fetch";
 
-/** A sign-off as it arrives over JSON (dates as ISO strings). */
-export type SignoffJson = Omit<SignoffResource, "createdAt"> & { createdAt: string };
-
 /** POST /api/v1/problems/{problemId}/signoffs */
-export function createSignoff(problemId: string, body: z.input<typeof createSignoffSchema>): Promise<SignoffJson> {
-  return apiFetch<SignoffJson>(`/api/v1/problems/${encodeURIComponent(problemId)}/signoffs`, { method: "POST", body });
+export function createSignoff(problemId: string, body: z.input<typeof createSignoffSchema>): Promise<SignoffResource> {
+  return apiFetch<SignoffResource>(`/api/v1/problems/${encodeURIComponent(problemId)}/signoffs`, { method: "POST", body });
 }
 
 /** POST /api/v1/models/{modelId}/signoffs: one record per problem, all or nothing. */
-export function createSignoffBatch(modelId: string, body: z.input<typeof createSignoffBatchSchema>): Promise<{ items: SignoffJson[] }> {
-  return apiFetch<{ items: SignoffJson[] }>(`/api/v1/models/${encodeURIComponent(modelId)}/signoffs`, { method: "POST", body });
+export function createSignoffBatch(modelId: string, body: z.input<typeof createSignoffBatchSchema>): Promise<{ items: SignoffResource[] }> {
+  return apiFetch<{ items: SignoffResource[] }>(`/api/v1/models/${encodeURIComponent(modelId)}/signoffs`, { method: "POST", body });
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { SignOffDecision } from "@/lib/db/generated/enums";
+import { z } from "zod";
 import type { Staleness } from "./find-staleness";
 
 export const signoffRecordSelect = {
@@ -32,33 +32,37 @@ export const signoffRecordSelect = {
 export type SignoffRecord = Prisma.SignOffGetPayload<{ select: typeof signoffRecordSelect }>;
 
 /** A sign-off as the API returns it: the decision, the evidence it froze, and whether it is stale now. */
-export type SignoffResource = {
-  id: string;
-  problemId: string;
-  modelVersionId: string;
-  decision: SignOffDecision;
-  comment: string;
-  createdAt: Date;
-  createdBy: { id: string; name: string } | null;
-  evidence: {
-    passed: number;
-    failed: number;
-    errored: number;
-    n: number;
-    errorRate: number | null;
-    low: number | null;
-    high: number | null;
-    target: number | null;
-    comparison: { baselineModelVersionId: string; fixed: number; broken: number; pValue: number; verdict: string } | null;
-    patternSetFingerprint: string;
-    resultsFingerprint: string | null;
-    patterns: unknown;
-  };
-  /** A newer decision on the same problem and version replaced this one. */
-  superseded: boolean;
-  stale: boolean;
-  staleReason: string | null;
-};
+export const signoffResourceSchema = z.object({
+  id: z.string(),
+  problemId: z.string(),
+  modelVersionId: z.string(),
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string(),
+  createdAt: z.string().describe("ISO 8601"),
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  evidence: z.object({
+    passed: z.number().int(),
+    failed: z.number().int(),
+    errored: z.number().int(),
+    n: z.number().int().describe("passed + failed"),
+    errorRate: z.number().nullable(),
+    low: z.number().nullable().describe("95% Wilson interval"),
+    high: z.number().nullable(),
+    target: z.number().nullable().describe("The problem's target when the decision was made"),
+    comparison: z
+      .object({ baselineModelVersionId: z.string(), fixed: z.number().int(), broken: z.number().int(), pValue: z.number(), verdict: z.string() })
+      .nullable()
+      .describe("Against the default baseline (production, else the version before) when the decision was made"),
+    patternSetFingerprint: z.string().describe("SHA-256 over the problem's current revision ids"),
+    resultsFingerprint: z.string().nullable().describe("SHA-256 over revision:verdict of this version's results on them"),
+    patterns: z.unknown().describe("[{ patternId, revisionId, verdict, outputHash }] as they were"),
+  }),
+  superseded: z.boolean().describe("A newer decision on the same problem and version replaced this one"),
+  stale: z.boolean().describe("The pattern set or this version's results on it changed since; computed at read time"),
+  staleReason: z.string().nullable().describe('e.g. "2 patterns added, 1 edited since"'),
+});
+
+export type SignoffResource = z.infer<typeof signoffResourceSchema>;
 
 export function toSignoffResource(row: SignoffRecord, staleness: Staleness, superseded: boolean): SignoffResource {
   const comparison =
@@ -71,7 +75,7 @@ export function toSignoffResource(row: SignoffRecord, staleness: Staleness, supe
     modelVersionId: row.modelVersionId,
     decision: row.decision,
     comment: row.comment,
-    createdAt: row.createdAt,
+    createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     evidence: {
       passed: row.passed,

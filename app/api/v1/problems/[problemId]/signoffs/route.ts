@@ -5,19 +5,26 @@ import { createSignoff } from "@/lib/signoffs/create-signoff";
 import { createSignoffSchema } from "@/lib/signoffs/create-signoff.schema";
 import { listSignoffResources, listSignoffsQuerySchema } from "@/lib/signoffs/list-signoff-resources";
 import { refuseSignoffChange } from "@/lib/signoffs/refuse-signoff-change";
+import { signoffResourceSchema } from "@/lib/signoffs/signoff-resource";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
 const params = idParams("problemId");
 
 export const GET = apiRoute(
-  { permission: "signoffs.read", schemas: { params, query: listSignoffsQuerySchema }, summary: "List a problem's sign-offs, newest first (?modelVersionId=), each with stale and superseded" },
+  {
+    permission: "signoffs.read",
+    schemas: { params, query: listSignoffsQuerySchema },
+    summary: "List a problem's sign-offs, newest first (?modelVersionId=), each with stale and superseded",
+    response: { schema: z.object({ items: z.array(signoffResourceSchema), nextCursor: z.string().nullable() }) },
+  },
   async ({ params, query }) => listSignoffResources(params.problemId, query),
 );
 
 /** 201 with the record; 422 while the version's replay on the problem is incomplete or awaits grades. */
 export const POST = apiRoute(
-  { permission: "signoffs.write", schemas: { params, body: createSignoffSchema }, summary: "Approve or reject a problem for a model version", response: { status: 201 } },
+  { permission: "signoffs.write", schemas: { params, body: createSignoffSchema }, summary: "Approve or reject a problem for a model version (422 while its replay is incomplete or awaits grades)", response: { status: 201, schema: signoffResourceSchema } },
   async ({ params, body }, actor) => jsonResponse(await createSignoff(actor, params.problemId, body), 201),
 );
 
