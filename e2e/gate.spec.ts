@@ -5,6 +5,9 @@ import { DEMO_PROJECT_PATH, expect, signIn, test } from "./fixtures";
 // sign-off sheet, its policy on the project settings page, the ratchet on the
 // problem page, and the CLI download.
 
+// Sign-in and the demo's first replays are slow on a loaded CI machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function openVersion(page: Page, version: string) {
   await page.goto(`${DEMO_PROJECT_PATH}/models`);
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText(version, { exact: true }) });
