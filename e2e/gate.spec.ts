@@ -11,7 +11,11 @@ test.describe.configure({ timeout: 120_000 });
 async function openVersion(page: Page, version: string) {
   await page.goto(`${DEMO_PROJECT_PATH}/models`);
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText(version, { exact: true }) });
-  await page.goto((await row.getByRole("link", { name: "sentiment" }).getAttribute("href"))!);
+  const href = (await row.getByRole("link", { name: "sentiment" }).getAttribute("href"))!;
+  // The list page may still be refreshing itself while the demo's replays finish: retry an aborted navigation.
+  await expect(async () => {
+    await page.goto(href);
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`sentiment ${version.replace(".", "\\.")}`) })).toBeVisible();
 }
 
