@@ -1,14 +1,21 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PROJECT_PATH, expect, signIn, test } from "./fixtures";
+import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
 
 // The release gate in the UI: its status on the model version page and the
 // sign-off sheet, its policy on the project settings page, the ratchet on the
 // problem page, and the CLI download.
 
+// Sign-in and the demo's first replays are slow on a loaded CI machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function openVersion(page: Page, version: string) {
   await page.goto(`${DEMO_PROJECT_PATH}/models`);
   const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText(version, { exact: true }) });
-  await row.getByRole("link", { name: "sentiment" }).click();
+  const href = (await row.getByRole("link", { name: "sentiment" }).getAttribute("href"))!;
+  // The list page may still be refreshing itself while the demo's replays finish: retry an aborted navigation.
+  await expect(async () => {
+    await page.goto(href);
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`sentiment ${version.replace(".", "\\.")}`) })).toBeVisible();
 }
 
@@ -40,7 +47,7 @@ test("the CLI is served at /cli/ratchet.mjs without signing in", async ({ playwr
   await anonymous.dispose();
 });
 
-test("an engineer edits the gate policy on the project settings page; a tester cannot", async ({ page, signInAs, browser }) => {
+test("an engineer edits the gate policy on the project settings page", async ({ page, signInAs }) => {
   await signInAs("engineer", `${DEMO_PROJECT_PATH}/settings`);
   const gateCard = page.locator("section").filter({ has: page.getByRole("heading", { name: "Release gate" }) });
   const high = gateCard.getByRole("group", { name: "Need a current approval" }).getByLabel("high");
@@ -68,14 +75,13 @@ test("an engineer edits the gate policy on the project settings page; a tester c
   await gateCard.getByLabel("Errored calls allowed per problem (%)").fill("5");
   await gateCard.getByRole("button", { name: "Save gate policy" }).click();
   await expect(gateCard.getByRole("status")).toHaveText("Saved.");
+});
 
-  const testerContext = await browser.newContext();
-  const testerPage = await testerContext.newPage();
-  await signIn(testerPage, "tester", DEMO_PROJECT_PATH);
-  const response = await testerPage.goto(`${DEMO_PROJECT_PATH}/settings`);
+test("a tester cannot open the project settings, so not the gate policy either", async ({ page, signInAs }) => {
+  await signInAs("tester", DEMO_PROJECT_PATH);
+  const response = await page.goto(`${DEMO_PROJECT_PATH}/settings`);
   expect(response?.status()).toBe(403);
-  await expect(testerPage.getByText("Save gate policy")).toHaveCount(0);
-  await testerContext.close();
+  await expect(page.getByText("Save gate policy")).toHaveCount(0);
 });
 
 test("the problem page says the ratchet is on, and the problem form can switch it", async ({ page, signInAs }) => {
