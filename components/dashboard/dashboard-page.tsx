@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { toChartPoint } from "@/components/charts/to-chart-point";
 import { ErrorRateChart, type ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
 import { seriesColor } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
@@ -48,11 +49,7 @@ export function DashboardPage({ project, query, chart, table, signoffs = [], lat
     color: seriesColor(problem.number - 1),
     href: `${base}/problems/${encodeURIComponent(problem.key)}`,
   }));
-  const points: ErrorRateChartPoint[][] = matrix.rows.map(({ cells }) =>
-    cells.map((c) =>
-      c ? { errorRate: c.errorRate, n: c.n, low: c.low, high: c.high, errored: c.errored } : null,
-    ),
-  );
+  const points: ErrorRateChartPoint[][] = matrix.rows.map(({ cells }) => cells.map(toChartPoint));
 
   const chartSignoffs = toChartSignoffs(signoffs, matrix.rows.map((r) => r.problem.id), matrix.modelVersions.map((v) => v.id));
   const tableSignoffs = toChartSignoffs(signoffs, table.matrix.rows.map((r) => r.problem.id), table.matrix.modelVersions.map((v) => v.id));

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { toChartPoint } from "@/components/charts/to-chart-point";
 import { ErrorRateChart } from "@/components/charts/error-rate-chart";
 import { SignoffNote } from "@/components/signoffs/signoff-note";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
@@ -112,13 +113,7 @@ export function ProblemPage({ project, problem, versions, matrix, history, owner
                 intervalBand
                 modelVersions={versions.map(modelVersionLabel)}
                 series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
-                points={[
-                  versions.map((v) =>
-                    v.rate
-                      ? { errorRate: v.rate.errorRate, n: v.rate.n, low: v.rate.low, high: v.rate.high, errored: v.rate.errored }
-                      : null,
-                  ),
-                ]}
+                points={[versions.map((v) => toChartPoint(v.rate))]}
                 signoffs={[versionSignoffs]}
               />
             </Card>

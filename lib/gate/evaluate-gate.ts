@@ -1,4 +1,5 @@
 import type { ProblemStatus, Severity } from "@/lib/db/generated/enums";
+import { formatPValue } from "@/lib/format/format-p-value";
 import { mcnemarExact } from "@/lib/stats/mcnemar-exact";
 import type { GatePolicy } from "./gate-policy.schema";
 
@@ -142,11 +143,11 @@ function checkRegression(evidence: GateEvidence, problem: GateProblemEvidence): 
   const flips = `${broken} broken, ${fixed} fixed vs ${production.label}`;
   const worse = (b: number, f: number) => b > f && mcnemarExact(b, f) < alpha;
   // fail only when the outstanding results, all turning out fixed, could not undo it.
-  if (worse(broken, fixed + open)) return check("regression", "fail", `significantly worse: ${flips} (p = ${formatP(p)} < α ${alpha})`);
+  if (worse(broken, fixed + open)) return check("regression", "fail", `significantly worse: ${flips} (${formatPValue(p)} < α ${alpha})`);
   if (open > 0 && worse(broken + open, fixed)) {
-    return check("regression", "pending", `${flips} (p = ${formatP(p)}); ${open} outstanding result${open === 1 ? "" : "s"} could still make it significant`);
+    return check("regression", "pending", `${flips} (${formatPValue(p)}); ${open} outstanding result${open === 1 ? "" : "s"} could still make it significant`);
   }
-  return check("regression", "ok", `not significantly worse: ${flips} (p = ${formatP(p)}, α ${alpha})`);
+  return check("regression", "ok", `not significantly worse: ${flips} (${formatPValue(p)}, α ${alpha})`);
 }
 
 function checkSignoff(problem: GateProblemEvidence): GateCheck {
@@ -172,6 +173,3 @@ export function percent(rate: number, comparedWith?: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
-function formatP(p: number): string {
-  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}

@@ -1,6 +1,4 @@
-import { notFound } from "next/navigation";
 import { ModelVersionPage } from "@/components/models/model-version-page";
-import { idSchema } from "@/lib/http/id-params";
 import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
@@ -9,7 +7,7 @@ import { compareModelVersions } from "@/lib/results/compare-model-versions";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
-import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
@@ -28,8 +26,7 @@ export default async function Page({ params, searchParams }: Props) {
   const { slug, modelId } = await params;
   const query = await searchParams;
   const project = await requirePageProject(slug);
-  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!modelVersion) notFound();
+  const modelVersion = await requirePageModelVersion(project.id, modelId);
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));

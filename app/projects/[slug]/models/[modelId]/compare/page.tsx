@@ -1,9 +1,7 @@
-import { notFound } from "next/navigation";
 import { ComparePage } from "@/components/compare/compare-page";
-import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors/domain-errors";
-import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { getComparisonResource } from "@/lib/results/get-comparison-resource";
@@ -21,8 +19,7 @@ export default async function Page({ params, searchParams }: Props) {
   const { slug, modelId } = await params;
   const { baseline } = await searchParams;
   const project = await requirePageProject(slug);
-  const candidate = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!candidate) notFound();
+  const candidate = await requirePageModelVersion(project.id, modelId);
 
   const baselineId = typeof baseline === "string" && baseline ? baseline : undefined;
   const [modelVersions, outcome] = await Promise.all([

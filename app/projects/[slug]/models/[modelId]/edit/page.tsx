@@ -1,9 +1,7 @@
-import { notFound } from "next/navigation";
 import { EditModelVersionPage } from "@/components/models/edit-model-version-page";
 import { toEditableModelVersion } from "@/components/models/editable-model-version";
-import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +13,6 @@ export default async function Page({ params }: Props) {
   await requirePageActor("models.write");
   const { slug, modelId } = await params;
   const project = await requirePageProject(slug);
-  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!modelVersion) notFound();
+  const modelVersion = await requirePageModelVersion(project.id, modelId);
   return <EditModelVersionPage project={project} modelVersion={toEditableModelVersion(modelVersion)} />;
 }

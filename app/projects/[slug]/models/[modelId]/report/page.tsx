@@ -1,10 +1,9 @@
-import { notFound } from "next/navigation";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
+import { toChartPoint } from "@/components/charts/to-chart-point";
 import { SignoffReportPage } from "@/components/signoffs/signoff-report-page";
-import { idSchema } from "@/lib/http/id-params";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getGateResource } from "@/lib/gate/get-gate-resource";
-import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
@@ -22,8 +21,7 @@ export default async function Page({ params }: Props) {
   const actor = await requirePageActor("signoffs.read");
   const { slug, modelId } = await params;
   const project = await requirePageProject(slug);
-  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!modelVersion) notFound();
+  const modelVersion = await requirePageModelVersion(project.id, modelId);
 
   const [sheet, gate, problems, modelVersions, errorRates, markers, history] = await Promise.all([
     listSignoffSheetRows(project.id, modelVersion.id),
@@ -38,7 +36,7 @@ export default async function Page({ params }: Props) {
   const signoffs = toChartSignoffs(markers, matrix.rows.map((r) => r.problem.id), modelVersions.map((v) => v.id));
   const charts = matrix.rows.map(({ problem, cells }, i) => ({
     problem,
-    points: cells.map((c) => (c ? { errorRate: c.errorRate, n: c.n, low: c.low, high: c.high, errored: c.errored } : null)),
+    points: cells.map(toChartPoint),
     signoffs: signoffs[i] ?? [],
   }));
 

@@ -1,9 +1,7 @@
-import { notFound } from "next/navigation";
 import { SignoffSheetPage } from "@/components/signoffs/signoff-sheet-page";
-import { idSchema } from "@/lib/http/id-params";
 import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
-import { findProjectModelVersion } from "@/lib/models/find-project-model-version";
+import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { listSignoffSheetRows } from "@/lib/signoffs/list-signoff-sheet-rows";
 
@@ -15,8 +13,7 @@ export default async function Page({ params }: Props) {
   const actor = await requirePageActor("signoffs.read");
   const { slug, modelId } = await params;
   const project = await requirePageProject(slug);
-  const modelVersion = idSchema.safeParse(modelId).success ? await findProjectModelVersion(project.id, modelId) : null;
-  if (!modelVersion) notFound();
+  const modelVersion = await requirePageModelVersion(project.id, modelId);
   const [sheet, gate] = await Promise.all([listSignoffSheetRows(project.id, modelVersion.id), getGateResource(modelVersion.id, actor)]);
   return <SignoffSheetPage project={project} modelVersion={modelVersion} sheet={sheet} canDecide={can(actor, "signoffs.write")} gate={gate} />;
 }
