@@ -35,6 +35,7 @@ export function ChartProblemPicker({
         {query.aboveTarget ? <input type="hidden" name="above" value="1" /> : null}
         {query.page > 1 ? <input type="hidden" name="page" value={query.page} /> : null}
         {query.limit !== DASHBOARD_PAGE_SIZE ? <input type="hidden" name="limit" value={query.limit} /> : null}
+        {query.versionPage > 1 ? <input type="hidden" name="versions" value={query.versionPage} /> : null}
         <label htmlFor="chart-problems" className="block text-sm text-slate-700">
           Problems, worst first (latest error rate against target). Choose up to {CHART_MAX_LINES}: Ctrl/⌘ or Shift with
           click, or Shift/Ctrl with the arrow keys and Space.
@@ -49,7 +50,7 @@ export function ChartProblemPicker({
         >
           {options.map((o) => (
             <option key={o.key} value={o.key}>
-              {o.key} · {o.title} — {o.latest === null ? "no rate" : formatPercent(o.latest)} (target ≤ {formatPercent(o.target)})
+              {`${o.key} · ${o.title} — ${o.latest === null ? "no rate" : formatPercent(o.latest)} (target ≤ ${formatPercent(o.target)})`}
             </option>
           ))}
         </select>

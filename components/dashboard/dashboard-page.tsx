@@ -15,7 +15,7 @@ import { ChartLegend } from "./chart-legend";
 import { ChartProblemPicker } from "./chart-problem-picker";
 import { ErrorRateTable } from "./error-rate-table";
 import { ProblemFilterForm } from "./problem-filter-form";
-import { TablePagination } from "./table-pagination";
+import { TablePagination, VersionColumnsNav, type VersionColumns } from "./table-pagination";
 
 type DashboardProblem = { id: string; key: string; number: number; title: string; severity: Severity; target: number };
 type DashboardModelVersion = { id: string; name: string; version: string };
@@ -35,7 +35,15 @@ type DashboardPageProps = {
   signoffs?: SignoffMarker[];
   /** The latest version and its default baseline (chooseBaseline), for the "Compare" link. */
   latestComparison?: { candidate: DashboardModelVersion; baseline: DashboardModelVersion; reason: "production" | "previous" } | null;
-  table: { matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>; page: number; pageCount: number; total: number };
+  table: {
+    /** The page of problems × the window of model versions shown. */
+    matrix: ErrorRateMatrix<DashboardProblem, DashboardModelVersion>;
+    page: number;
+    pageCount: number;
+    total: number;
+    /** Which model versions (1-based, registration order) the columns are, out of how many. */
+    versions: VersionColumns;
+  };
 };
 
 export function DashboardPage({ project, query, chart, table, signoffs = [], latestComparison }: DashboardPageProps) {
@@ -123,9 +131,12 @@ export function DashboardPage({ project, query, chart, table, signoffs = [], lat
           </Card>
 
           <section aria-labelledby="numbers-heading">
-            <h2 id="numbers-heading" className="mb-2 text-base font-semibold text-slate-900">
-              Numbers
-            </h2>
+            <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+              <h2 id="numbers-heading" className="text-base font-semibold text-slate-900">
+                Numbers
+              </h2>
+              <VersionColumnsNav action={base} query={query} columns={table.versions} />
+            </div>
             <ErrorRateTable projectSlug={project.slug} matrix={table.matrix} signoffs={tableSignoffs} />
             <TablePagination action={base} query={query} pageCount={table.pageCount} total={total} />
             <p className="mt-2 text-xs text-slate-600">

@@ -6,6 +6,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** At most this many lines on the dashboard chart: more is unreadable. */
 export const CHART_MAX_LINES = 12;
 export const DASHBOARD_PAGE_SIZE = 25;
+/** The table shows this many model versions at a time, newest first by default: 100 columns are unreadable (and heavy). */
+export const TABLE_MAX_VERSIONS = 8;
 
 export type DashboardQuery = {
   severities: Severity[];
@@ -20,6 +22,8 @@ export type DashboardQuery = {
   limit: number;
   /** Problem keys the chart shows; empty: the worst CHART_MAX_LINES. */
   chart: string[];
+  /** 1-based page of the table's model version columns: 1 = the newest TABLE_MAX_VERSIONS, 2 = the ones before … */
+  versionPage: number;
 };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -29,6 +33,7 @@ export function parseDashboardQuery(params: SearchParams): DashboardQuery {
   const { severities, statuses } = parseProblemFilter(params);
   const page = Number(first(params.page));
   const limit = Number(first(params.limit));
+  const versionPage = Number(first(params.versions));
   const chart = (Array.isArray(params.chart) ? params.chart : params.chart ? [params.chart] : [])
     .flatMap((s) => s.split(","))
     .map((s) => s.trim())
@@ -41,6 +46,7 @@ export function parseDashboardQuery(params: SearchParams): DashboardQuery {
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : DASHBOARD_PAGE_SIZE,
     chart: [...new Set(chart)].slice(0, CHART_MAX_LINES),
+    versionPage: Number.isInteger(versionPage) && versionPage >= 1 ? versionPage : 1,
   };
 }
 
@@ -55,6 +61,20 @@ export function dashboardSearch(query: DashboardQuery, overrides: Partial<Dashbo
   if (q.chart.length) params.set("chart", q.chart.join(","));
   if (q.limit !== DASHBOARD_PAGE_SIZE) params.set("limit", String(q.limit));
   if (q.page > 1) params.set("page", String(q.page));
+  if (q.versionPage > 1) params.set("versions", String(q.versionPage));
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The table's window of model version columns (registration order kept inside it):
+ * page 1 is the newest `size`, page 2 the ones before, and so on; a page past the
+ * oldest shows the oldest.
+ */
+export function versionWindow<V>(modelVersions: V[], versionPage: number, size = TABLE_MAX_VERSIONS) {
+  const pageCount = Math.max(1, Math.ceil(modelVersions.length / size));
+  const page = Math.min(Math.max(1, versionPage), pageCount);
+  const end = Math.max(0, modelVersions.length - (page - 1) * size);
+  const start = Math.max(0, end - size);
+  return { versions: modelVersions.slice(start, end), page, pageCount, from: start + 1, to: end, total: modelVersions.length };
 }

@@ -1,7 +1,7 @@
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
-import { CHART_MAX_LINES, parseDashboardQuery } from "@/lib/results/dashboard-query";
+import { CHART_MAX_LINES, parseDashboardQuery, versionWindow } from "@/lib/results/dashboard-query";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "@/lib/results/rank-problems-by-latest-rate";
 import { listModelVersions } from "@/lib/models/list-model-versions";
@@ -37,8 +37,13 @@ export default async function Page({ params, searchParams }: Props) {
   const tableProblems = listed.slice((page - 1) * query.limit, page * query.limit);
   const chosen = listed.filter((p) => query.chart.includes(p.key));
   const chartProblems = chosen.length > 0 ? chosen : pickWorstProblems(listed, latestRates, CHART_MAX_LINES);
-  const shownIds = [...new Set([...tableProblems, ...chartProblems].map((p) => p.id))];
-  const errorRates = await listErrorRates(project.id, { problemIds: shownIds });
+  // The chart draws its few problems across every version; the table shows its page of
+  // problems over a window of versions (the newest by default).
+  const columns = versionWindow(modelVersions, query.versionPage);
+  const [chartRates, tableRates] = await Promise.all([
+    listErrorRates(project.id, { problemIds: chartProblems.map((p) => p.id) }),
+    listErrorRates(project.id, { problemIds: tableProblems.map((p) => p.id), modelVersionIds: columns.versions.map((v) => v.id) }),
+  ]);
   const latestByProblem = new Map(latestRates.map((r) => [r.problemId, r]));
 
   const latest = modelVersions.at(-1);
@@ -48,9 +53,9 @@ export default async function Page({ params, searchParams }: Props) {
     <DashboardPage
       latestComparison={latest && latestBaseline ? { candidate: latest, baseline: latestBaseline.modelVersion, reason: latestBaseline.reason } : null}
       project={project}
-      query={{ ...query, page }}
+      query={{ ...query, page, versionPage: columns.page }}
       chart={{
-        matrix: buildErrorRateMatrix(chartProblems, modelVersions, errorRates),
+        matrix: buildErrorRateMatrix(chartProblems, modelVersions, chartRates),
         chosen: chosen.length > 0,
         options: rankProblemsByLatestRate(listed, latestRates).map((p) => ({
           key: p.key,
@@ -59,7 +64,13 @@ export default async function Page({ params, searchParams }: Props) {
           latest: latestByProblem.get(p.id)?.errorRate ?? null,
         })),
       }}
-      table={{ matrix: buildErrorRateMatrix(tableProblems, modelVersions, errorRates), page, pageCount, total: listed.length }}
+      table={{
+        matrix: buildErrorRateMatrix(tableProblems, columns.versions, tableRates),
+        page,
+        pageCount,
+        total: listed.length,
+        versions: { page: columns.page, pageCount: columns.pageCount, from: columns.from, to: columns.to, total: columns.total },
+      }}
       signoffs={signoffs}
     />
   );
