@@ -24,7 +24,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Waits until the demo has settled (replays complete, sign-offs written) before any spec opens a page.
+    { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["demo-ready"] },
+  ],
   webServer: {
     command: "tsx --conditions=react-server scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,
