@@ -211,7 +211,7 @@ describe("npm start on the embedded database", { timeout: 600_000 }, () => {
     expect((await fetch(`http://127.0.0.1:${WEB_PORT}/api/health`)).ok).toBe(true);
   });
 
-  it("stops within 15 s when the whole process group gets SIGTERM while the start-up replays run, releasing ports, lock, slots and jobs", async () => {
+  it("stops within 15 s when the whole process group gets SIGTERM while the start-up replays run, leaving no process, port or lock behind", async () => {
     const first = started[0]!;
     await waitFor("the first results", async () => (await countResults(dataDir)) > 0, 120_000, first);
     resultsBeforeStop = await withDatabase(dataDir, async (c) => (await c.query<{ id: string }>("SELECT id FROM results ORDER BY id")).rows.map((r) => r.id));
