@@ -143,7 +143,7 @@ server.on("exit", (code, signal) => {
 void waitUntilServing().then((ok) => {
   if (!ok || stopRequested) return;
   log(`ready on http://localhost:${config.PORT} in ${elapsed()}`);
-  const worker = startChild(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"]);
+  const worker = startChild(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], { ipc: true });
   worker.on("exit", (code, signal) => {
     if (!stopRequested) console.error(`[ratchet] the worker exited (${signal ?? code}); replays wait until the next start`);
   });
@@ -151,8 +151,9 @@ void waitUntilServing().then((ok) => {
   if (demoSeeded) startChild(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "seed-demo-signoffs.ts")]);
 });
 
-function startChild(command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: "inherit", env: childEnv });
+/** `ipc`: the child is ours and stops on a "stop" message (see signalChild). */
+function startChild(command: string, args: string[], options: { ipc?: boolean } = {}): ChildProcess {
+  const child = spawn(command, args, { stdio: options.ipc ? ["inherit", "inherit", "inherit", "ipc"] : "inherit", env: childEnv });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return child;
@@ -160,10 +161,12 @@ function startChild(command: string, args: string[]): ChildProcess {
 
 function signalChild(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  // One SIGTERM per child: a repeat would read as "force" to a child that handles it like this process.
   if (signal === "SIGTERM" && signalled.has(child)) return;
   signalled.add(child);
-  child.kill(signal);
+  // Our own children (the worker) are asked over IPC: a SIGTERM from here could arrive after the
+  // group's own SIGTERM and read as the second, forcing signal. Next ignores a repeated SIGTERM.
+  if (signal === "SIGTERM" && child.connected) child.send("stop");
+  else child.kill(signal);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

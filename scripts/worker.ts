@@ -34,7 +34,8 @@ const number = (name: string, value: string | undefined, min: number) => {
 // SIGTERM/SIGINT: running batches write the outcomes they have, give their
 // model slots back and are queued again at once for another worker; the queue's
 // connections close and the process exits 0. A later signal exits at once.
-const STOP_TIMEOUT_MS = 8_000;
+// pg-boss waits up to this long twice (a running maintenance command, then handlers): 2 × 4 s stays inside npm start's 10 s.
+const STOP_TIMEOUT_MS = 4_000;
 let worker: Worker | undefined;
 let stopRequested = false;
 const stop = () => {
@@ -42,7 +43,7 @@ const stop = () => {
   setTimeout(() => {
     console.error("[worker] did not stop in time; exiting now");
     process.exit(1);
-  }, STOP_TIMEOUT_MS + 4_000).unref();
+  }, STOP_TIMEOUT_MS * 2 + 1_500).unref();
   void worker!.stop({ timeoutMs: STOP_TIMEOUT_MS }).then(
     () => process.exit(0),
     (error: unknown) => {
@@ -51,16 +52,24 @@ const stop = () => {
     },
   );
 };
+const requestStop = () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  if (worker) stop();
+};
 handleStopSignals({
-  stop() {
-    stopRequested = true;
-    if (worker) stop();
-  },
+  stop: requestStop,
   force(signal) {
     console.error(`[worker] ${signal} again: exiting now`);
     process.exit(signalExitCode(signal));
   },
 });
+
+// Under npm start: asked to stop over IPC (never a forcing signal), and stops if npm start goes away.
+if (process.send) {
+  process.on("message", (message) => message === "stop" && requestStop());
+  process.on("disconnect", requestStop);
+}
 
 requireDatabaseUrl();
 const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;

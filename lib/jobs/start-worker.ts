@@ -57,6 +57,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   for (const job of jobs) await queue.ensureQueue(job);
   const stopping = new AbortController();
+  /** Handlers running now: stop() waits for them itself, before pg-boss's own (longer) graceful stop. */
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.finally(() => running.delete(work)).catch(() => undefined);
+    return work;
+  };
   /** Jobs whose handler stopped early for the shutdown, by queue: queued again once the queue has settled them. */
   const interrupted = new Map<string, string[]>();
 
@@ -74,8 +81,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         perJobResults: true,
       },
       async (fetched): Promise<JobResult[]> =>
-        Promise.all(
-          fetched.map(async (entry): Promise<JobResult> => {
+        track(
+          Promise.all(fetched.map(async (entry): Promise<JobResult> => {
             const parsed = job.payloadSchema.safeParse(entry.data);
             if (!parsed.success) {
               log(`${job.name} ${entry.id}: invalid payload, dropped: ${parsed.error.message}`);
@@ -101,7 +108,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
               log(`${job.name} ${entry.id} attempt ${entry.retryCount + 1} failed: ${message}`);
               return { id: entry.id, status: "failed", output: { error: message } };
             }
-          }),
+          })),
         ),
     );
   }
@@ -112,11 +119,18 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     stop({ timeoutMs = 30_000 } = {}) {
       stopped ??= (async () => {
+        const started = performance.now();
+        const since = () => `${Math.round(performance.now() - started)} ms`;
         stopping.abort();
         await Promise.all(sweepLoops.map((loop) => loop.stop()));
-        await queue.close({ graceful: true, timeoutMs, keepConnections: true });
+        const settled = Promise.allSettled([...running]).then(() => true);
+        const inTime = await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
+        log(inTime ? `running jobs settled after ${since()}` : `running jobs still busy after ${since()}; the queue fails them`);
+        // Handlers are done: pg-boss's own grace (which also waits for its maintenance) need not be long.
+        await queue.close({ graceful: true, timeoutMs: inTime ? 1_000 : timeoutMs, keepConnections: true });
         for (const [name, ids] of interrupted) await queue.makeDue(name, ids).catch((error: unknown) => log(`could not queue ${name} ${ids.join(", ")} again at once: ${String(error)}`));
         await queue.close();
+        log(`stopped after ${since()}`);
       })();
       return stopped;
     },

@@ -13,11 +13,11 @@ describe("handleStopSignals", () => {
     const calls: string[] = [];
     dispose = handleStopSignals({ stop: (s) => calls.push(`stop ${s}`), force: (s) => calls.push(`force ${s}`) });
     process.emit("SIGTERM", "SIGTERM");
-    vi.advanceTimersByTime(30); // npm and tsx forwarding the group's signal again
+    vi.advanceTimersByTime(800); // npm forwarding the group's signal again, late on a loaded machine
     process.emit("SIGTERM", "SIGTERM");
     process.emit("SIGINT", "SIGINT");
     expect(calls).toEqual(["stop SIGTERM"]);
-    vi.advanceTimersByTime(1_500);
+    vi.advanceTimersByTime(1_500); // 2.3 s after the first
     process.emit("SIGINT", "SIGINT");
     expect(calls).toEqual(["stop SIGTERM", "force SIGINT"]);
   });

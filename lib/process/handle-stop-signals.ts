@@ -2,9 +2,9 @@
 // the first asks for a graceful stop, a later one forces an immediate exit.
 // A repeat within REPEAT_WINDOW_MS is the same request arriving by another
 // route and is ignored: `kill -- -PGID`, systemd and Ctrl-C signal every
-// process of the group, and npm and tsx forward the signal again to their child.
+// process of the group, and npm forwards the signal again to its child.
 
-const REPEAT_WINDOW_MS = 1_000;
+const REPEAT_WINDOW_MS = 2_000;
 
 export type StopSignal = "SIGINT" | "SIGTERM";
 
