@@ -1,14 +1,16 @@
 // npm start: database (embedded unless DATABASE_URL) → migrations → demo seed
 // (empty database only) → `next build` when sources changed → `next start`.
-// `--dev` serves with `next dev` instead of building.
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+// `--dev` serves with `next dev` instead of building. SIGTERM/SIGINT stop it
+// cleanly (see "Stopping" below); the embedded data directory is locked while it runs.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { env } from "../lib/env";
+import { buildIfNeeded } from "./build-if-needed";
 import { applyMigrations } from "../lib/db/tooling/schema-engine";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { DataDirectoryLockedError } from "../lib/db/lock-data-directory";
+import { handleStopSignals, signalExitCode, type StopSignal } from "../lib/process/handle-stop-signals";
 import { describeDatabaseUrl } from "../lib/db/describe-database-url";
 import { createPrismaClient } from "../lib/db/prisma";
 import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed-demo";
@@ -21,18 +23,62 @@ const startedAt = performance.now();
 const log = (message: string) => console.log(`[ratchet] ${message}`);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)}s`;
 
+// Stopping (issue 16): the first SIGTERM/SIGINT stops the children (Next
+// closes its listener and lets in-flight requests finish; the worker writes
+// what it has, gives its slots and jobs back), waits for them (bounded, then
+// SIGKILL), closes the embedded database and its lock, and exits 0 — all
+// within STOP_DEADLINE_MS. A later signal exits at once.
+const CHILD_GRACE_MS = 10_000;
+const DATABASE_CLOSE_MS = 3_000;
+const STOP_DEADLINE_MS = 14_500;
+const children = new Set<ChildProcess>();
+const signalled = new WeakSet<ChildProcess>();
+let stopRequested: StopSignal | undefined;
+let finishing: Promise<never> | undefined;
+let serving = false;
+
+handleStopSignals({
+  stop(signal) {
+    stopRequested = signal;
+    log(`${signal}: stopping …`);
+    for (const child of children) signalChild(child, "SIGTERM");
+    setTimeout(() => {
+      console.error(`[ratchet] did not stop within ${STOP_DEADLINE_MS / 1000}s; exiting now`);
+      forceExit(1);
+    }, STOP_DEADLINE_MS).unref();
+    // While starting, the start-up sequence stops at its next step (see checkpoint()).
+    if (serving) void finish(0);
+  },
+  force(signal) {
+    console.error(`[ratchet] ${signal} again: exiting now`);
+    forceExit(signalExitCode(signal));
+  },
+});
+// Never leave a child behind, whatever ends this process.
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
 let embedded: EmbeddedPostgres | undefined;
 let databaseUrl = config.DATABASE_URL;
 if (databaseUrl) {
   log(`database: PostgreSQL at ${describeDatabaseUrl(databaseUrl)} (DATABASE_URL)`);
 } else {
-  embedded = await startEmbeddedPostgres({ dataDir: config.RATCHET_DATA_DIR, port: config.RATCHET_EMBEDDED_DB_PORT });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: config.RATCHET_DATA_DIR, port: config.RATCHET_EMBEDDED_DB_PORT });
+  } catch (error) {
+    if (!(error instanceof DataDirectoryLockedError)) throw error;
+    console.error(`[ratchet] ${error.message}`);
+    process.exit(1);
+  }
   databaseUrl = embedded.url;
   log(`database: embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), embedded.dataDir) || embedded.dataDir}, serving ${describeDatabaseUrl(databaseUrl)}`);
 }
+await checkpoint();
 
 const applied = await applyMigrations(databaseUrl);
 log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
+await checkpoint();
 
 const secret = await ensureSecret(config.RATCHET_DATA_DIR, config.RATCHET_SECRET);
 if (!config.RATCHET_SECRET && config.DATABASE_URL) {
@@ -62,108 +108,117 @@ if (demo) {
     for (const c of credentials) log(`  ${c.role.padEnd(11)} ${c.email}  ${c.password}`);
   }
 }
+await checkpoint();
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
-if (!dev) await buildIfNeeded();
+if (!dev) {
+  const status = await buildIfNeeded({
+    log,
+    onSpawn(build) {
+      children.add(build);
+      build.on("exit", () => children.delete(build));
+    },
+  });
+  await checkpoint();
+  if (status !== 0) await finish(status);
+  log(`build: ready at ${elapsed()}`);
+}
+await checkpoint();
 
-let stopping = false;
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret, RATCHET_DEMO: demo ? "1" : "0" };
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
-  stdio: "inherit",
-  env: childEnv,
+const server = startChild(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST]);
+serving = true;
+server.on("exit", (code, signal) => {
+  // Next exits 143/130 when it was told to stop: that is a stop, not a crash.
+  const stopped = stopRequested !== undefined || signal !== null || code === 130 || code === 143;
+  if (!stopped) console.error(`[ratchet] the web server exited (${code}); stopping`);
+  void finish(stopped ? 0 : (code ?? 1));
 });
 
 // The replay worker runs beside the server in its own process (lib/env is parsed
 // once per process, with this DATABASE_URL). It starts once the server answers,
 // because the demo's model versions are served by the app itself.
-let worker: ReturnType<typeof spawn> | undefined;
-let demoSignoffs: ReturnType<typeof spawn> | undefined;
 void waitUntilServing().then((ok) => {
-  if (!ok || stopping) return;
+  if (!ok || stopRequested) return;
   log(`ready on http://localhost:${config.PORT} in ${elapsed()}`);
-  worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], {
-    stdio: "inherit",
-    env: childEnv,
+  const worker = startChild(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts"), "--concurrency", "4", "--fetch", "2"], { ipc: true });
+  worker.on("exit", (code, signal) => {
+    if (!stopRequested) console.error(`[ratchet] the worker exited (${signal ?? code}); replays wait until the next start`);
   });
   // The demo stakeholder signs off once the demo's replays are complete (sign-offs need complete evidence).
-  if (demoSeeded) {
-    demoSignoffs = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "seed-demo-signoffs.ts")], { stdio: "inherit", env: childEnv });
-  }
+  if (demoSeeded) startChild(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "seed-demo-signoffs.ts")]);
 });
+
+/** `ipc`: the child is ours and stops on a "stop" message (see signalChild). */
+function startChild(command: string, args: string[], options: { ipc?: boolean } = {}): ChildProcess {
+  const child = spawn(command, args, { stdio: options.ipc ? ["inherit", "inherit", "inherit", "ipc"] : "inherit", env: childEnv });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+function signalChild(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (signal === "SIGTERM" && signalled.has(child)) return;
+  signalled.add(child);
+  // Our own children (the worker) are asked over IPC: a SIGTERM from here could arrive after the
+  // group's own SIGTERM and read as the second, forcing signal. Next ignores a repeated SIGTERM.
+  if (signal === "SIGTERM" && child.connected) child.send("stop");
+  else child.kill(signal);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalChild(child, "SIGTERM");
+  const timer = setTimeout(() => {
+    console.error(`[ratchet] process ${child.pid} did not stop within ${CHILD_GRACE_MS / 1000}s; killing it`);
+    child.kill("SIGKILL");
+  }, CHILD_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Between start-up steps: a stop requested meanwhile ends the start here. */
+async function checkpoint(): Promise<void> {
+  if (stopRequested) await finish(0);
+}
+
+/** Stops every child, then the embedded database, then exits with `code`. */
+function finish(code: number): Promise<never> {
+  finishing ??= (async () => {
+    await Promise.all([...children].map(stopChild));
+    if (embedded) {
+      const closed = embedded.stop().then(
+        () => true,
+        (error: unknown) => {
+          console.error("[ratchet] embedded database did not stop cleanly", error);
+          return false;
+        },
+      );
+      const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), DATABASE_CLOSE_MS).unref())]);
+      if (!inTime) console.error(`[ratchet] embedded database not closed within ${DATABASE_CLOSE_MS / 1000}s`);
+    }
+    log(`stopped (${elapsed()} after start)`);
+    process.exit(code);
+  })();
+  return finishing;
+}
+
+function forceExit(code: number): never {
+  for (const child of children) child.kill("SIGKILL");
+  process.exit(code);
+}
 
 async function waitUntilServing(): Promise<boolean> {
   const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && !stopping) {
+  while (Date.now() < deadline && !stopRequested) {
     const host = config.RATCHET_HOST === "0.0.0.0" ? "127.0.0.1" : config.RATCHET_HOST;
     const ok = await fetch(`http://${host}:${config.PORT}/api/health`).then((r) => r.ok, () => false);
     if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;
-}
-
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((resolve) => worker!.once("exit", resolve));
-    worker.kill("SIGTERM");
-    await exited;
-  }
-  await embedded?.stop().catch((error: unknown) => console.error("[ratchet] embedded database did not stop cleanly", error));
-  process.exit(code);
-}
-// Never leave the server or worker behind, whatever ends this process.
-process.on("exit", () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
-  if (worker && worker.exitCode === null) worker.kill("SIGTERM");
-  if (demoSignoffs && demoSignoffs.exitCode === null) demoSignoffs.kill("SIGTERM");
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.kill(signal);
-  });
-}
-server.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
-
-/** Builds when the sources differ from the last build's (mtime+size fingerprint). */
-async function buildIfNeeded() {
-  const fingerprint = await sourceFingerprint();
-  const stampPath = path.join(".next", "ratchet-build-fingerprint");
-  const previous = await readFile(stampPath, "utf8").catch(() => "");
-  const hasBuild = await stat(path.join(".next", "BUILD_ID")).then(() => true, () => false);
-  if (hasBuild && previous === fingerprint) {
-    log("build: up to date");
-    return;
-  }
-  log("build: sources changed since the last build, running next build …");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) {
-    await embedded?.stop();
-    process.exit(result.status ?? 1);
-  }
-  await writeFile(stampPath, fingerprint);
-  log(`build: done at ${elapsed()}`);
-}
-
-async function sourceFingerprint(): Promise<string> {
-  const hash = createHash("sha256");
-  const roots = ["app", "components", "lib", "public"];
-  const files = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-  async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (!/\.test\.tsx?$/.test(entry.name)) files.push(full);
-    }
-  }
-  for (const root of roots) await walk(root);
-  for (const file of files) {
-    const s = await stat(file).catch(() => undefined);
-    if (s) hash.update(`${file}:${s.size}:${s.mtimeMs}\n`);
-  }
-  return hash.digest("hex");
 }

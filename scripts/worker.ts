@@ -9,7 +9,8 @@
 //                     (default max(500, maxBatchSize × the model's concurrency))
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
-import { startWorker } from "../lib/jobs/start-worker";
+import { startWorker, type Worker } from "../lib/jobs/start-worker";
+import { handleStopSignals, signalExitCode } from "../lib/process/handle-stop-signals";
 import { replayWorkload } from "../lib/replay/replay-workload";
 
 const { values } = parseArgs({
@@ -30,30 +31,55 @@ const number = (name: string, value: string | undefined, min: number) => {
   return n;
 };
 
+// SIGTERM/SIGINT: running batches write the outcomes they have, give their
+// model slots back and are queued again at once for another worker; the queue's
+// connections close and the process exits 0. A later signal exits at once.
+// pg-boss waits up to this long twice (a running maintenance command, then handlers): 2 × 4 s stays inside npm start's 10 s.
+const STOP_TIMEOUT_MS = 4_000;
+let worker: Worker | undefined;
+let stopRequested = false;
+const stop = () => {
+  console.log(`[worker] stopping: writing what running jobs have, giving their jobs back …`);
+  setTimeout(() => {
+    console.error("[worker] did not stop in time; exiting now");
+    process.exit(1);
+  }, STOP_TIMEOUT_MS * 2 + 1_500).unref();
+  void worker!.stop({ timeoutMs: STOP_TIMEOUT_MS }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("[worker] stop failed", error);
+      process.exit(1);
+    },
+  );
+};
+const requestStop = () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  if (worker) stop();
+};
+handleStopSignals({
+  stop: requestStop,
+  force(signal) {
+    console.error(`[worker] ${signal} again: exiting now`);
+    process.exit(signalExitCode(signal));
+  },
+});
+
+// Under npm start: asked to stop over IPC (never a forcing signal), and stops if npm start goes away.
+if (process.send) {
+  process.on("message", (message) => message === "stop" && requestStop());
+  process.on("disconnect", requestStop);
+}
+
 requireDatabaseUrl();
 const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;
 // Every domain's work: add a domain's workload here when it defines jobs.
-const worker = await startWorker({
+worker = await startWorker({
   ...replayWorkload(itemsPerJob ? { itemsPerJob } : {}),
   concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
   fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
   pollingIntervalSeconds: number("poll", values.poll, 0.5),
   superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
 });
-console.log(`[worker] ready (pid ${process.pid})`);
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[worker] ${signal}: finishing running jobs …`);
-    void worker.stop({ timeoutMs: 30_000 }).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("[worker] stop failed", error);
-        process.exit(1);
-      },
-    );
-  });
-}
+if (stopRequested) stop();
+else console.log(`[worker] ready (pid ${process.pid})`);

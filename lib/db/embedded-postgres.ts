@@ -1,27 +1,46 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { ensureSecretFile } from "./ensure-secret";
+import { lockDataDirectory } from "./lock-data-directory";
 import { startPgliteWireServer } from "./pglite-wire-server";
 
 // The zero-setup database: PGlite (PostgreSQL compiled to WebAssembly) with its
 // files in a local folder, served over the Postgres wire protocol (our own
 // server, lib/db/pglite-wire-server.ts) so the app, the migration runner and the
-// job queue talk to it exactly as to a real server.
+// job queue talk to it exactly as to a real server. The folder is locked for
+// this process (lock-data-directory.ts), and the server asks every client for
+// the password kept in `<dataDir>/db-password` (0600): other local users can
+// reach a loopback port, not the files.
 
 export type EmbeddedPostgres = { url: string; dataDir: string; stop(): Promise<void> };
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir, "pgdata");
-  await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
-  const server = await startPgliteWireServer(db, { host: "127.0.0.1", port: options.port ?? 0 });
-  const port = server.port;
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    dataDir,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const lock = await lockDataDirectory(options.dataDir);
+  try {
+    const dataDir = path.resolve(options.dataDir, "pgdata");
+    await mkdir(dataDir, { recursive: true });
+    const password = await ensureSecretFile(path.resolve(options.dataDir, "db-password"));
+    const db = await PGlite.create({ dataDir });
+    const server = await startPgliteWireServer(db, { host: "127.0.0.1", port: options.port ?? 0, password });
+    let stopped: Promise<void> | undefined;
+    return {
+      url: `postgresql://postgres:${password}@127.0.0.1:${server.port}/postgres?sslmode=disable`,
+      dataDir,
+      stop() {
+        stopped ??= (async () => {
+          try {
+            await server.stop();
+            await db.close();
+          } finally {
+            await lock.release();
+          }
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }

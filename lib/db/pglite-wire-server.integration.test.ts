@@ -61,3 +61,55 @@ describe("the embedded wire server", () => {
     expect(rows[0]).toEqual({ n: 40 });
   });
 });
+
+describe("the embedded wire server with a password", () => {
+  let locked: WireServer;
+  const password = "correct-horse-battery-staple-0123456789";
+  const url = (secret: string) => `postgresql://postgres:${encodeURIComponent(secret)}@127.0.0.1:${locked.port}/postgres?sslmode=disable`;
+  const connect = async (secret: string) => {
+    const client = new pg.Client({ connectionString: url(secret), password: secret });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      return (await client.query<{ one: number }>("SELECT 1 AS one")).rows[0];
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+
+  beforeAll(async () => {
+    locked = await startPgliteWireServer(db, { host: "127.0.0.1", port: 0, password });
+  });
+  afterAll(async () => {
+    await locked.stop();
+  });
+
+  it("lets in a client with the password (SCRAM-SHA-256), and refuses one without it or with a wrong one", async () => {
+    await expect(connect(password)).resolves.toEqual({ one: 1 });
+    await expect(connect("")).rejects.toThrow(); // pg itself refuses to answer SCRAM with no password
+    await expect(connect("wrong-password")).rejects.toThrow(/password authentication failed/);
+    // A refused client ran nothing: the server still serves the right one, many at once.
+    const pool = new pg.Pool({ connectionString: url(password), max: 5 });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => pool.query<{ n: number }>("SELECT $1::int AS n", [i])));
+    await pool.end();
+    expect(answers.map((a) => a.rows[0]!.n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it("never hands a query to the database before the client has authenticated", async () => {
+    const net = await import("node:net");
+    const socket = net.connect(locked.port, "127.0.0.1");
+    const startup = Buffer.from("\0\0\0\0\0\x03\0\0user\0postgres\0database\0postgres\0\0", "latin1");
+    startup.writeInt32BE(startup.length, 0);
+    const query = Buffer.from("Q\0\0\0\0DROP TABLE counter\0", "latin1");
+    query.writeInt32BE(query.length - 1, 1);
+    const closed = new Promise<string>((resolve) => {
+      let received = "";
+      socket.on("data", (d) => (received += d.toString("latin1")));
+      socket.on("close", () => resolve(received));
+    });
+    socket.write(Buffer.concat([startup, query]));
+    const received = await closed;
+    expect(received).toContain("password authentication failed");
+    expect((await pool.query("SELECT n FROM counter WHERE id = 1")).rows).toHaveLength(1);
+  });
+});

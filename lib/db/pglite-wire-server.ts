@@ -1,5 +1,6 @@
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { createScramVerifier, type ScramVerifier } from "./scram-sha-256";
 
 // Serves one PGlite database to many PostgreSQL clients over TCP.
 //
@@ -12,6 +13,8 @@ import type { PGlite } from "@electric-sql/pglite";
 // Here each connection's messages are grouped up to a synchronisation point
 // (Sync, simple Query, Flush, end of COPY) and the groups run one at a time;
 // while a connection holds an open transaction only its own groups run.
+// With a password, a client is let in only after SCRAM-SHA-256 (PostgreSQL's
+// default method): its StartupMessage reaches PGlite once it has proved it.
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -21,6 +24,7 @@ const PROTOCOL_3 = 196608;
 const GROUP_ENDS = new Set(["S", "Q", "H", "c", "f"].map((c) => c.charCodeAt(0)));
 const TERMINATE = "X".charCodeAt(0);
 const FLUSH = "H".charCodeAt(0);
+const PASSWORD_MESSAGE = "p".charCodeAt(0);
 
 type Connection = {
   id: number;
@@ -31,12 +35,14 @@ type Connection = {
   closed: boolean;
   /** After a Flush the client continues its extended query later: nobody else may run until its Sync. */
   midQuery: boolean;
+  /** While the client authenticates: its StartupMessage, held back until it has proved the password. */
+  auth?: { startup: Buffer; scram: ScramVerifier };
 };
 type Group = { connection: Connection; bytes: Uint8Array; endsWithFlush: boolean };
 
 export type WireServer = { port: number; stop(): Promise<void> };
 
-export async function startPgliteWireServer(db: PGlite, options: { host: string; port: number }): Promise<WireServer> {
+export async function startPgliteWireServer(db: PGlite, options: { host: string; port: number; password?: string }): Promise<WireServer> {
   const connections = new Set<Connection>();
   const queue: Group[] = [];
   let owner: Connection | null = null;
@@ -107,7 +113,13 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
           return;
         } else if (code === PROTOCOL_3) {
           connection.started = true;
-          enqueue(connection, buf.subarray(0, length));
+          const startup = Buffer.from(buf.subarray(0, length));
+          if (options.password === undefined) {
+            enqueue(connection, startup);
+          } else {
+            connection.auth = { startup, scram: createScramVerifier(options.password) };
+            connection.socket.write(authenticationMessage(10, Buffer.from("SCRAM-SHA-256\0\0")));
+          }
         } else {
           void close(connection);
           return;
@@ -124,6 +136,10 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
         void close(connection);
         return;
       }
+      if (connection.auth) {
+        if (!authenticate(connection, type, message.subarray(5))) return;
+        continue;
+      }
       connection.pending.push(message);
       if (GROUP_ENDS.has(type)) {
         const group = Buffer.concat(connection.pending);
@@ -131,6 +147,27 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
         enqueue(connection, group, type === FLUSH);
       }
     }
+  }
+
+  /** One step of SCRAM; false when the connection was refused and closed. */
+  function authenticate(connection: Connection, type: number, body: Buffer): boolean {
+    const auth = connection.auth!;
+    const step = type === PASSWORD_MESSAGE ? auth.scram.next(body) : { error: "expected a password message" };
+    if ("error" in step) {
+      // Not close(): the error must reach the client before the socket goes.
+      connection.closed = true;
+      connections.delete(connection);
+      connection.socket.end(fatalError("28P01", "password authentication failed"));
+      return false;
+    }
+    if (step.done) {
+      connection.socket.write(authenticationMessage(12, Buffer.from(step.reply)));
+      connection.auth = undefined;
+      enqueue(connection, auth.startup); // PGlite answers AuthenticationOk and the session's parameters
+    } else {
+      connection.socket.write(authenticationMessage(11, Buffer.from(step.reply)));
+    }
+    return true;
   }
 
   const server = net.createServer((socket) => {
@@ -156,4 +193,21 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** An Authentication message ('R') of the given code, e.g. 10 SASL, 11 SASLContinue, 12 SASLFinal. */
+function authenticationMessage(code: number, payload: Buffer): Buffer {
+  const header = Buffer.alloc(9);
+  header.write("R", 0);
+  header.writeInt32BE(8 + payload.length, 1);
+  header.writeInt32BE(code, 5);
+  return Buffer.concat([header, payload]);
+}
+
+function fatalError(sqlState: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${sqlState}\0M${message}\0\0`);
+  const header = Buffer.alloc(5);
+  header.write("E", 0);
+  header.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([header, fields]);
 }

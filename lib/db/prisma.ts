@@ -1,13 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env, requireDatabaseUrl } from "../env";
+import { SerialQueryClient } from "./serial-query-client";
 
 // The one Prisma client of the process. Kept on globalThis so Next's dev
 // reloads do not open a new pool on every edit.
 const globalForPrisma = globalThis as unknown as { ratchetPrisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: env().RATCHET_DB_POOL_SIZE });
+  // SerialQueryClient: a transaction's concurrent relation loads wait their turn on its one connection.
+  const pool = new pg.Pool({ connectionString, max: env().RATCHET_DB_POOL_SIZE, Client: SerialQueryClient });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Prisma's defaults (2 s to start a transaction, 5 s to finish it) fail ordinary short
   // transactions on a loaded machine, and on the embedded database, where transactions
   // queue behind one another; these limits still end a runaway one.

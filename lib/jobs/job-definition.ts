@@ -10,7 +10,22 @@ export type JobContext = {
   retryCount: number;
   /** True on the attempt after which the queue gives up. */
   isLastAttempt: boolean;
+  /**
+   * Aborted when the worker is stopping (SIGTERM) or lost the job. A handler
+   * that cannot finish soon finishes its current write, releases what it holds
+   * and throws JobInterruptedError: the job is then queued again at once, and
+   * the interruption does not count as an attempt.
+   */
+  signal: AbortSignal;
 };
+
+/** Thrown by a handler that stopped early because its context's signal was aborted. */
+export class JobInterruptedError extends Error {
+  constructor() {
+    super("the worker stopped before the job finished");
+    this.name = "JobInterruptedError";
+  }
+}
 
 export type JobQueueSettings = {
   /** Attempts after the first when the handler throws or its worker dies. */

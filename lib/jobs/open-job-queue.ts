@@ -13,7 +13,12 @@ export type JobQueue = {
   ensureQueue(definition: JobDefinition): Promise<void>;
   /** Cancels the definition's jobs still waiting in the queue whose payload contains `payloadMatch`; returns how many. */
   cancelQueued(definition: JobDefinition, payloadMatch: Record<string, unknown>): Promise<number>;
-  close(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+  /** Gives an active job one more attempt, so failing it now retries it instead of dead-lettering it. */
+  grantExtraAttempt(name: string, jobId: string): Promise<void>;
+  /** Makes jobs waiting for a retry due now (an interrupted job need not wait out the retry delay). */
+  makeDue(name: string, jobIds: string[]): Promise<void>;
+  /** Stops workers (graceful: waits for running handlers up to timeoutMs); `keepConnections` leaves the pool open for a last query. */
+  close(options?: { graceful?: boolean; timeoutMs?: number; keepConnections?: boolean }): Promise<void>;
 };
 
 export type JobQueueOptions = {
@@ -37,9 +42,10 @@ export const DEFAULT_JOB_SCHEMA = "pgboss";
 
 export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQueue> {
   const supervise = options.supervise ?? false;
+  const schema = options.schema ?? DEFAULT_JOB_SCHEMA;
   const boss = new PgBoss({
     connectionString: options.databaseUrl ?? requireDatabaseUrl(),
-    schema: options.schema ?? DEFAULT_JOB_SCHEMA,
+    schema,
     max: options.maxConnections ?? 4,
     supervise,
     schedule: false,
@@ -96,8 +102,14 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
       if (jobs.length) await boss.cancel(definition.name, jobs.map((job) => job.id));
       return jobs.length;
     },
-    async close({ graceful = true, timeoutMs = 30_000 } = {}) {
-      await boss.stop({ graceful, timeout: timeoutMs, close: true });
+    async grantExtraAttempt(name, jobId) {
+      await boss.getDb().executeSql(`UPDATE ${schema}.job SET retry_limit = retry_limit + 1 WHERE name = $1 AND id = $2 AND state = 'active'`, [name, jobId]);
+    },
+    async makeDue(name, jobIds) {
+      await boss.getDb().executeSql(`UPDATE ${schema}.job SET start_after = now() WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'retry'`, [name, jobIds]);
+    },
+    async close({ graceful = true, timeoutMs = 30_000, keepConnections = false } = {}) {
+      await boss.stop({ graceful, timeout: timeoutMs, close: !keepConnections });
     },
   };
   return jobQueue;

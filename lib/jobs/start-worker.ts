@@ -1,6 +1,6 @@
 import "server-only";
 import type { JobResult } from "pg-boss";
-import type { JobDefinition } from "./job-definition";
+import { JobInterruptedError, type JobDefinition } from "./job-definition";
 import type { JobSweep } from "./job-sweep";
 import { openJobQueue } from "./open-job-queue";
 import { MAX_GROUP_LIMIT } from "./send-jobs";
@@ -29,7 +29,14 @@ export type WorkerOptions = WorkerWorkload & {
   log?: (message: string) => void;
 };
 
-export type Worker = { stop(options?: { timeoutMs?: number }): Promise<void> };
+export type Worker = {
+  /**
+   * Stops fetching, tells running handlers to stop (their context's signal),
+   * waits for them up to `timeoutMs`, queues interrupted jobs again at once,
+   * and closes the queue's connections.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+};
 
 // Group limits are carried on each job as a "tier" named after the limit ("1" … "128"),
 // so one fetch can honour a different limit per model version.
@@ -49,6 +56,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     maxConnections: Math.max(4, concurrency + 2),
   });
   for (const job of jobs) await queue.ensureQueue(job);
+  const stopping = new AbortController();
+  /** Handlers running now: stop() waits for them itself, before pg-boss's own (longer) graceful stop. */
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.finally(() => running.delete(work)).catch(() => undefined);
+    return work;
+  };
+  /** Jobs whose handler stopped early for the shutdown, by queue: queued again once the queue has settled them. */
+  const interrupted = new Map<string, string[]>();
 
   for (const job of jobs) {
     await queue.boss.work<object>(
@@ -64,8 +81,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         perJobResults: true,
       },
       async (fetched): Promise<JobResult[]> =>
-        Promise.all(
-          fetched.map(async (entry): Promise<JobResult> => {
+        track(
+          Promise.all(fetched.map(async (entry): Promise<JobResult> => {
             const parsed = job.payloadSchema.safeParse(entry.data);
             if (!parsed.success) {
               log(`${job.name} ${entry.id}: invalid payload, dropped: ${parsed.error.message}`);
@@ -76,14 +93,22 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
                 jobId: entry.id,
                 retryCount: entry.retryCount,
                 isLastAttempt: entry.retryCount >= job.queue.retryLimit,
+                signal: AbortSignal.any([stopping.signal, entry.signal]),
               });
               return { id: entry.id, status: "completed" };
             } catch (error) {
+              if (error instanceof JobInterruptedError && stopping.signal.aborted) {
+                // Failed with one more attempt allowed, so this one does not count; requeueInterrupted() makes it due at once.
+                await queue.grantExtraAttempt(job.name, entry.id);
+                interrupted.set(job.name, [...(interrupted.get(job.name) ?? []), entry.id]);
+                log(`${job.name} ${entry.id}: interrupted by the shutdown, queued again`);
+                return { id: entry.id, status: "failed", output: { error: error.message } };
+              }
               const message = error instanceof Error ? error.message : String(error);
               log(`${job.name} ${entry.id} attempt ${entry.retryCount + 1} failed: ${message}`);
               return { id: entry.id, status: "failed", output: { error: message } };
             }
-          }),
+          })),
         ),
     );
   }
@@ -94,8 +119,18 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     stop({ timeoutMs = 30_000 } = {}) {
       stopped ??= (async () => {
+        const started = performance.now();
+        const since = () => `${Math.round(performance.now() - started)} ms`;
+        stopping.abort();
         await Promise.all(sweepLoops.map((loop) => loop.stop()));
-        await queue.close({ graceful: true, timeoutMs });
+        const settled = Promise.allSettled([...running]).then(() => true);
+        const inTime = await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
+        log(inTime ? `running jobs settled after ${since()}` : `running jobs still busy after ${since()}; the queue fails them`);
+        // Handlers are done: pg-boss's own grace (which also waits for its maintenance) need not be long.
+        await queue.close({ graceful: true, timeoutMs: inTime ? 1_000 : timeoutMs, keepConnections: true });
+        for (const [name, ids] of interrupted) await queue.makeDue(name, ids).catch((error: unknown) => log(`could not queue ${name} ${ids.join(", ")} again at once: ${String(error)}`));
+        await queue.close();
+        log(`stopped after ${since()}`);
       })();
       return stopped;
     },

@@ -14,10 +14,10 @@ import { REPLAY_BATCH_DEAD_LETTER } from "./replay-batch-dead-letter-job";
 export const replayBatchJob = defineJob({
   name: "replay-batch",
   payloadSchema: replayBatchPayloadSchema,
-  handler: async (payload) => {
+  handler: async (payload, context) => {
     const started = performance.now();
     try {
-      await runReplayBatch(payload);
+      await runReplayBatch(payload, { signal: context.signal });
     } finally {
       replayTimings.add("handler", performance.now() - started);
     }

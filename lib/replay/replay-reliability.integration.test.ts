@@ -120,4 +120,37 @@ describe("worker processes", () => {
       await new Promise((resolve) => child.once("exit", resolve));
     }
   });
+
+  it("a worker process stopped with SIGTERM mid-run exits 0 at once, keeps what it received, holds no slot, and its batch is due again at once without using an attempt", async () => {
+    const s = await server({ kind: "delay", ms: 250 });
+    const fixture = await seedReplayFixture(db, { baseUrl: s.url, patterns: 160, maxBatchSize: 1, concurrency: 4 });
+    const { child, output } = await spawnWorkerProcess(databaseUrl, ["--concurrency", "4", "--fetch", "1", "--poll", "0.5", "--supervise", "1"]);
+    const run = await replay(fixture);
+    await waitForRun(db, run.id, { until: (r) => r.passed >= 20 });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const signalledAt = performance.now();
+    child.kill("SIGTERM");
+    const code = await exited;
+    const tookMs = performance.now() - signalledAt;
+    expect(code, output()).toBe(0);
+    expect(tookMs).toBeLessThan(15_000);
+
+    // Every answer received was written: the run's counts, its finished items and the results agree.
+    const atStop = await db.replayRun.findUniqueOrThrow({ where: { id: run.id } });
+    const finished = await db.replayRunItem.count({ where: { runId: run.id, finishedAt: { not: null } } });
+    const results = await db.result.count({ where: { modelVersionId: fixture.modelVersionId } });
+    expect(atStop.status).toBe("running");
+    expect([atStop.passed, finished]).toEqual([results, results]);
+    expect(results).toBeGreaterThanOrEqual(20);
+    expect(results).toBeLessThan(160);
+    expect(await db.replaySlot.count({ where: { modelVersionId: fixture.modelVersionId, holder: { not: null } } })).toBe(0);
+    const jobs = await db.$queryRaw<{ state: string; retry_count: number; retry_limit: number; due: boolean }[]>`
+      SELECT state::text, retry_count, retry_limit, start_after <= now() AS due FROM pgboss.job WHERE name = 'replay-batch' AND data->>'runId' = ${run.id}`;
+    expect(jobs).toEqual([{ state: "retry", retry_count: 0, retry_limit: 4, due: true }]);
+
+    workers.push(await startWorker({ ...replayWorkload(), ...fast, concurrency: 4 }));
+    const done = await waitForRun(db, run.id);
+    expect(done).toMatchObject({ status: "completed", total: 160, passed: 160, failed: 0, errored: 0, ungraded: 0 });
+    await expectOneResultPerRevision(fixture);
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { JobInterruptedError } from "@/lib/jobs/job-definition";
 import { DEFAULT_RETRY_POLICY, invokeWithRetries, type RetryPolicy } from "./invoke-with-retries";
 import { leaseModelSlots } from "./lease-model-slots";
 import { prepareReplayBatch } from "./prepare-replay-batch";
@@ -14,6 +15,8 @@ export type RunReplayBatchOptions = {
   flushIntervalMs?: number;
   /** Results are written in transactions of at most this many items. */
   flushSize?: number;
+  /** The worker is stopping: calls in flight are abandoned, outcomes already received are written, slots go back, JobInterruptedError. */
+  signal?: AbortSignal;
 };
 
 const INVALID_EXPECTATION = "the revision's expectation is invalid";
@@ -47,10 +50,18 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
   for (let start = 0; start < callable.length; start += connector.maxBatchSize) chunks.push(callable.slice(start, start + connector.maxBatchSize));
 
   const abort = new AbortController();
+  const interrupt = () => abort.abort();
+  options.signal?.addEventListener("abort", interrupt, { once: true });
   const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project };
   const writer = createOutcomeWriter(run, { flushSize: options.flushSize ?? 200, flushIntervalMs: options.flushIntervalMs ?? 1_000, onStopped: () => abort.abort() });
-  const lease = await leaseModelSlots(modelVersion.id, modelVersion.concurrency, chunks.length, { onWait: (ms) => replayTimings.add("slotWait", ms) });
+  const lease = await leaseModelSlots(modelVersion.id, modelVersion.concurrency, chunks.length, { signal: abort.signal, onWait: (ms) => replayTimings.add("slotWait", ms) }).catch(
+    (error: unknown) => {
+      options.signal?.removeEventListener("abort", interrupt);
+      throw options.signal?.aborted ? new JobInterruptedError() : error;
+    },
+  );
   let failure: unknown;
+  let written = 0;
   try {
     // The run may have been cancelled while this batch waited for a slot.
     if (await isStopped(run.id, run.projectId)) return;
@@ -67,6 +78,7 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
         replayTimings.add("call", performance.now() - callStarted);
         if (abort.signal.aborted) break;
         writer.push(outcomes.map((outcome, index) => outcomeRow(chunk[index]!, outcome)));
+        written++;
         if (chunks.length - next > lease.held && performance.now() - lastGrow >= GROW_INTERVAL_MS) {
           lastGrow = performance.now();
           const more = await lease.grow(Math.min(chunks.length - next, modelVersion.concurrency) - lease.held);
@@ -88,13 +100,16 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
     // Every runner settles before the slots go back: no call outlives its slot.
     while (runners.size > 0) await Promise.all([...runners]);
   } finally {
+    options.signal?.removeEventListener("abort", interrupt);
     await lease.release();
   }
   if (failure !== undefined) {
     await writer.close().catch(() => {});
     throw failure;
   }
+  // What was received is written even when stopping; the rest is the next attempt's (finished items are skipped).
   await writer.close();
+  if (options.signal?.aborted && written < chunks.length) throw new JobInterruptedError();
 }
 
 async function isStopped(runId: string, projectId: string): Promise<boolean> {
