@@ -24,6 +24,10 @@ const envSchema = z.object({
   RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Signs sessions and encrypts stored secrets; ≥ 32 characters. npm start keeps one in RATCHET_DATA_DIR when unset. */
   RATCHET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Where connectors may call: `default`, `public`, or a comma-separated list of hosts and CIDRs (lib/connectors/outbound). */
+  RATCHET_MODEL_HOSTS: z.string().trim().min(1).default("default"),
+  /** Bytes read from one model answer at most; past it the call is an error. */
+  RATCHET_MAX_MODEL_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
