@@ -4,7 +4,8 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { findAddressRefusal, findHostNameRefusal, findUrlRefusal, isAppDemoUrl, isListedHostName } from "../outbound/find-model-host-refusal";
+import { findHostNameRefusal, findUrlRefusal, isAppDemoUrl } from "../outbound/find-model-host-refusal";
+import { findResolvedRefusal } from "../outbound/find-resolved-host-refusal";
 import { modelHostPolicy, type ModelHostPolicy } from "../outbound/model-host-policy";
 
 // A lean HTTP client for model calls: node:http with keep-alive agents. The
@@ -54,11 +55,8 @@ function guardedLookup(policy: ModelHostPolicy, port: number): LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
-      const listedByName = isListedHostName(hostname, policy);
-      for (const { address } of addresses) {
-        const refusal = findAddressRefusal(address, port, policy, { listedByName });
-        if (refusal) return callback(new ModelHostRefusedError(`${hostname} resolves to ${refusal}`), "", 0);
-      }
+      const refusal = findResolvedRefusal(hostname, addresses.map((a) => a.address), port, policy);
+      if (refusal) return callback(new ModelHostRefusedError(refusal), "", 0);
       if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
       const first = addresses[0]!;
       callback(null, first.address, first.family);
