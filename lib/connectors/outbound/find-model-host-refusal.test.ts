@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findAddressRefusal, findUrlRefusal, isAppDemoUrl } from "./find-model-host-refusal";
-import { parseModelHostPolicy } from "./model-host-policy";
+import { parseModelHostPolicy } from "./parse-model-host-policy";
 
 // Literal addresses only: nothing here resolves a name or opens a socket.
 

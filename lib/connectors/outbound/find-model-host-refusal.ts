@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { normaliseAddress, type ModelHostPolicy } from "./model-host-policy";
+import { normaliseAddress, type ModelHostPolicy } from "./parse-model-host-policy";
 
 // The checks of the outbound policy (model-host-policy.ts), pure: a URL before
 // any connection, and each address a host name resolves to, right before the

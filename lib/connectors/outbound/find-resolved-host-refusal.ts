@@ -1,7 +1,7 @@
 import dns from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 import { findAddressRefusal, findUrlRefusal, isAppDemoUrl, isListedHostName } from "./find-model-host-refusal";
-import type { ModelHostPolicy } from "./model-host-policy";
+import type { ModelHostPolicy } from "./parse-model-host-policy";
 
 /** Why the policy refuses the addresses a host name resolved to (the first refused one), or null. */
 export function findResolvedRefusal(hostname: string, addresses: readonly string[], port: number, policy: ModelHostPolicy): string | null {

@@ -6,7 +6,8 @@ import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
 import { findHostNameRefusal, findUrlRefusal, isAppDemoUrl } from "../outbound/find-model-host-refusal";
 import { findResolvedRefusal } from "../outbound/find-resolved-host-refusal";
-import { modelHostPolicy, type ModelHostPolicy } from "../outbound/model-host-policy";
+import { modelHostPolicy } from "../outbound/model-host-policy";
+import type { ModelHostPolicy } from "../outbound/parse-model-host-policy";
 
 // A lean HTTP client for model calls: node:http with keep-alive agents. The
 // global fetch (undici) costs several times more CPU per small request, which

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as testConnectionRoute from "@/app/api/v1/models/[modelId]/test-connection/route";
 import * as modelsRoute from "@/app/api/v1/projects/[projectId]/models/route";
-import { parseModelHostPolicy } from "@/lib/connectors/outbound/model-host-policy";
+import { parseModelHostPolicy } from "@/lib/connectors/outbound/parse-model-host-policy";
 import { sendHttp } from "@/lib/connectors/shared/send-http";
 import { prisma } from "@/lib/db/prisma";
 import { requestReplay } from "@/lib/replay/request-replay";
