@@ -10,6 +10,7 @@ import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
 import { GateStatus } from "@/components/gate/gate-status";
 import type { GateResource } from "@/lib/gate/gate.schema";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
+import { isHttpUrl } from "@/lib/models/model-version-fields.schema";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { Baseline } from "@/lib/results/choose-baseline";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
@@ -98,7 +99,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
               "Training date unknown"
             )}{" "}
             · registered <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 10)}</time>
-            {v.sourceUrl ? (
+            {v.sourceUrl && isHttpUrl(v.sourceUrl) ? (
               <>
                 {" "}
                 ·{" "}
@@ -153,12 +154,13 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                 { label: "Replay limits", value: `${v.concurrency} parallel call${v.concurrency === 1 ? "" : "s"}, ${v.timeoutMs / 1000} s timeout` },
                 {
                   label: "Source",
-                  value: v.sourceUrl ? (
+                  // Links written before sourceUrl was limited to http(s) are shown as text, never followed.
+                  value: v.sourceUrl && isHttpUrl(v.sourceUrl) ? (
                     <a href={v.sourceUrl} className="break-all text-blue-700 hover:underline" rel="noreferrer" target="_blank">
                       {v.sourceUrl}
                     </a>
                   ) : (
-                    "—"
+                    v.sourceUrl ?? "—"
                   ),
                 },
               ]}

@@ -4,6 +4,7 @@ import type { OutputKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import type { Connector } from "./connector";
+import { connectorConfigSchema, type ConnectorConfig } from "./connector-config.schema";
 import type { ConnectorKindName } from "./connector-kinds";
 import { ConnectorSetupError, createConnector } from "./create-connector";
 import { readConnectorSecrets } from "./read-connector-secrets";
@@ -15,6 +16,8 @@ export type LoadedModelConnector = {
   project: { outputKind: OutputKind; labels: string[] };
   /** The values to mask wherever an exchange is shown. */
   secretValues: string[];
+  /** The stored configuration, when it is still valid. */
+  config?: ConnectorConfig;
 } & ({ connector: Connector; setupError?: undefined } | { connector?: undefined; setupError: string });
 
 /**
@@ -45,6 +48,7 @@ export async function loadModelConnector(where: { id: string; projectId?: string
   const base = {
     modelVersion: { id: model.id, projectId: model.projectId, connectorKind: model.connectorKind, concurrency: model.concurrency, timeoutMs: model.timeoutMs },
     project: model.project,
+    config: connectorConfigSchema.safeParse(model.connector).data,
   };
   let secrets: Record<string, string>;
   try {

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { assertConnectorSecrets } from "./assert-connector-secrets";
+import { assertConnectorUrlAllowed } from "./assert-connector-url-allowed";
 import type { CreateModelVersion } from "./create-model-version.schema";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { requestRegistrationReplay } from "./request-registration-replay";
@@ -22,6 +23,7 @@ import { modelVersionResourceSelect, toModelVersionResource } from "./model-vers
  * patterns to a callable model and refuses one that answers no label (422).
  */
 export async function createModelVersion(actor: Actor, projectId: string, input: CreateModelVersion) {
+  assertConnectorUrlAllowed(input.connector);
   assertConnectorSecrets(connectorSecretReferences(input.connector), input.connectorSecrets);
   const kind = connectorKind(input.connector.kind);
   if (!kind.upload) await probeLabelOutputs({ projectId, connector: input.connector, secrets: input.connectorSecrets, timeoutMs: input.timeoutMs });

@@ -18,7 +18,21 @@ export const trainedAtSchema = z
   .transform((s) => new Date(s));
 
 export const metricsSchema = z.record(z.string().max(200), z.json()).refine((m) => JSON.stringify(m).length <= 100_000, "at most 100 kB of metrics");
-export const sourceUrlSchema = z.string().trim().url("must be a URL").max(2000);
+/** A link shown on the model version page: http(s) only (a javascript: URL would run in the reader's session). */
+export const sourceUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((text) => isHttpUrl(text), "must be an http(s) URL");
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 export const artifactChecksumSchema = z
   .string()
   .trim()

@@ -9,6 +9,8 @@ import { prisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { tightenRatchetTargets } from "@/lib/problems/tighten-ratchet-targets";
 import { assertConnectorSecrets } from "./assert-connector-secrets";
+import { assertConnectorUrlAllowed } from "./assert-connector-url-allowed";
+import { connectorOrigin } from "@/lib/connectors/connector-url";
 import { demoteProductionVersions } from "./demote-production-versions";
 import { MODEL_STATUS_TRANSITIONS, canChangeModelStatus } from "./model-status-transitions";
 import { readConnectorSecrets } from "@/lib/connectors/read-connector-secrets";
@@ -21,6 +23,7 @@ import type { UpdateModelVersion } from "./update-model-version.schema";
  * retires the version that was there and tightens ratchet targets, in the same transaction.
  */
 export async function updateModelVersion(actor: Actor, modelVersionId: string, input: UpdateModelVersion) {
+  if (input.connector) assertConnectorUrlAllowed(input.connector);
   try {
     return await prisma().$transaction(async (tx) => {
       const current = await tx.modelVersion.findUnique({ where: { id: modelVersionId }, select: modelVersionResourceSelect });
@@ -48,16 +51,21 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
       if (input.concurrency !== undefined) set("concurrency", input.concurrency);
       if (input.timeoutMs !== undefined) set("timeoutMs", input.timeoutMs);
 
-      let secrets = readConnectorSecrets(current.connectorSecrets);
+      const stored = readConnectorSecrets(current.connectorSecrets);
+      const currentConnector = connectorConfigSchema.safeParse(current.connector).data;
+      // Stored secrets never follow the connector to another origin: they would be sent to (and could be echoed back by) a server they were not given for.
+      const originChanged = input.connector !== undefined && connectorOrigin(input.connector) !== connectorOrigin(currentConnector);
+      if (originChanged) assertSecretsReentered(stored, input.connectorSecrets ?? {}, connectorOrigin(currentConnector), connectorOrigin(input.connector!));
+      let secrets = originChanged ? {} : stored;
       if (input.connectorSecrets) {
         secrets = { ...secrets };
         for (const [name, value] of Object.entries(input.connectorSecrets)) {
           if (value === null) delete secrets[name];
           else secrets[name] = value;
         }
-        set("connectorSecrets", Object.keys(secrets).length ? sealSecrets(secrets) : null);
       }
-      const connector = input.connector ?? connectorConfigSchema.safeParse(current.connector).data;
+      if (input.connectorSecrets || (originChanged && Object.keys(stored).length)) set("connectorSecrets", Object.keys(secrets).length ? sealSecrets(secrets) : null);
+      const connector = input.connector ?? currentConnector;
       if (input.connector) {
         set("connector", input.connector);
         set("connectorKind", input.connector.kind);
@@ -97,6 +105,17 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
       throw new ConflictError("Another model version of this project already has this name and version.");
     }
     throw error;
+  }
+}
+
+/** After an origin change every stored secret must come again in the request (a value, or null to remove it): 422 naming the others. */
+function assertSecretsReentered(stored: Record<string, string>, given: Record<string, string | null>, from: string | null, to: string | null) {
+  const missing = Object.keys(stored).filter((name) => !Object.hasOwn(given, name));
+  if (missing.length) {
+    throw new ValidationError(
+      "The connector's URL moves to another origin: stored secrets are not sent there unless entered again.",
+      missing.map((name) => ({ path: `body.connectorSecrets.${name}`, message: `enter this secret again (or null to remove it): the connector moves from ${from} to ${to}` })),
+    );
   }
 }
 

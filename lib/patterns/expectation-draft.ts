@@ -1,5 +1,6 @@
 import type { OutputKind } from "@/lib/db/generated/enums";
 import type { Expectation, ExpectationKind } from "@/lib/scoring/expectation.schema";
+import { compileMatchPattern } from "@/lib/scoring/match-pattern";
 
 // The expectation form's state: every field as the text the user typed, so a
 // half-typed number or JSON value is kept, not lost. Pure, for the client editor.
@@ -71,14 +72,10 @@ function parseNumber(text: string, required: boolean): { ok: true; value: number
   return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, message: "enter a number" };
 }
 
-/** Whether a regular expression compiles, and why not. */
+/** Why a `matches` pattern cannot be saved (RE2 cannot run it), or null. */
 export function regexError(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  const compiled = compileMatchPattern(pattern);
+  return compiled.ok ? null : compiled.message;
 }
 
 /** The draft as an expectation, or errors keyed like the API's paths ("value", "values", "abs", …). */

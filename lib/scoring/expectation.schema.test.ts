@@ -37,7 +37,18 @@ describe("expectationSchema", () => {
   it("rejects a pattern that does not compile, with a clear message", () => {
     const parsed = expectationSchema.safeParse({ kind: "matches", pattern: "(unclosed" });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toMatch(/not a valid JavaScript regular expression/);
+    expect(parsed.error?.issues[0]?.message).toMatch(/not a regular expression Ratchet can run/);
     expect(parsed.error?.issues[0]?.path).toEqual(["pattern"]);
+  });
+
+  it.each([
+    ["a backreference", "(a)\\1"],
+    ["a lookbehind", "(?<=a)b"],
+    ["a lookahead", "a(?=b)"],
+  ])("refuses %s, which the linear-time engine cannot run", (_name, pattern) => {
+    const parsed = expectationSchema.safeParse({ kind: "matches", pattern });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(["pattern"]);
+    expect(parsed.error?.issues[0]?.message).toMatch(/RE2/);
   });
 });

@@ -1,17 +1,10 @@
 import { z } from "zod";
+import { compileMatchPattern } from "./match-pattern";
 
 // The expectation JSON of a pattern revision (DESIGN.md "Expectations are JSON objects").
 
 const jsonValueSchema = z.json();
 
-function compilesAsRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const equalsExpectationSchema = z.object({ kind: z.literal("equals"), value: jsonValueSchema });
 export const notEqualsExpectationSchema = z.object({ kind: z.literal("not_equals"), value: jsonValueSchema });
@@ -28,7 +21,10 @@ export const withinExpectationSchema = z.object({
 export const containsExpectationSchema = z.object({ kind: z.literal("contains"), value: z.string() });
 export const matchesExpectationSchema = z.object({
   kind: z.literal("matches"),
-  pattern: z.string().refine(compilesAsRegExp, { message: "pattern is not a valid JavaScript regular expression" }),
+  pattern: z.string().superRefine((pattern, ctx) => {
+    const compiled = compileMatchPattern(pattern);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.message });
+  }),
 });
 export const jsonSubsetExpectationSchema = z.object({
   kind: z.literal("json_subset"),

@@ -85,6 +85,19 @@ describe("judgeOutput: matches", () => {
   it("fails rather than throws on a pattern that does not compile", () => {
     expect(judgeOutput({ kind: "matches", pattern: "(" }, "(")).toBe("fail");
   });
+
+  // Issue 11 item 7: on a backtracking engine ^(a+)+d$ against 29 a's took 6.5 s and doubles per character.
+  it("judges a catastrophic-backtracking pattern in linear time, with the right verdict", { timeout: 2000 }, () => {
+    const started = performance.now();
+    expect(judgeOutput({ kind: "matches", pattern: "^(a+)+d$" }, `${"a".repeat(29)}!`)).toBe("fail");
+    expect(judgeOutput({ kind: "matches", pattern: "^(a+)+d$" }, `${"a".repeat(29)}d`)).toBe("pass");
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("stays linear on a 100,000-character answer", { timeout: 2000 }, () => {
+    expect(judgeOutput({ kind: "matches", pattern: "^(a+)+d$" }, "a".repeat(100_000))).toBe("fail");
+    expect(judgeOutput({ kind: "matches", pattern: "(x+x+)+y" }, `${"x".repeat(100_000)}y`)).toBe("pass");
+  });
 });
 
 describe("judgeOutput: json_subset", () => {

@@ -1,5 +1,6 @@
 import type { Expectation } from "./expectation.schema";
 import { canonicalJson } from "./canonical-json";
+import { matchesPattern } from "./match-pattern";
 
 export type JudgeVerdict = "pass" | "fail" | "needs_grade";
 
@@ -20,7 +21,7 @@ export function judgeOutput(expectation: Expectation, output: unknown): JudgeVer
     }
     case "matches": {
       const text = outputAsText(output);
-      return verdict(text !== undefined && safeRegExp(expectation.pattern)?.test(text) === true);
+      return verdict(text !== undefined && matchesPattern(expectation.pattern, text));
     }
     case "json_subset":
       return verdict(isJsonSubset(expectation.value, output));
@@ -66,14 +67,6 @@ function isWithin(output: unknown, value: number, abs?: number, rel?: number): b
 function outputAsText(output: unknown): string | undefined {
   if (output === undefined) return undefined;
   return typeof output === "string" ? output : canonicalJson(output);
-}
-
-function safeRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return undefined;
-  }
 }
 
 // Arrays subset-match only at equal length, element by element at the same position.

@@ -1,12 +1,28 @@
 import type { Connector, ConnectorContext, ConnectorExchange, ConnectorItem, ConnectorOutcome } from "../connector";
 import type { HttpMapping } from "../connector-kind-spec";
 import type { ItemResult, ParsedResponse } from "./item-result";
+import { redactSecrets } from "./redact-exchange";
 import { sendModelRequest, type ModelRequest } from "./send-model-request";
 
-/** A connector speaking an HTTP mapping (every kind but onnx and predictions). */
+/**
+ * A connector speaking an HTTP mapping (every kind but onnx and predictions).
+ * A model can answer with what it was sent (a server echoing the
+ * Authorization header): every secret value in an output or error reason is
+ * replaced by [redacted] before anyone stores or shows it.
+ */
 export function createHttpConnector<C>(config: C, mapping: HttpMapping<C>, maxBatchSize: number, secrets: Record<string, string>): Connector {
   const secretValues = Object.values(secrets);
-  return { maxBatchSize, invoke: (items, context) => invokeHttpBatch(config, mapping, { maxBatchSize, secrets, secretValues }, items, context) };
+  return {
+    maxBatchSize,
+    async invoke(items, context) {
+      const { outcomes, exchanges } = await invokeHttpBatch(config, mapping, { maxBatchSize, secrets, secretValues }, items, context);
+      return { outcomes: outcomes.map((outcome) => redactOutcome(outcome, secretValues)), exchanges };
+    },
+  };
+}
+
+function redactOutcome(outcome: ConnectorOutcome, secretValues: readonly string[]): ConnectorOutcome {
+  return outcome.ok ? { ...outcome, output: redactSecrets(outcome.output, secretValues) } : { ...outcome, reason: redactSecrets(outcome.reason, secretValues) };
 }
 
 /** Sends items in batches of at most maxBatchSize; a failed call fails every item it carried, with the same reason. */

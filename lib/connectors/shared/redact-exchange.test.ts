@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactExchange } from "./redact-exchange";
+import { redactExchange, redactSecrets } from "./redact-exchange";
 
 describe("redactExchange", () => {
   it("masks credential headers and every secret value wherever it appears", () => {
@@ -25,5 +25,18 @@ describe("redactExchange", () => {
       response: { status: 200, body: { echo: "[redacted]" } },
     });
     expect(JSON.stringify(exchange)).not.toContain("s3cr3t");
+  });
+});
+
+describe("redactSecrets", () => {
+  it("replaces every secret value in an output or reason, longest first, keys included; other values stay", () => {
+    const secrets = ["tok", "tok-longer-secret"];
+    expect(redactSecrets({ answer: "Bearer tok-longer-secret and tok", ["tok-longer-secret"]: [1, "tok"] }, secrets)).toEqual({
+      answer: "Bearer [redacted] and [redacted]",
+      "[redacted]": [1, "[redacted]"],
+    });
+    expect(redactSecrets("HTTP 401: bad key tok", secrets)).toBe("HTTP 401: bad key [redacted]");
+    expect(redactSecrets(42, secrets)).toBe(42);
+    expect(redactSecrets("nothing here", [])).toBe("nothing here");
   });
 });

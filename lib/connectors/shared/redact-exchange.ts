@@ -4,6 +4,17 @@ const REDACTED = "[redacted]";
 /** Headers that carry credentials whatever their value. */
 const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"]);
 
+/** Longest first, so a secret containing another is masked whole. */
+function bySize(secretValues: readonly string[]): string[] {
+  return [...secretValues].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/** A model's output or error with every secret value replaced by [redacted], wherever it appears (strings, keys, nested). */
+export function redactSecrets<T>(value: T, secretValues: readonly string[]): T {
+  const secrets = bySize(secretValues);
+  return secrets.length ? (redactValue(value, secrets) as T) : value;
+}
+
 function redactText(text: string, secretValues: readonly string[]): string {
   let result = text;
   for (const secret of secretValues) if (secret) result = result.split(secret).join(REDACTED);
@@ -21,8 +32,7 @@ function redactValue(value: unknown, secretValues: readonly string[]): unknown {
 
 /** An exchange safe to show: credential headers masked, every secret value replaced wherever it appears. */
 export function redactExchange(exchange: ConnectorExchange, secretValues: readonly string[]): ConnectorExchange {
-  // Longest first, so a secret containing another is masked whole.
-  const secrets = [...secretValues].filter(Boolean).sort((a, b) => b.length - a.length);
+  const secrets = bySize(secretValues);
   const headers = Object.fromEntries(
     Object.entries(exchange.request.headers).map(([name, value]) => [
       name,

@@ -1,5 +1,5 @@
 import type { ConnectorExchange } from "../connector";
-import { sendHttp } from "./send-http";
+import { ModelHostRefusedError, ModelResponseTooLargeError, sendHttp } from "./send-http";
 import { redactExchange } from "./redact-exchange";
 
 // The one HTTP path of every HTTP connector kind: JSON out, JSON back, a hard
@@ -58,6 +58,7 @@ function serverMessage(body: unknown): string | undefined {
 function classifyThrown(error: unknown, timeoutMs: number, timedOut: boolean, callerAborted: boolean): { reason: string; transient: boolean } {
   if (timedOut) return { reason: `timed out after ${timeoutMs} ms`, transient: true };
   if (callerAborted) return { reason: "cancelled", transient: true };
+  if (error instanceof ModelHostRefusedError || error instanceof ModelResponseTooLargeError) return { reason: error.message, transient: false };
   const code = errorCode(error);
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return { reason: "connection reset by model server", transient: true };
   if (code === "ECONNREFUSED") return { reason: "connection refused by model server", transient: true };

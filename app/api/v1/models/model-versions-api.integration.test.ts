@@ -243,6 +243,19 @@ describe("PATCH /models/{modelId}", () => {
     expect(await prisma().modelVersion.count({ where: { projectId, name: "prod-model", status: "production" } })).toBe(1);
   });
 
+  it("accepts only http(s) source URLs, on create and update (422 at body.sourceUrl)", async () => {
+    const before = await prisma().modelVersion.count();
+    const created = await create(openaiModel("js-source", { sourceUrl: "javascript:alert(document.cookie)" }));
+    expect(created.status).toBe(422);
+    expect(created.json.error!.fields).toEqual([{ path: "body.sourceUrl", message: "must be an http(s) URL" }]);
+    expect(await prisma().modelVersion.count()).toBe(before);
+    const model = await create(openaiModel("js-source"));
+    const patched = await patch(model.json.id as string, { lockVersion: 0, sourceUrl: "javascript:alert(1)" });
+    expect(patched.status).toBe(422);
+    expect(patched.json.error!.fields).toEqual([{ path: "body.sourceUrl", message: "must be an http(s) URL" }]);
+    expect((await prisma().modelVersion.findUniqueOrThrow({ where: { id: model.json.id as string } })).sourceUrl).toBe("https://git.example/run/1");
+  });
+
   it("renaming onto an existing name + version is a 409; bad fields are 422; unknown ids 404", async () => {
     const model = await registered("r1");
     expect((await patch(model.id, { lockVersion: 0, version: "r1" })).status).toBe(200);
