@@ -1,3 +1,4 @@
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 // Every environment variable Ratchet reads, parsed once. README "Configuration" lists them.
@@ -24,7 +25,22 @@ const envSchema = z.object({
   RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Signs sessions and encrypts stored secrets; ≥ 32 characters. npm start keeps one in RATCHET_DATA_DIR when unset. */
   RATCHET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs). Unset: none, the TCP peer is the client. */
+  RATCHET_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), { message: "must be comma-separated IP addresses or CIDR ranges (10.0.0.1, 10.0.0.0/8, ::1)" }),
 });
+
+function isAddressOrRange(value: string): boolean {
+  try {
+    proxyAddr.compile(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

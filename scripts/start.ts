@@ -70,7 +70,8 @@ if (!dev) await buildIfNeeded();
 
 let stopping = false;
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret, RATCHET_DEMO: demo ? "1" : "0" };
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
+// scripts/serve-next.mjs: Next behind a server that tells the app each request's TCP peer (client addresses, RATCHET_TRUSTED_PROXIES).
+const server = spawn(process.execPath, [path.join(import.meta.dirname, "serve-next.mjs"), ...(dev ? ["--dev"] : []), "-p", String(config.PORT), "-H", config.RATCHET_HOST], {
   stdio: "inherit",
   env: childEnv,
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/prisma";
 import { env, publicUrl, requireSecret } from "@/lib/env";
@@ -19,6 +20,17 @@ function createAuth() {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // No session for a disabled user, whichever path asks for one (sign-in, setup, invites, password change).
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const user = await prisma().user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED_CODE, message: "This account is disabled." });
+          },
+        },
+      },
+    },
     // Ratchet limits sign-in attempts itself, per account and per IP (lib/auth/sign-in-rate-limit.ts).
     rateLimit: { enabled: false },
     // The configured URL, plus the request's own host when no public URL is set:
@@ -34,6 +46,9 @@ function createAuth() {
     logger: { level: "error" },
   });
 }
+
+/** better-auth's error code when a disabled user would get a session. */
+export const ACCOUNT_DISABLED_CODE = "ACCOUNT_DISABLED";
 
 function requestHostOrigin(request: Request): string | null {
   const host = request.headers.get("host");
