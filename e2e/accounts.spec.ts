@@ -126,3 +126,13 @@ test("after sign-in, next= is followed only to a page of this site (no open redi
     await new Promise<void>((resolve) => trap.close(() => resolve()));
   }
 });
+
+test("the audit log records the TCP peer, not a forged X-Forwarded-For or peer header", async ({ page }) => {
+  // Headers a client could forge; Ratchet's server overwrites the one and (no trusted proxies) ignores the other.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.5", "x-ratchet-peer-address": "203.0.113.6" });
+  await signIn(page, "admin", "/account");
+  const response = await page.request.get("/api/v1/audit-events?action=auth.sign_in&limit=1");
+  expect(response.status()).toBe(200);
+  const [event] = (await response.json()).items as { actor: string; ip: string | null }[];
+  expect(event).toMatchObject({ actor: demoAccountEmail("admin"), ip: "127.0.0.1" });
+});

@@ -108,9 +108,12 @@ describe("nobody can lock someone else out", () => {
       expect((await authCall("/sign-in/email", { email: owner.email, password: "wrong-password" }, from("198.51.100.66"))).status).toBe(401);
     }
     expect((await authCall("/sign-in/email", { email: owner.email, password: TEST_PASSWORD }, from("198.51.100.66"))).status).toBe(429);
-    const owners = await authCall("/sign-in/email", { email: owner.email, password: TEST_PASSWORD }, from("192.0.2.44"));
+    const owners = await authCall("/sign-in/email", { email: owner.email, password: TEST_PASSWORD }, from("192.0.2.44", { "x-forwarded-for": "203.0.113.99" }));
     expect(owners.status).toBe(200);
     expect(owners.headers.get("set-cookie")).toMatch(/session_token=/);
+    // The session records the same address as the limits, not the client's X-Forwarded-For.
+    const session = await prisma().session.findFirstOrThrow({ where: { userId: owner.id }, orderBy: { createdAt: "desc" } });
+    expect(session.ipAddress).toBe("192.0.2.44");
   });
 
   it("many IPs together reach the account-wide limit: it blocks those that failed on the account, never a clean IP", async () => {

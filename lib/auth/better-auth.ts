@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { env, publicUrl, requireSecret } from "@/lib/env";
 
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { requestOrigin } from "./request-origin";
 
 function createAuth() {
   const baseURL = publicUrl();
@@ -24,9 +25,12 @@ function createAuth() {
     databaseHooks: {
       session: {
         create: {
-          before: async (session) => {
+          before: async (session, context) => {
             const user = await prisma().user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
             if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED_CODE, message: "This account is disabled." });
+            // The session's address as the rate limits and audit log see it, not better-auth's reading of X-Forwarded-For.
+            const headers = context?.headers ?? context?.request?.headers;
+            return { data: { ipAddress: headers ? requestOrigin(headers).ip : null } };
           },
         },
       },
