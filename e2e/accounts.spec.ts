@@ -1,5 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Role } from "@/lib/db/generated/enums";
 import { demoAccountEmail } from "@/lib/demo/demo-account-email";
+import { E2E_DEMO_PASSWORD } from "./demo-password";
 import { DEMO_PROJECT_PATH, expect, signIn, test } from "./fixtures";
 
 test("a visitor without a session is sent to sign-in, and a wrong password is refused", async ({ page }) => {
@@ -88,4 +91,48 @@ test("signing out ends the session on the server, not just in the browser", asyn
   await page.goto(DEMO_PROJECT_PATH);
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await request.get("/api/v1/me", { headers: { cookie: cookieHeader } })).status()).toBe(401);
+});
+
+test("after sign-in, next= is followed only to a page of this site (no open redirect)", async ({ page, baseURL }) => {
+  // A page on another port of this host stands in for the attacker's site; it must never be asked for anything.
+  let trapRequests = 0;
+  const trap = http.createServer((_req, res) => {
+    trapRequests++;
+    res.end("off-site");
+  });
+  await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+  const trapPort = (trap.address() as AddressInfo).port;
+  try {
+    for (const next of [`/%5C127.0.0.1:${trapPort}/x`, `//127.0.0.1:${trapPort}/x`, `/%09/127.0.0.1:${trapPort}/x`, `http://127.0.0.1:${trapPort}/x`]) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?next=${next}`);
+      await page.getByLabel("Email").fill(demoAccountEmail("tester"));
+      await page.getByLabel("Password").fill(E2E_DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      expect(new URL(page.url()).origin, next).toBe(baseURL);
+      expect(new URL(page.url()).pathname, next).toBe("/");
+      // Signed in already, the sign-in page redirects on the server: the same rule.
+      await page.goto(`/sign-in?next=${next}`);
+      expect(new URL(page.url()).origin, next).toBe(baseURL);
+    }
+    expect(trapRequests).toBe(0);
+
+    // A path of this site is still followed.
+    await page.context().clearCookies();
+    await signIn(page, "tester", "/account");
+    await expect(page).toHaveURL(/\/account$/);
+  } finally {
+    await new Promise<void>((resolve) => trap.close(() => resolve()));
+  }
+});
+
+test("the audit log records the TCP peer, not a forged X-Forwarded-For or peer header", async ({ page }) => {
+  // Headers a client could forge; Ratchet's server overwrites the one and (no trusted proxies) ignores the other.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.5", "x-ratchet-peer-address": "203.0.113.6" });
+  await signIn(page, "admin", "/account");
+  const response = await page.request.get("/api/v1/audit-events?action=auth.sign_in&limit=1");
+  expect(response.status()).toBe(200);
+  const [event] = (await response.json()).items as { actor: string; ip: string | null }[];
+  expect(event).toMatchObject({ actor: demoAccountEmail("admin"), ip: "127.0.0.1" });
 });

@@ -1,3 +1,4 @@
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 import { parseModelHostPolicy } from "./connectors/outbound/parse-model-host-policy";
 
@@ -40,7 +41,22 @@ const envSchema = z.object({
     }),
   /** Bytes read from one model answer at most; past it the call is an error. */
   RATCHET_MAX_MODEL_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs). Unset: none, the TCP peer is the client. */
+  RATCHET_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), { message: "must be comma-separated IP addresses or CIDR ranges (10.0.0.1, 10.0.0.0/8, ::1)" }),
 });
+
+function isAddressOrRange(value: string): boolean {
+  try {
+    proxyAddr.compile(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -128,10 +128,19 @@ if (!dev) {
 await checkpoint();
 
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret, RATCHET_DEMO: demo ? "1" : "0" };
-const server = startChild(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.RATCHET_HOST]);
+// scripts/serve-next.mjs: Next behind a server that tells the app each request's TCP peer
+// (client addresses, RATCHET_TRUSTED_PROXIES); it stops as `next start` does (exit 143/130).
+const server = startChild(process.execPath, [
+  path.join(import.meta.dirname, "serve-next.mjs"),
+  ...(dev ? ["--dev"] : []),
+  "-p",
+  String(config.PORT),
+  "-H",
+  config.RATCHET_HOST,
+]);
 serving = true;
 server.on("exit", (code, signal) => {
-  // Next exits 143/130 when it was told to stop: that is a stop, not a crash.
+  // The web server exits 143/130 when it was told to stop: that is a stop, not a crash.
   const stopped = stopRequested !== undefined || signal !== null || code === 130 || code === 143;
   if (!stopped) console.error(`[ratchet] the web server exited (${code}); stopping`);
   void finish(stopped ? 0 : (code ?? 1));

@@ -83,7 +83,7 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
-            File (CSV or JSONL, UTF-8, at most 5 MB)
+            File (CSV or JSONL, UTF-8, at most 5 MB), up to 20,000 patterns
           </label>
           <input
             key={fileInputKey}

@@ -13,8 +13,11 @@ export type AuditEventInput = {
   data?: Prisma.InputJsonValue;
 };
 
+/** Who did it: an actor, or for anonymous requests (failed sign-ins) only where from; null when neither is known. */
+export type AuditOrigin = (Partial<Pick<Actor, "user" | "token">> & Pick<Actor, "ip" | "userAgent">) | null;
+
 /** Appends an audit event; pass the transaction client so it commits with the change it records. */
-export async function recordAuditEvent(actor: Pick<Actor, "user" | "token" | "ip" | "userAgent"> | null, event: AuditEventInput, db: Db = prisma()) {
+export async function recordAuditEvent(actor: AuditOrigin, event: AuditEventInput, db: Db = prisma()) {
   await db.auditEvent.create({
     data: {
       action: event.action,
@@ -22,7 +25,7 @@ export async function recordAuditEvent(actor: Pick<Actor, "user" | "token" | "ip
       entityId: event.entityId ?? null,
       projectId: event.projectId ?? null,
       data: event.data,
-      actorId: actor?.user.id ?? null,
+      actorId: actor?.user?.id ?? null,
       tokenId: actor?.token?.id ?? null,
       ip: actor?.ip ?? null,
       userAgent: actor?.userAgent ?? null,

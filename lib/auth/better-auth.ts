@@ -1,10 +1,12 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/prisma";
 import { env, publicUrl, requireSecret } from "@/lib/env";
 
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { requestOrigin } from "./request-origin";
 
 function createAuth() {
   const baseURL = publicUrl();
@@ -19,6 +21,20 @@ function createAuth() {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // No session for a disabled user, whichever path asks for one (sign-in, setup, invites, password change).
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session, context) => {
+            const user = await prisma().user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED_CODE, message: "This account is disabled." });
+            // The session's address as the rate limits and audit log see it, not better-auth's reading of X-Forwarded-For.
+            const headers = context?.headers ?? context?.request?.headers;
+            return { data: { ipAddress: headers ? requestOrigin(headers).ip : null } };
+          },
+        },
+      },
+    },
     // Ratchet limits sign-in attempts itself, per account and per IP (lib/auth/sign-in-rate-limit.ts).
     rateLimit: { enabled: false },
     // The configured URL, plus the request's own host when no public URL is set:
@@ -34,6 +50,9 @@ function createAuth() {
     logger: { level: "error" },
   });
 }
+
+/** better-auth's error code when a disabled user would get a session. */
+export const ACCOUNT_DISABLED_CODE = "ACCOUNT_DISABLED";
 
 function requestHostOrigin(request: Request): string | null {
   const host = request.headers.get("host");

@@ -12,6 +12,8 @@ import type { ImportFormat, ParsedImportRow } from "./pattern-record.schema";
 import { validateImportRows, type CheckedImportRow } from "./validate-import-rows";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Patterns per import: the preview of a bigger file is more than anyone reads, and one transaction writes them all. */
+export const MAX_IMPORT_ROWS = 20_000;
 // Listing every error of a 10,000-row file helps nobody; the preview has them all.
 const MAX_ERRORS_IN_422 = 200;
 
@@ -49,7 +51,7 @@ export async function importPatterns(actor: Actor, projectId: string, request: I
 
   const format = request.format ?? formatOfContentType(request.contentType);
   const text = decodeImportText(request.bytes);
-  const parsed: ParsedImportRow[] = format === "csv" ? parsePatternsCsv(text, project.outputKind) : parsePatternsJsonl(text);
+  const parsed: ParsedImportRow[] = format === "csv" ? await parsePatternsCsv(text, project.outputKind, MAX_IMPORT_ROWS) : await parsePatternsJsonl(text, MAX_IMPORT_ROWS);
   if (parsed.length === 0) throw new ValidationError("The file has no patterns, only a header.", [{ path: "body", message: "no rows" }]);
 
   const checked = await validateImportRows(prisma(), project, parsed);

@@ -2,6 +2,8 @@ import Papa from "papaparse";
 import type { OutputKind } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import type { ParsedImportRow } from "./pattern-record.schema";
+import { TooManyRowsError } from "./too-many-rows-error";
+import { ROWS_PER_SLICE, yieldToEventLoop } from "./yield-to-event-loop";
 
 const RECORD_COLUMNS = ["problem", "name", "polarity", "origin", "input", "input_kind", "expectation", "notes"] as const;
 const SHORTHAND_COLUMNS = ["expect_kind", "expect_value", "expect_k", "expect_abs", "expect_rel"] as const;
@@ -13,17 +15,18 @@ type RowError = { path: string; message: string };
 /**
  * Reads a patterns CSV (comma-separated, header row, RFC 4180 quoting) into
  * records. Row numbers are spreadsheet rows: the header is row 1. Problems of
- * the whole file (no header, unknown columns, broken quoting) are thrown;
- * problems of one row (ragged, unparsable JSON cell) are that row's errors.
- * `outputKind` decides how shorthand expect_value cells are read ("3" is a
- * number on number projects, a label or text elsewhere).
+ * the whole file (no header, unknown columns, broken quoting, more than
+ * `maxRows` rows) are thrown; problems of one row (ragged, unparsable JSON
+ * cell) are that row's errors. `outputKind` decides how shorthand
+ * expect_value cells are read ("3" is a number on number projects, a label or
+ * text elsewhere). Yields to the event loop between slices of rows.
  */
-export function parsePatternsCsv(text: string, outputKind: OutputKind): ParsedImportRow[] {
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ",", skipEmptyLines: false });
-  const [header, ...lines] = parsed.data;
-  if (!header || header.every((cell) => cell.trim() === "")) throw new ValidationError("The CSV file is empty: it needs a header row and one row per pattern.", [{ path: "body", message: "empty file" }]);
+export async function parsePatternsCsv(text: string, outputKind: OutputKind, maxRows: number): Promise<ParsedImportRow[]> {
+  const lines = await readCsvLines(text, maxRows);
+  const [header, ...dataLines] = lines;
+  if (!header || header.cells.every((cell) => cell.trim() === "")) throw new ValidationError("The CSV file is empty: it needs a header row and one row per pattern.", [{ path: "body", message: "empty file" }]);
 
-  const columns = header.map((cell) => cell.trim().toLowerCase());
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
   const fileErrors: RowError[] = [];
   for (const column of columns) {
     if (!KNOWN_COLUMNS.includes(column)) fileErrors.push({ path: `header: ${column || "(empty)"}`, message: `unknown column (known: ${KNOWN_COLUMNS.join(", ")})` });
@@ -36,33 +39,65 @@ export function parsePatternsCsv(text: string, outputKind: OutputKind): ParsedIm
     fileErrors.push({ path: "header: expectation", message: "add an expectation column (JSON) or the expect_kind + expect_value columns" });
   }
   if (fileErrors.length) throw new ValidationError("The CSV header is not a patterns header.", fileErrors);
-
-  // Papa reports quoting problems by data-row index (header = 0).
-  const quoteErrors = new Map<number, string>();
-  for (const error of parsed.errors) {
-    if (error.row !== undefined && error.row !== null) quoteErrors.set(error.row + 1, error.message);
-  }
-
-  const headerQuoteError = quoteErrors.get(1);
-  if (headerQuoteError) throw new ValidationError("The CSV header row is broken.", [{ path: "row 1", message: `broken quoting: ${headerQuoteError}` }]);
+  if (header.quoteError) throw new ValidationError("The CSV header row is broken.", [{ path: "row 1", message: `broken quoting: ${header.quoteError}` }]);
 
   const rows: ParsedImportRow[] = [];
-  lines.forEach((cellsOfLine, index) => {
+  for (const [index, line] of dataLines.entries()) {
+    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
     const row = index + 2;
-    if (cellsOfLine.length === 1 && cellsOfLine[0]!.trim() === "") return; // blank line
-    const quoteError = quoteErrors.get(row);
-    if (quoteError) {
-      rows.push({ row, record: null, errors: [{ path: `row ${row}`, message: `broken quoting: ${quoteError}` }] });
-      return;
+    if (line.cells.length === 1 && line.cells[0]!.trim() === "") continue; // blank line
+    if (line.quoteError) {
+      rows.push({ row, record: null, errors: [{ path: `row ${row}`, message: `broken quoting: ${line.quoteError}` }] });
+      continue;
     }
-    if (cellsOfLine.length !== columns.length) {
-      rows.push({ row, record: null, errors: [{ path: `row ${row}`, message: `has ${cellsOfLine.length} cells, the header has ${columns.length} (a missing comma, or an unquoted comma in a cell?)` }] });
-      return;
+    if (line.cells.length !== columns.length) {
+      rows.push({ row, record: null, errors: [{ path: `row ${row}`, message: `has ${line.cells.length} cells, the header has ${columns.length} (a missing comma, or an unquoted comma in a cell?)` }] });
+      continue;
     }
-    const cells: Cells = Object.fromEntries(columns.map((column, i) => [column, cellsOfLine[i]!]));
+    const cells: Cells = Object.fromEntries(columns.map((column, i) => [column, line.cells[i]!]));
     rows.push(recordOfRow(row, cells, outputKind));
-  });
+  }
   return rows;
+}
+
+type CsvLine = { cells: string[]; quoteError?: string };
+
+/**
+ * Papa Parse row by row, pausing every ROWS_PER_SLICE rows for a turn of the
+ * event loop, and stopping as soon as the file has more than `maxRows`
+ * non-blank data rows (the rest is never parsed).
+ */
+function readCsvLines(text: string, maxRows: number): Promise<CsvLine[]> {
+  return new Promise((resolve, reject) => {
+    const lines: CsvLine[] = [];
+    let dataRows = 0;
+    let stopped = false;
+    Papa.parse<string[]>(text, {
+      delimiter: ",",
+      skipEmptyLines: false,
+      step(results, parser) {
+        const cells = results.data;
+        const quoteError = results.errors[0]?.message;
+        lines.push(quoteError ? { cells, quoteError } : { cells });
+        if (lines.length > 1 && !(cells.length === 1 && cells[0]!.trim() === "") && ++dataRows > maxRows) {
+          stopped = true;
+          parser.abort();
+          reject(new TooManyRowsError(maxRows));
+          return;
+        }
+        if (lines.length % ROWS_PER_SLICE === 0) {
+          parser.pause();
+          setImmediate(() => parser.resume());
+        }
+      },
+      complete() {
+        if (!stopped) resolve(lines);
+      },
+      error(error: Error) {
+        reject(error);
+      },
+    });
+  });
 }
 
 function recordOfRow(row: number, cells: Cells, outputKind: OutputKind): ParsedImportRow {

@@ -6,6 +6,7 @@ import { checkExpectationFitsProject } from "@/lib/patterns/check-expectation-fi
 import { checkPatternInput } from "@/lib/patterns/check-pattern-input";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { patternRecordSchema, type ParsedImportRow, type PatternRecord } from "./pattern-record.schema";
+import { ROWS_PER_SLICE, yieldToEventLoop } from "./yield-to-event-loop";
 
 export type ImportProject = { id: string; outputKind: "label" | "number" | "text" | "json"; labels: string[]; inputSchema: unknown };
 
@@ -32,7 +33,8 @@ export async function validateImportRows(tx: Prisma.TransactionClient, project: 
   const imageHashes = await attachmentsBySha256(tx, project.id, rows);
 
   const checked: CheckedImportRow[] = [];
-  for (const parsedRow of rows) {
+  for (const [index, parsedRow] of rows.entries()) {
+    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
     const at = `row ${parsedRow.row}`;
     const raw = parsedRow.record;
     const base = {
@@ -86,16 +88,26 @@ function resolveImageBySha256(record: Record<string, unknown>, bySha256: Map<str
   return { ...record, input: attachmentId === undefined ? { sha256: input.sha256 } : { attachmentId } };
 }
 
+const HASHES_PER_QUERY = 1000;
+
 /** Same input twice for one problem (in the file, or already in the project): a warning, as for a single pattern. */
 async function addDuplicateWarnings(tx: Prisma.TransactionClient, projectId: string, rows: CheckedImportRow[]) {
   const valid = rows.filter((r) => r.valid);
-  const hashOf = new Map(valid.map((r) => [r, hashJson(r.valid!.record.input)]));
-  const existing = await tx.pattern.findMany({
-    where: { projectId, archivedAt: null, currentRevision: { inputHash: { in: [...new Set(hashOf.values())] } } },
-    select: { name: true, problemId: true, currentRevision: { select: { inputHash: true } } },
-  });
+  const hashOf = new Map<CheckedImportRow, string>();
+  for (const [index, row] of valid.entries()) {
+    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
+    hashOf.set(row, hashJson(row.valid!.record.input));
+  }
   const seen = new Map<string, string>();
-  for (const pattern of existing) seen.set(`${pattern.problemId}:${pattern.currentRevision?.inputHash}`, `pattern “${pattern.name}”`);
+  const hashes = [...new Set(hashOf.values())];
+  // In batches: one query with 20,000 parameters takes the event loop for a fifth of a second to build.
+  for (let i = 0; i < hashes.length; i += HASHES_PER_QUERY) {
+    const existing = await tx.pattern.findMany({
+      where: { projectId, archivedAt: null, currentRevision: { inputHash: { in: hashes.slice(i, i + HASHES_PER_QUERY) } } },
+      select: { name: true, problemId: true, currentRevision: { select: { inputHash: true } } },
+    });
+    for (const pattern of existing) seen.set(`${pattern.problemId}:${pattern.currentRevision?.inputHash}`, `pattern “${pattern.name}”`);
+  }
   for (const row of valid) {
     const key = `${row.valid!.problemId}:${hashOf.get(row)}`;
     const earlier = seen.get(key);

@@ -5,6 +5,7 @@ import { idParams } from "@/lib/http/id-params";
 import { readRawBody } from "@/lib/api/read-raw-body";
 import { importPatterns, MAX_IMPORT_BYTES } from "@/lib/import-export/import-patterns";
 import { IMPORT_FORMATS } from "@/lib/import-export/pattern-record.schema";
+import { previewResponse } from "@/lib/import-export/preview-response";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ const querySchema = z.object({
 
 /**
  * The file is the raw body: CSV (text/csv) or JSONL (application/x-ndjson), at
- * most 5 MB. `?dryRun=true` answers the per-row preview and writes nothing;
+ * most 5 MB and 20,000 rows. `?dryRun=true` answers the per-row preview and writes nothing;
  * otherwise all rows are imported (201) or none (422 naming rows and fields).
  */
 export const POST = apiRoute(
@@ -29,6 +30,6 @@ export const POST = apiRoute(
     const dryRun = query.dryRun === "true" || query.dryRun === "1";
     const bytes = await readRawBody(request, MAX_IMPORT_BYTES);
     const result = await importPatterns(actor, params.projectId, { bytes, contentType: request.headers.get("content-type"), format: query.format, dryRun });
-    return jsonResponse(result, result.dryRun ? 200 : 201);
+    return result.dryRun ? previewResponse(result) : jsonResponse(result, 201);
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { publicRoute } from "@/lib/api/api-route";
+import { withBoundedBody } from "@/lib/http/read-bounded-body";
 import { assertDemoEnabled } from "@/lib/demo/assert-demo-enabled";
 import { inferDemoModel } from "@/lib/demo/infer-demo-model";
 import { inferDemoModelRequestSchema } from "@/lib/demo/infer-demo-model.schema";
@@ -8,8 +9,14 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ name: z.string(), version: z.string() });
 
+// Public like any model server, so its body is read bounded (the API's default 1 MB), chunked or not.
+const MAX_BODY_BYTES = 1_000_000;
+
 // Open Inference Protocol inference for the demo sentiment model (public: it is a stand-in model server).
-export const POST = publicRoute({ schemas: { params, body: inferDemoModelRequestSchema } }, async ({ params, body }) => {
-  assertDemoEnabled();
-  return inferDemoModel(params.name, params.version, body);
-});
+export const POST = withBoundedBody(
+  MAX_BODY_BYTES,
+  publicRoute({ schemas: { params, body: inferDemoModelRequestSchema }, maxBodyBytes: MAX_BODY_BYTES }, async ({ params, body }) => {
+    assertDemoEnabled();
+    return inferDemoModel(params.name, params.version, body);
+  }),
+);

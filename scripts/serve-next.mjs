@@ -1,0 +1,70 @@
+// The web server scripts/start.ts runs: Next's own request handler behind a
+// plain node:http server, for one reason: Next shows route handlers no socket
+// and passes a client's X-Forwarded-For through untouched, so this server
+// stamps every request with the TCP peer's address (x-ratchet-peer-address),
+// overwriting whatever a client sent under that name. lib/auth/client-address.ts
+// reads it (and X-Forwarded-For only behind RATCHET_TRUSTED_PROXIES).
+// Usage: node scripts/serve-next.mjs [--dev] -p PORT -H HOST
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+
+export const PEER_ADDRESS_HEADER = "x-ratchet-peer-address";
+
+/** Sets the peer header from the socket, replacing any value the client sent. */
+export function stampPeerAddress(req) {
+  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  // rawHeaders too, so no reader of the raw list sees a client's forged copy.
+  const raw = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i].toLowerCase() !== PEER_ADDRESS_HEADER) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  }
+  raw.push(PEER_ADDRESS_HEADER, req.headers[PEER_ADDRESS_HEADER]);
+  req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+}
+
+function option(args, name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const dev = args.includes("--dev");
+  const port = Number(option(args, "-p", process.env.PORT ?? "3000"));
+  const hostname = option(args, "-H", "0.0.0.0");
+  // As `next start` / `next dev` do, before Next is loaded.
+  process.env.NODE_ENV = dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = app.getUpgradeHandler();
+
+  const server = http.createServer((req, res) => {
+    stampPeerAddress(req);
+    handle(req, res).catch((error) => {
+      console.error(`[ratchet] failed to handle ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    stampPeerAddress(req);
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
+  server.listen(port, hostname, () => console.log(`[ratchet] web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
+
+  // As `next start` does: stop accepting, let requests in flight finish, close Next, exit 128 + signal.
+  let closing = false;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
+      server.closeIdleConnections();
+      if (dev) server.closeAllConnections();
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
