@@ -10,6 +10,7 @@ import { toErrorResponse } from "./error-response";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { zodFields } from "@/lib/errors/zod-fields";
 import { requireSameOrigin } from "./require-same-origin";
+import { isStorableText } from "@/lib/http/json-limits";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -94,7 +95,7 @@ async function parseInput<S extends Schemas>(
   const searchParams = new URL(request.url).searchParams;
   for (const [key, value] of searchParams) {
     // PostgreSQL cannot compare or store U+0000: `?cursor=%00` must be a 400, not a failed query.
-    if (key.includes("\u0000") || value.includes("\u0000")) {
+    if (!isStorableText(key) || !isStorableText(value)) {
       throw new ValidationError("Query parameters may not contain the NUL character (%00).", [{ path: `query.${key.replaceAll("\u0000", "%00")}`, message: "must not contain the NUL character" }], 400);
     }
   }

@@ -1,5 +1,5 @@
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors/domain-errors";
-import { findNulPath, jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
+import { findUnstorableTextPath, jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
@@ -11,7 +11,7 @@ export function isJsonContentType(value: string | null): boolean {
 /**
  * Reads a JSON body with a byte limit: 415 unless sent as application/json, 413
  * over the limit, 400 when it is not JSON or nests deeper than MAX_JSON_DEPTH,
- * 422 naming the field when a string or key holds a NUL (PostgreSQL refuses it).
+ * 422 naming the field when a string or key holds a NUL or a lone surrogate (PostgreSQL refuses both).
  */
 export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
   const contentType = request.headers.get("content-type");
@@ -38,8 +38,12 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   } catch (error) {
     throw new ValidationError(`Malformed JSON: ${(error as Error).message}`, [{ path: "body", message: "not valid JSON" }], 400);
   }
-  const nulPath = findNulPath(value, "body");
-  if (nulPath) throw new ValidationError("Text may not contain the NUL character (\\u0000).", [{ path: nulPath, message: "must not contain the NUL character (\\u0000)" }]);
+  const badPath = findUnstorableTextPath(value, "body");
+  if (badPath) {
+    throw new ValidationError("Text may not contain the NUL character (\\u0000) or a lone surrogate (\\ud800–\\udfff).", [
+      { path: badPath, message: "must not contain the NUL character (\\u0000) or a lone surrogate" },
+    ]);
+  }
   return value;
 }
 

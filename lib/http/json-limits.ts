@@ -1,5 +1,6 @@
-// Limits every JSON input shares (API bodies, query values): no NUL characters,
-// since PostgreSQL cannot store them in text, and no nesting deeper than
+// Limits every JSON input shares (API bodies, query values): no NUL characters
+// and no lone UTF-16 surrogates, since PostgreSQL can store neither in text or
+// jsonb, and no nesting deeper than
 // MAX_JSON_DEPTH, since parsers and validators recurse once per level.
 
 /** Deepest nesting of arrays and objects a JSON body may have. README "Security": 64. */
@@ -22,20 +23,25 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
-/** The path (`body.items.2.name`) of the first string or key that holds U+0000, or null. */
-export function findNulPath(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+/** Text PostgreSQL can store: no U+0000, no lone surrogate (`"\ud800"` is valid JSON, not Unicode). */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
+
+/** The path (`body.items.2.name`) of the first string or key PostgreSQL could not store, or null. */
+export function findUnstorableTextPath(value: unknown, path: string): string | null {
+  if (typeof value === "string") return isStorableText(value) ? null : path;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNulPath(value[i], `${path}.${i}`);
+      const found = findUnstorableTextPath(value[i], `${path}.${i}`);
       if (found) return found;
     }
     return null;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) return `${path}.${key.replaceAll("\u0000", "\\u0000")}`;
-      const found = findNulPath(item, `${path}.${key}`);
+      if (!isStorableText(key)) return `${path}.${JSON.stringify(key).slice(1, -1)}`;
+      const found = findUnstorableTextPath(item, `${path}.${key}`);
       if (found) return found;
     }
   }

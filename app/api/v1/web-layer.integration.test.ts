@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
 import { GET as notFoundGet, POST as notFoundPost } from "@/app/api/v1/[...path]/route";
 import { API_ROUTE_METHODS } from "@/app/api/v1/api-methods.generated";
+import { POST as importPatterns } from "@/app/api/v1/projects/[projectId]/patterns/import/route";
 import { prisma } from "@/lib/db/prisma";
+import { createTestProject } from "@/lib/patterns/pattern-test-fixtures";
 import { findAllowedMethods } from "@/lib/http/allowed-methods";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-limits";
 import { callRoute } from "@/lib/testing/call-route";
@@ -96,6 +98,29 @@ describe("JSON bodies", () => {
     // Brackets inside strings are text, not nesting.
     const inString = await send({ ...same(), "content-type": "application/json" }, JSON.stringify({ ...validProject("brackets"), description: "[{".repeat(100) }));
     expect(inString.status).toBe(201);
+  });
+});
+
+describe("CSV and JSONL imports", () => {
+  it("call a row with a NUL character or a lone surrogate invalid in the dry run, and refuse it (422) on import, writing nothing", async () => {
+    const { project } = await createTestProject();
+    const csv = ["problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes", "SENT-1,Nul\u0000name,positive,production,plain text,text,equals,negative,", "SENT-1,Fine,positive,production,plain text,text,equals,negative,"].join("\n");
+    const jsonl = JSON.stringify({ problem: "SENT-1", name: "Surrogate", polarity: "positive", origin: "production", inputKind: "json", input: { text: "\ud800" }, expectation: { kind: "equals", value: "negative" } });
+    const importFile = async (body: string, contentType: string, query: string) => {
+      const request = new Request(`http://localhost:3000/api/v1/projects/${project.id}/patterns/import${query}`, { method: "POST", headers: { cookie: admin.cookie, origin: "http://localhost:3000", "content-type": contentType }, body });
+      const response = await importPatterns(request, { params: Promise.resolve({ projectId: project.id }) });
+      return { status: response.status, json: (await response.json()) as { valid?: number; invalid?: number; rows?: { ok: boolean; errors: { path: string }[] }[] } };
+    };
+    const preview = await importFile(csv, "text/csv", "?dryRun=true");
+    expect(preview.status).toBe(200);
+    expect(preview.json).toMatchObject({ valid: 1, invalid: 1 });
+    expect(preview.json.rows?.[0]?.ok).toBe(false);
+    const before = await prisma().pattern.count();
+    expect((await importFile(csv, "text/csv", "")).status).toBe(422);
+    const surrogate = await importFile(jsonl, "application/x-ndjson", "?dryRun=true");
+    expect(surrogate.json).toMatchObject({ valid: 0, invalid: 1 });
+    expect((await importFile(jsonl, "application/x-ndjson", "")).status).toBe(422);
+    expect(await prisma().pattern.count()).toBe(before);
   });
 });
 

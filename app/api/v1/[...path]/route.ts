@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/http/json-response";
 // not Next's HTML page. (Methods a route does not export: proxy.ts answers 405.)
 export const dynamic = "force-dynamic";
 
-function notFound(request: Request): Response {
+async function notFound(request: Request): Promise<Response> {
   return errorResponse(404, "not_found", `No API route at ${new URL(request.url).pathname} (see /api/v1/openapi.json).`);
 }
 
