@@ -38,6 +38,9 @@ test("a page on another origin cannot create a project with the signed-in user's
       if (response.url() === `${baseURL}/api/v1/projects` && response.request().method() === "POST") refused.push(response.status());
     });
     await page.goto(attack.url);
+    // The form's navigation lands on the API's answer: the refusal, in the JSON error shape.
+    await page.waitForURL(`${baseURL}/api/v1/projects`);
+    await expect(page.locator("body")).toContainText('"code":"forbidden"');
     await expect.poll(() => refused.length).toBe(2);
     expect(refused).toEqual([403, 403]);
   } finally {

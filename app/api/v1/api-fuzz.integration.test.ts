@@ -39,7 +39,12 @@ beforeAll(async () => {
   const run = await db.replayRun.create({ data: { projectId: fixture.projectId, modelVersionId: fixture.modelVersionId, status: "completed", total: 0, trigger: "manual" } });
   const token = await createTestToken(other, ["read"]);
   const invite = await db.invite.create({ data: { email: "fuzz-invite@test.local", role: "tester", tokenHash: "fuzz-invite-token-hash", expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.id } });
+  const captures = await Promise.all([0, 1, 2].map((i) => db.capture.create({ data: { projectId: fixture.projectId, input: { text: `captured ${i}` }, output: "positive" } })));
+  const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+  const attachment = await db.attachment.create({ data: { projectId: fixture.projectId, contentType: "image/png", byteSize: png.byteLength, sha256: "0".repeat(64), width: 1, height: 1, data: png } });
   Object.assign(ids, {
+    captureId: captures.map((c) => c.id),
+    attachmentId: [attachment.id],
     projectId: [fixture.projectId],
     problemId: [fixture.problemId],
     patternId: fixture.patternIds,
