@@ -99,7 +99,10 @@ test("a tester grades a human-judged output and it leaves the queue", async ({ p
   const projects = (await (await page.request.get("/api/v1/projects")).json()) as { items: { id: string; slug: string }[] };
   const projectId = projects.items.find((p) => p.slug === "review-sentiment")!.id;
   const problems = (await (await page.request.get(`/api/v1/projects/${projectId}/problems`)).json()) as { items: { id: string }[] };
+  // As the app's own pages do: a session-cookie write carries this origin (CSRF check).
+  const sameOrigin = { origin: new URL(page.url()).origin };
   const created = await page.request.post(`/api/v1/problems/${problems.items[0]!.id}/patterns`, {
+    headers: sameOrigin,
     data: {
       name: "Judged by a person: 'what a bargain, broke in a day'",
       polarity: "positive",
@@ -133,6 +136,6 @@ test("a tester grades a human-judged output and it leaves the queue", async ({ p
     await expect(page.getByRole("article").filter({ hasText: "Judged by a person" })).toHaveCount(before - 1);
   } finally {
     // Archive it again so the demo's pattern set stays what other specs compute from.
-    await page.request.delete(`/api/v1/patterns/${pattern.id}`);
+    await page.request.delete(`/api/v1/patterns/${pattern.id}`, { headers: sameOrigin });
   }
 });

@@ -29,7 +29,7 @@ export async function buildIfNeeded(options: { log: (message: string) => void; o
 async function sourceFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   const roots = ["app", "components", "lib", "public"];
-  const files = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  const files = ["next.config.ts", "proxy.ts", "instrumentation-client.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {

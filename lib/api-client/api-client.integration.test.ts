@@ -32,6 +32,7 @@ async function fetchFromRoutes(input: RequestInfo | URL, init: RequestInit = {})
   const params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i]!)]));
   const headers = new Headers(init.headers);
   headers.set("cookie", admin.cookie);
+  headers.set("origin", url.origin); // as the browser sends with every write (CSRF check)
   const request = new Request(url, { method, headers, body: init.body });
   return (route.handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>)(request, { params: Promise.resolve(params) });
 }

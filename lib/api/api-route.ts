@@ -9,6 +9,8 @@ import { jsonResponse } from "@/lib/http/json-response";
 import { toErrorResponse } from "./error-response";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { zodFields } from "@/lib/errors/zod-fields";
+import { requireSameOrigin } from "./require-same-origin";
+import { isStorableText } from "@/lib/http/json-limits";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -41,8 +43,9 @@ export type ApiRouteDefinition<S extends Schemas> = {
 
 /**
  * The one wrapper for /api/v1 routes: authenticate (401) → authorize by the
- * permission table (403) → parse params (404), query (400) and body (400/413/422)
- * with zod → run the domain function → JSON. Domain errors map to HTTP here only.
+ * permission table (403; a session-cookie write from another origin is refused, CSRF)
+ * → parse params (404), query (400) and body (415 not JSON / 400 / 413 / 422) with
+ * zod → run the domain function → JSON. Domain errors map to HTTP here only.
  */
 export function apiRoute<S extends Schemas>(
   definition: ApiRouteDefinition<S>,
@@ -51,6 +54,7 @@ export function apiRoute<S extends Schemas>(
   const route = (request: Request, context: RouteContext) =>
     respond(async () => {
       const actor = await resolveActor(request.headers);
+      if (actor && !actor.token) requireSameOrigin(request);
       authorize(actor, definition.permission);
       return handler(await parseInput(request, context, definition), actor);
     });
@@ -88,9 +92,16 @@ async function parseInput<S extends Schemas>(
     if (!parsed.success) throw new NotFoundError();
     params = parsed.data;
   }
+  const searchParams = new URL(request.url).searchParams;
+  for (const [key, value] of searchParams) {
+    // PostgreSQL cannot compare or store U+0000: `?cursor=%00` must be a 400, not a failed query.
+    if (!isStorableText(key) || !isStorableText(value)) {
+      throw new ValidationError("Query parameters may not contain the NUL character (%00).", [{ path: `query.${key.replaceAll("\u0000", "%00")}`, message: "must not contain the NUL character" }], 400);
+    }
+  }
   let query: unknown = undefined;
   if (schemas.query) {
-    const raw = Object.fromEntries(new URL(request.url).searchParams);
+    const raw = Object.fromEntries(searchParams);
     const parsed = schemas.query.safeParse(raw);
     if (!parsed.success) throw new ValidationError("Invalid query parameters.", zodFields(parsed.error, "query"), 400);
     query = parsed.data;

@@ -12,6 +12,8 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return errorResponse(404, "not_found", "Resource not found.");
     if (error.code === "P2002") return errorResponse(409, "conflict", "A record with the same unique values already exists.");
+    // A number past its column's range that no schema bounded: the input is wrong, not the server.
+    if (error.code === "P2020") return errorResponse(422, "validation_failed", "A number in the request is out of range for its field.");
   }
   const id = randomUUID();
   console.error(`[api] unexpected error ${id}`, error);

@@ -1,23 +1,73 @@
-import { PayloadTooLargeError, ValidationError } from "@/lib/errors/domain-errors";
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors/domain-errors";
+import { findUnstorableTextPath, jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
-/** Reads a JSON body with a byte limit: 413 over it, 400 when it is not JSON. */
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export function isJsonContentType(value: string | null): boolean {
+  return value?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+/**
+ * Reads a JSON body with a byte limit: 415 unless sent as application/json, 413
+ * over the limit, 400 when it is not JSON or nests deeper than MAX_JSON_DEPTH,
+ * 422 naming the field when a string or key holds a NUL or a lone surrogate (PostgreSQL refuses both).
+ */
 export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+  const contentType = request.headers.get("content-type");
+  // A form or text/plain body is what a cross-site page can send without a preflight: never read it as JSON.
+  if (contentType !== null && !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError("application/json");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const bytes = await readLimited(request, maxBytes);
   if (bytes.byteLength === 0) return undefined;
+  if (contentType === null) throw new UnsupportedMediaTypeError("application/json");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ValidationError("The request body is not valid UTF-8.", undefined, 400);
   }
+  // Checked on the text, before JSON.parse builds (and zod walks) a structure thousands of levels deep.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ValidationError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, [{ path: "body", message: `nested deeper than ${MAX_JSON_DEPTH} levels` }], 400);
+  }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ValidationError(`Malformed JSON: ${(error as Error).message}`, [{ path: "body", message: "not valid JSON" }], 400);
   }
+  const badPath = findUnstorableTextPath(value, "body");
+  if (badPath) {
+    throw new ValidationError("Text may not contain the NUL character (\\u0000) or a lone surrogate (\\ud800–\\udfff).", [
+      { path: badPath, message: "must not contain the NUL character (\\u0000) or a lone surrogate" },
+    ]);
+  }
+  return value;
+}
+
+/** The body's bytes, refusing with 413 as soon as a chunked body passes the limit. */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

@@ -65,3 +65,9 @@ export class MethodNotAllowedError extends DomainError {
     super("method_not_allowed", message, 405, undefined, { Allow: allow });
   }
 }
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(expected: string) {
+    super("unsupported_media_type", `Send the body as ${expected} (Content-Type header).`, 415);
+  }
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { FieldError } from "@/lib/errors/domain-errors";
 import { zodFields } from "@/lib/errors/zod-fields";
+import { findUnstorableTextPath } from "@/lib/http/json-limits";
 import { checkExpectationFitsProject } from "@/lib/patterns/check-expectation-fits-project";
 import { checkPatternInput } from "@/lib/patterns/check-pattern-input";
 import { hashJson } from "@/lib/scoring/canonical-json";
@@ -45,6 +46,12 @@ export async function validateImportRows(tx: Prisma.TransactionClient, project: 
     };
     if (!raw || parsedRow.errors.length) {
       checked.push({ ...base, ok: false, errors: parsedRow.errors });
+      continue;
+    }
+    // PostgreSQL stores neither NUL nor a lone surrogate: such a row is invalid, not a 500 at import.
+    const unstorable = findUnstorableTextPath(raw, at);
+    if (unstorable) {
+      checked.push({ ...base, ok: false, errors: [{ path: unstorable.replace(`${at}.`, `${at}: `), message: "must not contain the NUL character (\\u0000) or a lone surrogate" }] });
       continue;
     }
     const parsed = patternRecordSchema.safeParse(resolveImageBySha256(raw, imageHashes));

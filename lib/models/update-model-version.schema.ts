@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectorConfigSchema } from "@/lib/connectors/connector-config.schema";
+import { lockVersionSchema } from "@/lib/http/lock-version";
 import {
   concurrencySchema,
   connectorSecretNameSchema,
@@ -19,7 +20,7 @@ import {
  */
 export const updateModelVersionSchema = z
   .object({
-    lockVersion: z.number().int().min(0),
+    lockVersion: lockVersionSchema,
     name: modelNameSchema.optional(),
     version: modelVersionLabelSchema.optional(),
     status: modelStatusSchema.optional(),

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { expectationSchema } from "@/lib/scoring/expectation.schema";
 import { inputKindSchema, patternNameSchema, patternNotesSchema, patternOriginSchema, polaritySchema } from "./pattern-fields.schema";
+import { lockVersionSchema } from "@/lib/http/lock-version";
 
 /**
  * A partial edit stating the lockVersion it started from. Changing input,
  * inputKind or expectation makes a new revision; the other fields do not.
  */
 export const updatePatternSchema = z.object({
-  lockVersion: z.number().int().min(0),
+  lockVersion: lockVersionSchema,
   name: patternNameSchema.optional(),
   polarity: polaritySchema.optional(),
   origin: patternOriginSchema.optional(),

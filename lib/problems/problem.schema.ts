@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/http/id-params";
+import { lockVersionSchema } from "@/lib/http/lock-version";
 
 // Request and response shapes of /api/v1/problems (DESIGN.md's field names).
 
@@ -31,7 +32,7 @@ export type CreateProblem = z.infer<typeof createProblemSchema>;
 
 export const updateProblemSchema = z.object({
   /** The version the edit started from; a stale one gets 409 with the current problem. */
-  lockVersion: z.number().int().min(0),
+  lockVersion: lockVersionSchema,
   title: problemFields.title.optional(),
   description: problemFields.description.optional(),
   severity: problemFields.severity.optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { gatePolicySchema } from "@/lib/gate/gate-policy.schema";
 import { inputSchemaSchema } from "./json-schema-subset";
+import { lockVersionSchema } from "@/lib/http/lock-version";
 
 // Request and response shapes of /api/v1/projects (DESIGN.md's field names).
 
@@ -49,7 +50,7 @@ export type CreateProject = z.infer<typeof createProjectSchema>;
 
 export const updateProjectSchema = z.object({
   /** The version the edit started from; a stale one gets 409 with the current project. */
-  lockVersion: z.number().int().min(0),
+  lockVersion: lockVersionSchema,
   name: projectFields.name.optional(),
   slug: projectFields.slug.optional(),
   outputKind: projectFields.outputKind.optional(),

@@ -13,6 +13,8 @@ export async function callRoute(
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     headers.set("content-type", "application/json");
   }
+  // A browser sends its page's Origin with every write; the session-cookie CSRF check requires it.
+  if (headers.has("cookie") && !headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", "http://localhost:3000");
   const request = new Request(`http://localhost:3000${options.path ?? "/api/v1/test"}`, { method: options.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();

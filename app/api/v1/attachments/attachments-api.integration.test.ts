@@ -19,7 +19,7 @@ let png: Buffer;
 async function upload(user: TestUser, body: Uint8Array | string, contentType: string, id = projectId) {
   const request = new Request(`http://localhost:3000/api/v1/projects/${id}/attachments`, {
     method: "POST",
-    headers: { cookie: user.cookie, "content-type": contentType },
+    headers: { cookie: user.cookie, origin: "http://localhost:3000", "content-type": contentType },
     body: body as BodyInit,
   });
   const response = await uploadRoute.POST(request, { params: Promise.resolve({ projectId: id }) } as RouteContext);

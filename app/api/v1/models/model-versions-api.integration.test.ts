@@ -311,7 +311,7 @@ describe("POST /models/{modelId}/artifact", () => {
   const onnxConnector = { kind: "onnx", inputName: "features", inputPath: "$.features", labelOutput: "label", probabilitiesOutput: "probabilities", labels: ["setosa", "versicolor", "virginica"] };
 
   function upload(modelId: string, body: BodyInit, headers: Record<string, string> = {}, query = "") {
-    const request = new Request(`http://localhost:3000/api/v1/models/${modelId}/artifact${query}`, { method: "POST", body, headers: { ...as(engineer), ...headers } });
+    const request = new Request(`http://localhost:3000/api/v1/models/${modelId}/artifact${query}`, { method: "POST", body, headers: { ...as(engineer), origin: "http://localhost:3000", ...headers } });
     return artifactRoute.POST(request, { params: Promise.resolve({ modelId }) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> & { error?: { code: string; fields?: { path: string }[] } } }));
   }
 

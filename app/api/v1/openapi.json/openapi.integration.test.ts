@@ -6,7 +6,7 @@ import { callRoute } from "@/lib/testing/call-route";
 import { discoverApiRoutes } from "@/lib/testing/discover-api-routes";
 import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
 import type { OpenApiDocument } from "@/lib/api/openapi/build-openapi-document";
-import { MANIFEST_PATH, OPENAPI_ROUTE_FILE, renderApiManifest, scanApiRoutes } from "@/lib/api/openapi/render-api-manifest";
+import { MANIFEST_PATH, METHODS_TABLE_PATH, OPENAPI_ROUTE_FILE, renderApiManifest, renderApiMethodsTable, scanApiRoutes } from "@/lib/api/openapi/render-api-manifest";
 import { apiManifest } from "./api-manifest.generated";
 import { GET as getOpenApi } from "./route";
 
@@ -24,6 +24,7 @@ describe("the API manifest", () => {
   it("is up to date with the route files on disk (run `npm run api:manifest` when this fails)", () => {
     const committed = readFileSync(path.join(process.cwd(), MANIFEST_PATH), "utf8");
     expect(committed).toBe(renderApiManifest(scanApiRoutes(process.cwd())));
+    expect(readFileSync(path.join(process.cwd(), METHODS_TABLE_PATH), "utf8")).toBe(renderApiMethodsTable(scanApiRoutes(process.cwd())));
   });
 
   it("holds exactly the handlers the route modules export, but this document's own", async () => {

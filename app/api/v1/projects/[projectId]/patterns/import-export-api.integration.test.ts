@@ -24,7 +24,7 @@ type ImportJson = {
 };
 
 async function importFile(auth: Record<string, string>, body: string | Uint8Array, contentType: string, query = "", id = projectId) {
-  const request = new Request(`http://localhost:3000/api/v1/projects/${id}/patterns/import${query}`, { method: "POST", headers: { ...auth, "content-type": contentType }, body: body as BodyInit });
+  const request = new Request(`http://localhost:3000/api/v1/projects/${id}/patterns/import${query}`, { method: "POST", headers: { ...auth, origin: "http://localhost:3000", "content-type": contentType }, body: body as BodyInit });
   const response = await importRoute.POST(request, { params: Promise.resolve({ projectId: id }) } as RouteContext);
   return { status: response.status, json: (await response.json()) as ImportJson };
 }
@@ -147,7 +147,7 @@ describe("GET /projects/{projectId}/patterns/export", () => {
     const problemId = (await prisma().problem.findFirstOrThrow({ where: { projectId, key: "SENT-2" } })).id;
     const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "green" } }).png().toBuffer();
     const uploaded = await uploadRoute.POST(
-      new Request("http://localhost/x", { method: "POST", headers: { cookie: tester.cookie, "content-type": "image/png" }, body: png as BodyInit }),
+      new Request("http://localhost/x", { method: "POST", headers: { cookie: tester.cookie, origin: "http://localhost", "content-type": "image/png" }, body: png as BodyInit }),
       { params: Promise.resolve({ projectId }) } as RouteContext,
     );
     const attachmentId = ((await uploaded.json()) as { id: string }).id;
@@ -167,7 +167,7 @@ describe("GET /projects/{projectId}/patterns/export", () => {
 
     const target = (await createTestProject()).project.id;
     await uploadRoute.POST(
-      new Request("http://localhost/x", { method: "POST", headers: { cookie: tester.cookie, "content-type": "image/png" }, body: png as BodyInit }),
+      new Request("http://localhost/x", { method: "POST", headers: { cookie: tester.cookie, origin: "http://localhost", "content-type": "image/png" }, body: png as BodyInit }),
       { params: Promise.resolve({ projectId: target }) } as RouteContext,
     );
     const imported = await importFile(cookie(tester), first.text, "application/x-ndjson", "", target);
