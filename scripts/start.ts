@@ -3,7 +3,6 @@
 // `--dev` serves with `next dev` instead of building. SIGTERM/SIGINT stop it
 // cleanly (see "Stopping" below); the embedded data directory is locked while it runs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { env } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
@@ -109,9 +108,6 @@ if (demo) {
   }
 }
 await checkpoint();
-
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
 
 if (!dev) {
   const status = await buildIfNeeded({
