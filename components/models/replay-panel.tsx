@@ -58,24 +58,30 @@ export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason, re
 /**
  * Re-renders the server page (error rates, results) when the latest run stops
  * being active — also when it finished before the first poll but after the page
- * was rendered (a fast run on a busy machine is never seen active).
+ * was rendered (a fast run on a busy machine is never seen active). A refresh
+ * can be lost (one asked while a navigation is still streaming): while the page
+ * still predates the run's end, every idle poll 10 s or more after the last ask
+ * asks again.
  */
 function RefreshWhenReplayFinishes({ modelVersionId, renderedAt }: { modelVersionId: string; renderedAt: string }) {
   const router = useRouter();
   const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), 2_000, (data) => isActive(data?.items[0]?.status));
   const wasActive = useRef(false);
-  const refreshedFor = useRef<string | null>(null);
+  const lastAsk = useRef<{ renderedAt: string; at: number } | null>(null);
   const run = page?.items[0];
   const status = run?.status;
   const finishedAt = run?.finishedAt ? String(run.finishedAt) : null;
   useEffect(() => {
     if (status === undefined) return;
-    const finishedAfterRender = finishedAt !== null && Date.parse(finishedAt) > Date.parse(renderedAt) && refreshedFor.current !== finishedAt;
-    if ((wasActive.current && !isActive(status)) || (!isActive(status) && finishedAfterRender)) {
-      refreshedFor.current = finishedAt;
-      router.refresh();
-    }
+    const becameIdle = wasActive.current && !isActive(status);
     wasActive.current = isActive(status);
-  }, [status, finishedAt, renderedAt, router]);
+    const staleAfterFinish = !isActive(status) && finishedAt !== null && Date.parse(finishedAt) > Date.parse(renderedAt);
+    if (!becameIdle && !staleAfterFinish) return;
+    const last = lastAsk.current;
+    if (!becameIdle && last && last.renderedAt === renderedAt && Date.now() - last.at < 10_000) return;
+    lastAsk.current = { renderedAt, at: Date.now() };
+    router.refresh();
+    // `page` is a new object on every poll: each poll re-checks.
+  }, [page, status, finishedAt, renderedAt, router]);
   return null;
 }
