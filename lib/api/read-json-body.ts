@@ -1,5 +1,6 @@
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors/domain-errors";
+import { UnsupportedMediaTypeError, ValidationError } from "@/lib/errors/domain-errors";
 import { findUnstorableTextPath, jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
@@ -17,9 +18,7 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   const contentType = request.headers.get("content-type");
   // A form or text/plain body is what a cross-site page can send without a preflight: never read it as JSON.
   if (contentType !== null && !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError("application/json");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const bytes = await readLimited(request, maxBytes);
+  const bytes = await readBoundedBody(request, maxBytes);
   if (bytes.byteLength === 0) return undefined;
   if (contentType === null) throw new UnsupportedMediaTypeError("application/json");
   let text: string;
@@ -45,29 +44,4 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
     ]);
   }
   return value;
-}
-
-/** The body's bytes, refusing with 413 as soon as a chunked body passes the limit. */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new PayloadTooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -1,35 +1,9 @@
 import { PayloadTooLargeError, ValidationError } from "@/lib/errors/domain-errors";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 
 export const MAX_ARTIFACT_BYTES = 50 * 1024 * 1024;
 
 export type ArtifactUpload = { filename: string; data: Uint8Array<ArrayBuffer> };
-
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw new PayloadTooLargeError(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(new ArrayBuffer(total));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 function safeFilename(name: string | null | undefined, fallback: string): string {
   const base = (name ?? "").split(/[\\/]/).pop()?.replace(/[^\w.\- ]+/g, "_").trim().slice(0, 200);
@@ -43,7 +17,7 @@ function safeFilename(name: string | null | undefined, fallback: string): string
  */
 export async function readArtifactUpload(request: Request, maxBytes = MAX_ARTIFACT_BYTES): Promise<ArtifactUpload> {
   const contentType = request.headers.get("content-type") ?? "";
-  const bytes = await readCapped(request, maxBytes + 64 * 1024);
+  const bytes = await readBoundedBody(request, maxBytes + 64 * 1024);
   const queryName = new URL(request.url).searchParams.get("filename");
   if (/^multipart\/form-data/i.test(contentType)) {
     let form: FormData;

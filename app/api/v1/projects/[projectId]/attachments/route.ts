@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/http/json-response";
 import { idParams } from "@/lib/http/id-params";
-import { readRawBody } from "@/lib/api/read-raw-body";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/attachment-limits";
 import { createAttachment } from "@/lib/attachments/create-attachment";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(
   { permission: "patterns.write", schemas: { params: idParams("projectId") }, summary: "Upload an image for pattern inputs (raw body)", response: { status: 201 }, maxBodyBytes: MAX_ATTACHMENT_BYTES },
   async ({ params, request }, actor) => {
-    const bytes = await readRawBody(request, MAX_ATTACHMENT_BYTES);
+    const bytes = await readBoundedBody(request, MAX_ATTACHMENT_BYTES);
     const { attachment, created } = await createAttachment(actor, params.projectId, { contentType: request.headers.get("content-type"), bytes });
     return jsonResponse(attachment, created ? 201 : 200);
   },

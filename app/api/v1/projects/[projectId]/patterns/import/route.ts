@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/http/json-response";
 import { idParams } from "@/lib/http/id-params";
-import { readRawBody } from "@/lib/api/read-raw-body";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import { importPatterns, MAX_IMPORT_BYTES } from "@/lib/import-export/import-patterns";
 import { IMPORT_FORMATS } from "@/lib/import-export/pattern-record.schema";
 import { previewResponse } from "@/lib/import-export/preview-response";
@@ -28,7 +28,7 @@ export const POST = apiRoute(
   },
   async ({ params, query, request }, actor) => {
     const dryRun = query.dryRun === "true" || query.dryRun === "1";
-    const bytes = await readRawBody(request, MAX_IMPORT_BYTES);
+    const bytes = await readBoundedBody(request, MAX_IMPORT_BYTES);
     const result = await importPatterns(actor, params.projectId, { bytes, contentType: request.headers.get("content-type"), format: query.format, dryRun });
     return result.dryRun ? previewResponse(result) : jsonResponse(result, 201);
   },
