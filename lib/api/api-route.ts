@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { assertTokenReachesPath } from "@/lib/api-tokens/token-project-access";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
@@ -52,6 +53,7 @@ export function apiRoute<S extends Schemas>(
     respond(async () => {
       const actor = await resolveActor(request.headers);
       authorize(actor, definition.permission);
+      await assertTokenReachesPath(actor, await context.params);
       return handler(await parseInput(request, context, definition), actor);
     });
   return Object.assign(route, { permission: definition.permission, definition: definition as ApiRouteDefinition<Schemas> });
