@@ -34,8 +34,12 @@ export type ApiRouteDefinition<S extends Schemas> = {
   schemas?: S;
   /** One line for the OpenAPI document. */
   summary?: string;
-  /** Success status and response body schema, for the OpenAPI document. */
-  response?: { status?: number; schema?: z.ZodType; description?: string };
+  /** Success status and response body schema, for the OpenAPI document; `others`: further success answers (e.g. 200 for a dry run). */
+  response?: { status?: number; schema?: z.ZodType; description?: string; others?: { status: number; schema?: z.ZodType; description: string }[] };
+  /** A request body that is not JSON (uploads), for the OpenAPI document: the accepted media types. */
+  rawBody?: { description: string; mediaTypes: string[] };
+  /** Error statuses the handler answers beyond those its schemas imply (the OpenAPI document lists them). */
+  errors?: number[];
   /** Largest accepted JSON body; larger requests get 413. */
   maxBodyBytes?: number;
 };

@@ -56,7 +56,7 @@ describe("GET /api/v1/openapi.json", () => {
 
   it("documents the problems POST body exactly as the validator enforces it", async () => {
     const operation = doc.paths["/api/v1/projects/{projectId}/problems"]!.post!;
-    const schema = operation.requestBody!.content["application/json"].schema as { required: string[]; properties: Record<string, { enum?: string[]; minimum?: number; maximum?: number }> };
+    const schema = operation.requestBody!.content["application/json"]!.schema as { required: string[]; properties: Record<string, { enum?: string[]; minimum?: number; maximum?: number }> };
     expect(schema.required.sort()).toEqual(["severity", "target", "title"]);
     expect(schema.properties.target).toMatchObject({ minimum: 0, maximum: 1 });
     expect(schema.properties.severity!.enum).toEqual(["critical", "high", "medium", "low"]);
