@@ -24,7 +24,8 @@ export function recordingRoute(handler: ApiRouteHandler, template: string | null
   const recorded = async (request: Request, context: RouteContext) => {
     const response = await handler(request, context);
     const answer: RecordedAnswer = { method: request.method, path: template ?? "(unknown route file)", status: response.status, test: currentTest() };
-    if ((response.headers.get("content-type") ?? "").includes("json")) {
+    // JSON documents only: a stream (JSONL export, images) is left to its reader, untouched.
+    if (/^application\/(?:[\w.-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "")) {
       const text = await response.clone().text();
       if (text.length > MAX_RECORDED_BODY) answer.bodyOmitted = true;
       else if (text) answer.body = JSON.parse(text) as unknown;

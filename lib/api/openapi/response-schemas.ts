@@ -146,4 +146,5 @@ export const createdApiTokenResponseSchema = apiTokenResponseSchema.extend({ sec
 const role = z.enum(["admin", "engineer", "tester", "stakeholder"]);
 export const userResponseSchema = z.looseObject({ id, email: z.string(), name: z.string(), role });
 export const inviteResponseSchema = z.looseObject({ id, email: z.string(), role });
+export const attachmentResponseSchema = z.looseObject({ id, projectId: id, contentType: z.string(), byteSize: count, sha256: z.string() });
 export const auditEventResponseSchema = z.looseObject({ id: z.union([z.string(), z.number()]), action: z.string(), createdAt: date });
