@@ -30,7 +30,8 @@ export default defineConfig({
           name: "integration",
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**"],
-          globalSetup: ["lib/testing/integration-global-setup.ts"],
+          // The second one checks every recorded API answer against the OpenAPI document at teardown (it runs first).
+          globalSetup: ["lib/testing/integration-global-setup.ts", "app/api/v1/openapi.json/openapi-conformance.global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup-file.ts"],
           // One database, truncated between files: files must not run at once.
           fileParallelism: false,

@@ -51,7 +51,7 @@ function FieldTable({ caption, rows }: { caption: string; rows: { name: string; 
 }
 
 function Operation({ method, path, operation, doc }: { method: string; path: string; operation: OpenApiOperation; doc: OpenApiDocument }) {
-  const body = operation.requestBody?.content["application/json"].schema;
+  const body = operation.requestBody?.content["application/json"]?.schema;
   const required = new Set((body?.required as string[] | undefined) ?? []);
   const bodyRows = Object.entries((body?.properties ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => ({
     name,

@@ -91,6 +91,12 @@ export function CapturesPage({ project, status, page, problems, canTriage }: Cap
                 <JsonBlock label="Production output" value={capture.output ?? "—"} />
                 <JsonBlock label="Metadata" value={capture.metadata ?? "—"} />
               </div>
+              {capture.note || capture.rating !== null ? (
+                <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-700">
+                  {capture.rating !== null ? <span className="font-medium text-slate-900">Rating {capture.rating}. </span> : null}
+                  {capture.note}
+                </p>
+              ) : null}
               {canTriage && capture.status === "inbox" ? (
                 <div className="mt-3 flex flex-wrap items-start gap-2">
                   <TriageForm captureId={capture.id} problems={problems} expectation={expectationFor(capture, project.labels)} suggestedName={suggestedName(capture.input)} />

@@ -70,6 +70,7 @@ function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item:
               {item.problem.key}
             </Link>{" "}
             {item.problem.title} · revision {item.revision}
+            {item.current ? null : " (no longer current: does not count)"}
           </p>
         </div>
         <Badge tone={item.polarity === "negative" ? "orange" : "blue"}>{item.polarity}</Badge>

@@ -100,6 +100,14 @@ export function PatternPage({ project, problem, pattern, revisions, canWrite }: 
         description="Editing the input or the expectation makes a new revision; results belong to the revision they were judged on. Name, notes, polarity and origin change in place."
       >
         <RevisionHistory revisions={revisions} />
+        {pattern.expectation.kind === "human" ? (
+          <p className="mt-4 text-sm">
+            {/* The grading queue holds current revisions only; older revisions' ungraded outputs are reached from here. */}
+            <Link href={`${base}/grading?pattern=${encodeURIComponent(pattern.id)}`} className="font-medium text-blue-700 hover:underline">
+              Ungraded outputs of every revision →
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </>
   );

@@ -12,7 +12,7 @@ const SCOPES = [
   { value: "gate", label: "gate", hint: "ask the release gate (CI)" },
 ] as const;
 
-export function CreateTokenForm() {
+export function CreateTokenForm({ projects }: { projects: { id: string; name: string }[] }) {
   const form = useApiForm();
   const router = useRouter();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
@@ -39,6 +39,7 @@ export function CreateTokenForm() {
               name: String(data.get("name") ?? ""),
               // The checkboxes' values are the scope names.
               scopes: data.getAll("scopes").map(String) as CreateApiTokenBody["scopes"],
+              projectIds: data.getAll("projectIds").map(String),
               expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null,
             });
             setCreated(token);
@@ -69,6 +70,19 @@ export function CreateTokenForm() {
             ))}
           </div>
           {form.fieldError("scopes") ? <p className="mt-1 text-sm text-red-700" role="alert">{form.fieldError("scopes")}</p> : null}
+        </fieldset>
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-800">Projects</legend>
+          <p className="text-sm text-slate-600">None checked: every project. A token with the capture scope must name its projects.</p>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {projects.map((project) => (
+              <label key={project.id} className="flex items-start gap-2 text-sm text-slate-700">
+                <input type="checkbox" name="projectIds" value={project.id} className="mt-0.5" />
+                <span>{project.name}</span>
+              </label>
+            ))}
+          </div>
+          {form.fieldError("projectIds") ? <p className="mt-1 text-sm text-red-700" role="alert">{form.fieldError("projectIds")}</p> : null}
         </fieldset>
         <div className="sm:col-span-2">
           <Button type="submit" disabled={form.pending}>

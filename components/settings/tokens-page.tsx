@@ -7,7 +7,10 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { ApiActionButton } from "./api-action-button";
 import { CreateTokenForm } from "./create-token-form";
 
-export function TokensPage({ actor, tokens }: { actor: Actor; tokens: Awaited<ReturnType<typeof listApiTokens>> }) {
+type TokenProject = { id: string; name: string };
+
+export function TokensPage({ actor, tokens, projects }: { actor: Actor; tokens: Awaited<ReturnType<typeof listApiTokens>>; projects: TokenProject[] }) {
+  const projectName = new Map(projects.map((p) => [p.id, p.name]));
   return (
     <div className="space-y-6">
       <PageHeader
@@ -15,7 +18,7 @@ export function TokensPage({ actor, tokens }: { actor: Actor; tokens: Awaited<Re
         description="Tokens let CI ask the release gate and let production send captures. A token acts with your role, limited to its scopes."
       />
       <Card title="New token">
-        <CreateTokenForm />
+        <CreateTokenForm projects={projects} />
       </Card>
       <Card title={actor.user.role === "admin" ? "All tokens" : "Your tokens"}>
         {tokens.length === 0 ? (
@@ -35,6 +38,7 @@ export function TokensPage({ actor, tokens }: { actor: Actor; tokens: Awaited<Re
                       </Badge>
                     ))}
                     <Badge tone={t.state === "active" ? "green" : "slate"}>{t.state}</Badge>
+                    <span className="text-xs text-slate-600">{t.projectIds.length ? `projects: ${t.projectIds.map((id) => projectName.get(id) ?? "deleted project").join(", ")}` : "every project"}</span>
                   </p>
                   <p className="text-xs text-slate-600">
                     {actor.user.role === "admin" ? `${t.owner} · ` : ""}created {formatDateTime(t.createdAt)} · last used {formatDateTime(t.lastUsedAt)} · expires{" "}

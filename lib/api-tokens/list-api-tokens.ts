@@ -15,6 +15,7 @@ export async function listApiTokens(actor: Actor, options: { all?: boolean } = {
     name: t.name,
     prefix: t.prefix,
     scopes: t.scopes,
+    projectIds: t.projectIds,
     owner: t.user.email,
     expiresAt: t.expiresAt,
     lastUsedAt: t.lastUsedAt,

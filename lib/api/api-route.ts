@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { assertTokenReachesPath } from "@/lib/api-tokens/token-project-access";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
@@ -35,8 +36,12 @@ export type ApiRouteDefinition<S extends Schemas> = {
   schemas?: S;
   /** One line for the OpenAPI document. */
   summary?: string;
-  /** Success status and response body schema, for the OpenAPI document. */
-  response?: { status?: number; schema?: z.ZodType; description?: string };
+  /** Success status and response body schema, for the OpenAPI document; `others`: further success answers (e.g. 200 for a dry run). */
+  response?: { status?: number; schema?: z.ZodType; description?: string; others?: { status: number; schema?: z.ZodType; description: string }[] };
+  /** A request body that is not JSON (uploads), for the OpenAPI document: the accepted media types. */
+  rawBody?: { description: string; mediaTypes: string[] };
+  /** Error statuses the handler answers beyond those its schemas imply (the OpenAPI document lists them). */
+  errors?: number[];
   /** Largest accepted JSON body; larger requests get 413. */
   maxBodyBytes?: number;
 };
@@ -56,6 +61,7 @@ export function apiRoute<S extends Schemas>(
       const actor = await resolveActor(request.headers);
       if (actor && !actor.token) requireSameOrigin(request);
       authorize(actor, definition.permission);
+      await assertTokenReachesPath(actor, await context.params);
       return handler(await parseInput(request, context, definition), actor);
     });
   return Object.assign(route, { permission: definition.permission, definition: definition as ApiRouteDefinition<Schemas> });

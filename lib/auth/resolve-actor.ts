@@ -32,7 +32,7 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
       await prisma().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
     const { id, email, name, role } = token.user;
-    return { user: { id, email, name, role }, token: { id: token.id, scopes: token.scopes }, ...origin };
+    return { user: { id, email, name, role }, token: { id: token.id, name: token.name, scopes: token.scopes, projectIds: token.projectIds }, ...origin };
   }
   const session = await auth().api.getSession({ headers });
   if (!session) return null;

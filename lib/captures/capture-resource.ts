@@ -11,6 +11,8 @@ export function toCaptureResource(row: CaptureRow): CaptureResource {
     input: row.input as CaptureResource["input"],
     output: (row.output ?? null) as CaptureResource["output"],
     metadata: (row.metadata ?? null) as CaptureResource["metadata"],
+    rating: row.rating,
+    note: row.note,
     patternId: row.patternId,
     createdById: row.createdById,
     triagedById: row.triagedById,

@@ -8,11 +8,16 @@ import { expectationSchema } from "@/lib/scoring/expectation.schema";
 
 export const MAX_CAPTURE_BYTES = 1_000_000;
 
-export const createCaptureSchema = z.object({
-  input: z.json().refine((v) => v !== null, "is required").describe("The production input: any JSON value (a string for text)"),
-  output: z.json().optional().describe("What the production model answered"),
-  metadata: z.record(z.string(), z.json()).optional().describe("Free JSON object: request id, model version, user feedback…"),
-});
+/** Unknown top-level fields are refused (422), so a misspelt `rating` or `note` is never dropped in silence. */
+export const createCaptureSchema = z
+  .object({
+    input: z.json().refine((v) => v !== null, "is required").describe("The production input: any JSON value (a string for text)"),
+    output: z.json().optional().describe("What the production model answered"),
+    rating: z.number().min(-1_000_000).max(1_000_000).optional().describe("The end user's rating of the output (e.g. 1–5 stars, or -1/1 thumbs); after-release drift charts read it"),
+    note: z.string().max(10_000).optional().describe("What the end user or sender said about it; triage copies it into the pattern's notes"),
+    metadata: z.record(z.string(), z.json()).optional().describe("Free JSON object: request id, model version…; triage copies it into the pattern's notes"),
+  })
+  .strict();
 export type CreateCapture = z.infer<typeof createCaptureSchema>;
 
 export const captureStatusSchema = z.enum(["inbox", "triaged", "dismissed"]);
@@ -28,7 +33,7 @@ export const triageCaptureSchema = z.object({
   polarity: z.enum(["positive", "negative"]),
   origin: z.enum(["production", "contrived"]).default("production"),
   expectation: expectationSchema,
-  notes: z.string().max(10_000).default(""),
+  notes: z.string().max(10_000).default("").describe("The pattern's notes; the capture's note, rating and metadata are appended"),
 });
 export type TriageCapture = z.infer<typeof triageCaptureSchema>;
 
@@ -39,6 +44,8 @@ export const captureResourceSchema = z.object({
   input: z.json(),
   output: z.json().nullable(),
   metadata: z.json().nullable(),
+  rating: z.number().nullable(),
+  note: z.string().nullable(),
   patternId: z.string().nullable(),
   createdById: z.string().nullable(),
   triagedById: z.string().nullable(),

@@ -18,6 +18,8 @@ export async function createCapture(actor: Actor, projectId: string, input: Crea
         input: input.input as Prisma.InputJsonValue,
         output: input.output === undefined || input.output === null ? Prisma.DbNull : (input.output as Prisma.InputJsonValue),
         metadata: input.metadata === undefined ? Prisma.DbNull : (input.metadata as Prisma.InputJsonObject),
+        rating: input.rating ?? null,
+        note: input.note ?? null,
         createdById: actor.user.id,
       },
     });

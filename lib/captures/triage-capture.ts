@@ -7,6 +7,7 @@ import { createPattern } from "@/lib/patterns/create-pattern";
 import type { CreatePatternInput } from "@/lib/patterns/create-pattern.schema";
 import type { TriageCapture } from "./capture.schema";
 import { claimInboxCapture } from "./claim-inbox-capture";
+import { captureNotes } from "./capture-notes";
 import { toCaptureResource } from "./capture-resource";
 
 /**
@@ -26,7 +27,7 @@ export async function triageCapture(actor: Actor, captureId: string, input: Tria
         name: input.name,
         polarity: input.polarity,
         origin: input.origin,
-        notes: input.notes,
+        notes: captureNotes(input.notes, capture),
         inputKind: typeof capture.input === "string" ? "text" : "json",
         input: capture.input as CreatePatternInput["input"],
         expectation: input.expectation,

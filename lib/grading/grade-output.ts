@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { assertTokenReachesProject } from "@/lib/api-tokens/token-project-access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { idSchema } from "@/lib/http/id-params";
@@ -27,6 +28,7 @@ export async function gradeOutput(actor: Actor, input: GradeOutputInput) {
   const revision = await prisma().patternRevision.findUnique({ where: { id: input.patternRevisionId }, select: { id: true, projectId: true, expectation: true } });
   if (!revision) throw new NotFoundError("Pattern revision");
   const { projectId } = revision;
+  assertTokenReachesProject(actor, projectId);
   if ((revision.expectation as { kind?: unknown } | null)?.kind !== "human") {
     throw new ValidationError("Only outputs of `human` expectations are graded by people.", [{ path: "patternRevisionId", message: "expectation is not human" }]);
   }

@@ -23,9 +23,9 @@ export async function createTestUser(role: Role, email = `${role}-${Math.random(
   return { id: user.id, email, role, cookie };
 }
 
-export async function createTestToken(user: TestUser, scopes: TokenScope[], extra: { expiresAt?: Date } = {}) {
+export async function createTestToken(user: TestUser, scopes: TokenScope[], extra: { expiresAt?: Date; projectIds?: string[] } = {}) {
   const actor = { user: { id: user.id, email: user.email, name: user.email, role: user.role }, ip: null, userAgent: null };
-  const token = await createApiToken(actor, { name: `test ${scopes.join("+")}`, scopes, expiresAt: null });
+  const token = await createApiToken(actor, { name: `test ${scopes.join("+")}`, scopes, projectIds: extra.projectIds ?? [], expiresAt: null });
   if (extra.expiresAt) await prisma().apiToken.update({ where: { id: token.id }, data: { expiresAt: extra.expiresAt } });
   return token;
 }

@@ -20,7 +20,7 @@ export type OpenApiOperation = {
   "x-roles": string[];
   "x-token-scopes": string[];
   parameters: { name: string; in: "path" | "query"; required: boolean; description?: string; schema: JsonSchema }[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  requestBody?: { required: boolean; description?: string; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { description: string; content?: { "application/json": { schema: JsonSchema } }; $ref?: string }>;
 };
 
@@ -63,8 +63,12 @@ const ERROR_RESPONSES: Record<string, string> = {
   "404": "Not found",
   "409": "Conflict: stale lockVersion (with `error.current`), taken unique value, or wrong state",
   "413": "Request body too large",
-  "422": "The body does not validate; `error.fields` names each path",
+  "415": "The request body's media type is not accepted",
+  "422": "The body does not validate, or the request is not possible as asked; `error.fields` names each path",
+  "429": "Too many requests; retry after `Retry-After` seconds",
 };
+
+const SUCCESS_WORDS: Record<string, string> = { "200": "OK", "201": "Created", "202": "Accepted: queued, runs in the background", "204": "Done; no body" };
 
 /** Words after a resource id that name an action or a sub-view, not a resource: tagged by their parent. */
 const ACTION_SEGMENTS = new Set(["triage", "dismiss", "cancel", "history", "revisions", "test-connection", "artifact", "import", "export", "queue", "archive", "restore"]);
@@ -146,18 +150,25 @@ export function buildOpenApiDocument(entries: OpenApiEntry[]): OpenApiDocument {
     const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const tag = tagFor(path);
     tags.add(tag);
-    const status = String(definition.response?.status ?? 200);
-    const responses: OpenApiOperation["responses"] = {
-      [status]: {
-        description: definition.response?.description ?? (status === "201" ? "Created" : "OK"),
-        ...(definition.response?.schema ? { content: { "application/json": { schema: converter.convert(definition.response.schema, "output") } } } : {}),
-      },
-    };
-    const errorStatuses = ["401", "403"];
+    const responses: OpenApiOperation["responses"] = {};
+    const successes = [
+      { status: definition.response?.status ?? 200, schema: definition.response?.schema, description: definition.response?.description },
+      ...(definition.response?.others ?? []),
+    ];
+    for (const success of successes) {
+      const status = String(success.status);
+      responses[status] = {
+        description: success.description ?? SUCCESS_WORDS[status] ?? "OK",
+        ...(success.schema ? { content: { "application/json": { schema: converter.convert(success.schema, "output") } } } : {}),
+      };
+    }
+    // What the wrapper itself may answer: 401/403 always; 404 for an id in the path; 400 for a bad query or
+    // malformed body; 413 for a body over its limit; 409 and 422 from domain checks of any change.
+    const errorStatuses = ["401", "403", ...(definition.errors ?? []).map(String)];
     if (schemas.query) errorStatuses.push("400");
     if (pathNames.length) errorStatuses.push("404");
-    if (schemas.body) errorStatuses.push("400", "413", "422");
-    if (method !== "GET") errorStatuses.push("409");
+    if (schemas.body || definition.rawBody) errorStatuses.push("400", "413", "422");
+    if (method !== "GET") errorStatuses.push("409", "422");
     for (const code of [...new Set(errorStatuses)].sort()) responses[code] = { description: ERROR_RESPONSES[code]!, $ref: `#/components/responses/Error${code}` };
 
     const operation: OpenApiOperation = {
@@ -169,7 +180,27 @@ export function buildOpenApiDocument(entries: OpenApiEntry[]): OpenApiDocument {
       "x-roles": [...PERMISSIONS[definition.permission].roles],
       "x-token-scopes": [...PERMISSIONS[definition.permission].scopes],
       parameters: [...parametersFrom(converter, schemas.params, "path", pathNames), ...(schemas.query ? parametersFrom(converter, schemas.query, "query", []) : [])],
-      ...(schemas.body ? { requestBody: { required: true, content: { "application/json": { schema: converter.convert(schemas.body, "input") } } } } : {}),
+      ...(schemas.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: converter.convert(schemas.body, "input") } } } }
+        : definition.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: definition.rawBody.description,
+                content: Object.fromEntries(
+                  definition.rawBody.mediaTypes.map((type) => [
+                    type,
+                    {
+                      schema:
+                        type === "multipart/form-data"
+                          ? { type: "object", required: ["file"], properties: { file: { type: "string", contentMediaType: "application/octet-stream" } } }
+                          : { type: "string", contentMediaType: type },
+                    },
+                  ]),
+                ),
+              },
+            }
+          : {}),
       responses,
     };
     // $ref responses may not carry siblings in 3.1 tooling; keep only the ref.

@@ -53,3 +53,36 @@ describe("predictions files", () => {
     expect(() => parsePredictionsFile("patternId,output\n")).toThrow(/no predictions/);
   });
 });
+
+describe("predictions file line numbers and messages", () => {
+  it("counts blank lines and quoted line breaks when naming a bad CSV line", () => {
+    const csv = ['patternId,output', 'p1,positive', '', 'p2,"two', 'lines"', '', '', ',orphan', 'p1,again'].join("\n");
+    try {
+      parsePredictionsFile(csv);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PredictionsFileError).problems).toEqual([
+        { line: 8, message: "needs patternRevisionId or patternId" },
+        { line: 9, message: "second prediction for pattern p1" },
+      ]);
+    }
+  });
+
+  it("reports a file without commas by its missing output column, without Papa's delimiter noise", () => {
+    try {
+      parsePredictionsFile("patternId\np1\n");
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PredictionsFileError).message).not.toMatch(/delimiting/);
+      expect((error as PredictionsFileError).problems).toEqual([{ line: 1, message: 'the header has no "output" column' }, { line: 2, message: 'has no "output"' }]);
+    }
+  });
+
+  it("keeps each accepted row's line and key", () => {
+    const index = parsePredictionsFile("patternRevisionId,patternId,output\n\nr1,,a\n,p2,b\n");
+    expect(index.entries).toEqual([
+      { line: 3, key: "patternRevisionId", id: "r1", output: "a" },
+      { line: 4, key: "patternId", id: "p2", output: "b" },
+    ]);
+  });
+});

@@ -7,7 +7,8 @@ import Papa from "papaparse";
 // In CSV, an output cell that looks like JSON (object, array, quoted string,
 // number, true/false/null) is parsed as JSON; anything else is text.
 
-export type PredictionsIndex = { byRevision: Map<string, unknown>; byPattern: Map<string, unknown>; rows: number };
+export type PredictionsEntry = { line: number; key: "patternRevisionId" | "patternId"; id: string; output: unknown };
+export type PredictionsIndex = { byRevision: Map<string, unknown>; byPattern: Map<string, unknown>; rows: number; entries: PredictionsEntry[] };
 
 export class PredictionsFileError extends Error {
   constructor(readonly problems: { line: number; message: string }[]) {
@@ -54,14 +55,33 @@ export function parsePredictionsFile(text: string, format: "csv" | "jsonl" = det
       }
     });
   } else {
-    const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-    for (const error of parsed.errors) problems.push({ line: (error.row ?? 0) + 2, message: error.message });
-    const fields = parsed.meta.fields ?? [];
+    // Row by row, so each row's line is counted from where it starts in the text (blank lines and
+    // quoted line breaks included), not from its index among the parsed rows.
+    let fields: string[] = [];
+    let rowStart = indexAfterHeader(body);
+    let position = 0;
+    let lineAtPosition = 1;
+    Papa.parse<Record<string, string>>(body, {
+      header: true,
+      skipEmptyLines: "greedy",
+      transformHeader: (h) => h.trim(),
+      step: (result) => {
+        fields = result.meta.fields ?? fields;
+        const start = firstContentIndex(body, rowStart);
+        lineAtPosition += countLines(body, position, start);
+        position = start;
+        rowStart = Math.max(rowStart, result.meta.cursor);
+        const line = lineAtPosition;
+        // Papa's "Unable to auto-detect delimiting character" says nothing a user can act on: a file without a comma is reported as its missing columns below.
+        for (const error of result.errors) if (error.code !== "UndetectableDelimiter") problems.push({ line, message: csvErrorMessage(error) });
+        rows.push({ line, row: result.data, fromCsv: true });
+      },
+    });
+    if (!fields.length) fields = headerFields(body);
     if (!fields.includes("output")) problems.push({ line: 1, message: 'the header has no "output" column' });
-    parsed.data.forEach((row, i) => rows.push({ line: i + 2, row, fromCsv: true }));
   }
 
-  const index: PredictionsIndex = { byRevision: new Map(), byPattern: new Map(), rows: 0 };
+  const index: PredictionsIndex = { byRevision: new Map(), byPattern: new Map(), rows: 0, entries: [] };
   for (const { line, row, fromCsv } of rows) {
     const revisionId = pick(row, "patternRevisionId", "pattern_revision_id");
     const patternId = pick(row, "patternId", "pattern_id");
@@ -80,9 +100,50 @@ export function parsePredictionsFile(text: string, format: "csv" | "jsonl" = det
       continue;
     }
     map.set(key, output);
+    index.entries.push({ line, key: revisionId !== undefined ? "patternRevisionId" : "patternId", id: key, output });
     index.rows++;
   }
+  problems.sort((a, b) => a.line - b.line);
   if (problems.length) throw new PredictionsFileError(problems);
   if (index.rows === 0) throw new PredictionsFileError([{ line: 1, message: "the file has no predictions" }]);
   return index;
+}
+
+/** Where the data rows start: just after the header row's line break. */
+function indexAfterHeader(text: string): number {
+  const lineBreak = text.indexOf("\n");
+  return lineBreak === -1 ? text.length : lineBreak + 1;
+}
+
+/** The first character at or after `from` that is not blank (greedy skipping drops blank lines). */
+function firstContentIndex(text: string, from: number): number {
+  const blank = /\s*/y;
+  blank.lastIndex = from;
+  blank.exec(text);
+  return blank.lastIndex;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
+}
+
+function headerFields(text: string): string[] {
+  return (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((f) => f.trim());
+}
+
+function csvErrorMessage(error: Papa.ParseError): string {
+  switch (error.code) {
+    case "MissingQuotes":
+      return "a quoted cell is never closed";
+    case "InvalidQuotes":
+      return "a quote inside a cell is not doubled";
+    case "TooFewFields":
+      return "fewer cells than the header has columns";
+    case "TooManyFields":
+      return "more cells than the header has columns";
+    default:
+      return error.message;
+  }
 }

@@ -119,3 +119,30 @@ describe("POST /api/v1/captures/{captureId}/triage and /dismiss", () => {
     expect(await prisma().auditEvent.count({ where: { action: "capture.dismiss", entityId: captured.id } })).toBe(1);
   });
 });
+
+describe("what users said: rating, note, metadata", () => {
+  it("refuses unknown top-level fields with 422 naming each, and stores nothing", async () => {
+    const before = await prisma().capture.count();
+    const res = await capture({ cookie: tester.cookie }, { input: { text: "meh" }, rating: 2, notes: "plural", stars: 5 });
+    expect(res.status).toBe(422);
+    expect(res.json.error!.fields!.map((f) => f.path).sort()).toEqual(["body.notes", "body.stars"]);
+    expect((await capture({ cookie: tester.cookie }, { input: "x", rating: "five" })).json.error!.fields!.map((f) => f.path)).toEqual(["body.rating"]);
+    expect(await prisma().capture.count()).toBe(before);
+  });
+
+  it("stores rating and note as fields, and triage copies note, rating and metadata into the pattern's notes", async () => {
+    const sent = await capture({ cookie: tester.cookie }, { input: { text: "Lovely, another outage" }, output: "positive", rating: 1, note: "the user says this is sarcasm", metadata: { requestId: "r-42", region: "eu" } });
+    expect(sent.status, sent.text).toBe(201);
+    expect(sent.json).toMatchObject({ rating: 1, note: "the user says this is sarcasm", metadata: { requestId: "r-42", region: "eu" } });
+    expect(await prisma().capture.findUniqueOrThrow({ where: { id: sent.json.id as string } })).toMatchObject({ rating: 1, note: "the user says this is sarcasm" });
+    const listed = await callRoute(listCaptures, { params: { projectId }, headers: { cookie: tester.cookie } });
+    expect((listed.json.items as { id: string; rating: number | null }[]).find((c) => c.id === sent.json.id)).toMatchObject({ rating: 1, note: "the user says this is sarcasm" });
+
+    const res = await triageAs(tester, sent.json.id as string, { problemId, name: "outage sarcasm", polarity: "positive", expectation: { kind: "equals", value: "negative" }, notes: "Seen twice this week." });
+    expect(res.status, res.text).toBe(201);
+    const pattern = await prisma().pattern.findUniqueOrThrow({ where: { id: (res.json.pattern as { id: string }).id } });
+    const [head, metadata] = pattern.notes.split("\nMetadata: ");
+    expect(head).toBe(`Seen twice this week.\n\nFrom production capture ${sent.json.id as string} (${sent.json.createdAt as string}):\nNote: the user says this is sarcasm\nRating: 1`);
+    expect(JSON.parse(metadata!)).toEqual({ requestId: "r-42", region: "eu" });
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { ApiRouteDefinition } from "@/lib/api/api-route";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/api/openapi/build-openapi-document";
 import { apiManifest } from "./api-manifest.generated";
@@ -9,6 +10,7 @@ import { apiManifest } from "./api-manifest.generated";
 export const OPENAPI_DOCUMENT_ROUTE = {
   permission: "api.read",
   summary: "This document: OpenAPI 3.1, generated from the schemas the server validates with",
+  response: { schema: z.looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.json()) }) },
 } satisfies ApiRouteDefinition<object>;
 
 let cached: OpenApiDocument | undefined;

@@ -57,7 +57,7 @@ describe("GET /api/v1/openapi.json", () => {
 
   it("documents the problems POST body exactly as the validator enforces it", async () => {
     const operation = doc.paths["/api/v1/projects/{projectId}/problems"]!.post!;
-    const schema = operation.requestBody!.content["application/json"].schema as { required: string[]; properties: Record<string, { enum?: string[]; minimum?: number; maximum?: number }> };
+    const schema = operation.requestBody!.content["application/json"]!.schema as { required: string[]; properties: Record<string, { enum?: string[]; minimum?: number; maximum?: number }> };
     expect(schema.required.sort()).toEqual(["severity", "target", "title"]);
     expect(schema.properties.target).toMatchObject({ minimum: 0, maximum: 1 });
     expect(schema.properties.severity!.enum).toEqual(["critical", "high", "medium", "low"]);
@@ -82,6 +82,27 @@ describe("GET /api/v1/openapi.json", () => {
       expect(doc.components[kind as "schemas" | "responses"][name!], name).toBeDefined();
     }
     expect(text).not.toContain("#/$defs/");
+  });
+
+  it("documents the statuses the handlers answer, upload bodies, and a response schema for every JSON success", () => {
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path]![method]!.responses).sort();
+    expect(statuses("/api/v1/grades", "post")).toContain("201");
+    expect(statuses("/api/v1/projects/{projectId}/models", "post")).toContain("201");
+    expect(statuses("/api/v1/models/{modelId}/replays", "post")).toContain("202");
+    expect(statuses("/api/v1/models/{modelId}/replays", "post")).not.toContain("200");
+    const artifact = doc.paths["/api/v1/models/{modelId}/artifact"]!.post!;
+    expect(Object.keys(artifact.requestBody!.content).sort()).toEqual(["application/octet-stream", "application/x-ndjson", "multipart/form-data", "text/csv"]);
+    expect(statuses("/api/v1/models/{modelId}/artifact", "post")).toEqual(expect.arrayContaining(["200", "201", "409", "413", "422"]));
+    // Binary and JSONL answers carry no JSON schema; every other success does.
+    const nonJson = new Set(["get /api/v1/attachments/{attachmentId}", "get /api/v1/projects/{projectId}/patterns/export"]);
+    const missing = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.entries(operation.responses)
+          .filter(([status, response]) => status.startsWith("2") && status !== "204" && !response.content && !nonJson.has(`${method} ${path}`))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("is readable with any token scope", async () => {

@@ -9,7 +9,7 @@ const querySchema = z.object({ thumbnail: z.enum(["1", "true", "0", "false"]).op
 
 /** The image bytes (`?thumbnail=1`: a 160 px WebP). An id's bytes never change, so browsers may cache them for good. */
 export const GET = apiRoute(
-  { permission: "patterns.read", schemas: { params: idParams("attachmentId"), query: querySchema }, summary: "An uploaded image or its thumbnail" },
+  { permission: "patterns.read", schemas: { params: idParams("attachmentId"), query: querySchema }, summary: "An uploaded image or its thumbnail", response: { description: "The image bytes (its own content type)", others: [{ status: 304, description: "Not modified (If-None-Match)" }] } },
   async ({ params, query, request }) => {
     const thumbnail = query.thumbnail === "1" || query.thumbnail === "true";
     const content = await getAttachmentContent(params.attachmentId, thumbnail ? "thumbnail" : "original");

@@ -4,6 +4,6 @@ import { revokeInvite } from "@/lib/users/revoke-invite";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute({ permission: "users.manage", schemas: { params: idParams("inviteId") } }, async ({ params }, actor) =>
+export const DELETE = apiRoute({ permission: "users.manage", schemas: { params: idParams("inviteId") }, summary: "Revoke an open invite", response: { status: 204 } }, async ({ params }, actor) =>
   revokeInvite(actor, params.inviteId),
 );

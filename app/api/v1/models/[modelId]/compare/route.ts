@@ -11,6 +11,7 @@ export const GET = apiRoute(
     schemas: { params: idParams("modelId"), query: comparisonQuerySchema },
     summary: "Compare a model version with a baseline, problem by problem (exact McNemar on the flipped patterns)",
     response: { schema: comparisonResourceSchema },
+    errors: [422],
   },
   async ({ params, query }) => getComparisonResource(params.modelId, query.baseline, { flips: query.include === "flips" }),
 );

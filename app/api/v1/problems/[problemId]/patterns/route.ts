@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
+import { pageOf, patternResponseSchema } from "@/lib/api/openapi/response-schemas";
 import { jsonResponse } from "@/lib/http/json-response";
 import { idParams } from "@/lib/http/id-params";
 import { prisma } from "@/lib/db/prisma";
@@ -12,12 +13,12 @@ export const dynamic = "force-dynamic";
 const params = idParams("problemId");
 
 export const GET = apiRoute(
-  { permission: "patterns.read", schemas: { params, query: listPatternsQuerySchema }, summary: "List a problem's patterns (?archived=exclude|include|only)" },
+  { permission: "patterns.read", schemas: { params, query: listPatternsQuerySchema }, summary: "List a problem's patterns (?archived=exclude|include|only)", response: { schema: pageOf(patternResponseSchema) } },
   async ({ params, query }) => listPatterns(params.problemId, query),
 );
 
 /** 201 with the pattern (revision 1) and `warnings` (duplicate_input: same input as another pattern of the problem). */
 export const POST = apiRoute(
-  { permission: "patterns.write", schemas: { params, body: createPatternSchema }, summary: "Add a pattern to a problem", response: { status: 201 } },
+  { permission: "patterns.write", schemas: { params, body: createPatternSchema }, summary: "Add a pattern to a problem", response: { status: 201, schema: patternResponseSchema } },
   async ({ params, body }, actor) => jsonResponse(await prisma().$transaction((tx) => createPattern(tx, actor, params.problemId, body)), 201),
 );

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Streams JSONL in the import format: export → import into a project with the same problem keys recreates the patterns. */
 export const GET = apiRoute(
-  { permission: "patterns.read", schemas: { params: idParams("projectId") }, summary: "Export the project's current patterns as JSONL" },
+  { permission: "patterns.read", schemas: { params: idParams("projectId") }, summary: "Export the project's current patterns as JSONL", response: { description: "JSONL (application/x-ndjson), one pattern per line" } },
   async ({ params }) => {
     const { project, lines } = await exportPatterns(params.projectId);
     const encoder = new TextEncoder();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
+import { importResponseSchema } from "@/lib/api/openapi/response-schemas";
 import { jsonResponse } from "@/lib/http/json-response";
 import { idParams } from "@/lib/http/id-params";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
@@ -25,6 +26,9 @@ export const POST = apiRoute(
     schemas: { params: idParams("projectId"), query: querySchema },
     summary: "Import patterns from CSV or JSONL (all-or-nothing; ?dryRun=true previews)",
     maxBodyBytes: MAX_IMPORT_BYTES,
+    rawBody: { description: "The CSV or JSONL file as the body (at most 5 MB)", mediaTypes: ["text/csv", "application/x-ndjson"] },
+    response: { status: 201, schema: importResponseSchema, others: [{ status: 200, schema: importResponseSchema, description: "The per-row preview (?dryRun=true); nothing written" }] },
+    errors: [415],
   },
   async ({ params, query, request }, actor) => {
     const dryRun = query.dryRun === "true" || query.dryRun === "1";
