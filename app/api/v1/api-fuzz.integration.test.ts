@@ -141,7 +141,7 @@ function caseFor(op: Operation, components: Components): fc.Arbitrary<Case> {
       fc.array(fc.tuple(hostileString.filter((s) => s.length < 100), hostileString.filter((s) => s.length < 1_000)), { maxLength: 2 }),
     )
     .map(([known, extra]) => [...known.filter((q): q is [string, string] => q !== null), ...extra]);
-  const jsonSchema = op.op.requestBody?.content["application/json"].schema;
+  const jsonSchema = op.op.requestBody?.content["application/json"]?.schema;
   const json = (value: unknown) => ({ contentType: "application/json", text: JSON.stringify(value) ?? "null" });
   const bodies: fc.Arbitrary<Case["body"]>[] = [
     fc.constant(null),
