@@ -36,13 +36,29 @@ type ProblemPageProps = {
   patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
   versions: { id: string; name: string; version: string; status: ModelStatus; rate: ErrorRate | null }[];
+  /** List every version in the table (`?versions=all`), not only the newest PROBLEM_TABLE_VERSIONS. */
+  allVersionRows?: boolean;
   /** The problem's current patterns × the same model versions. */
   matrix: PatternVersionMatrix<{ id: string; name: string; version: string }>;
   /** This problem's current sign-off per model version: chart markers and a table column. */
   signoffs?: SignoffMarker[];
 };
 
-export function ProblemPage({ project, problem, versions, matrix, history, owners, canWrite, patternsSection, signoffs = [] }: ProblemPageProps) {
+/** The per-version table lists this many (the newest) unless asked for all: the chart and the matrix already span every version. */
+export const PROBLEM_TABLE_VERSIONS = 10;
+
+export function ProblemPage({
+  project,
+  problem,
+  versions,
+  matrix,
+  history,
+  owners,
+  canWrite,
+  patternsSection,
+  signoffs = [],
+  allVersionRows = false,
+}: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
   const [versionSignoffs = []] = toChartSignoffs(signoffs, [problem.id], versions.map((v) => v.id));
   return (
@@ -134,6 +150,7 @@ export function ProblemPage({ project, problem, versions, matrix, history, owner
               </TableHead>
               <TableBody>
                 {versions.map((v, vi) => {
+                  if (!allVersionRows && vi < versions.length - PROBLEM_TABLE_VERSIONS) return null;
                   const above = v.rate?.errorRate != null && v.rate.errorRate > problem.target;
                   return (
                     <TableRow key={v.id}>
@@ -171,6 +188,25 @@ export function ProblemPage({ project, problem, versions, matrix, history, owner
                 })}
               </TableBody>
             </Table>
+            {versions.length > PROBLEM_TABLE_VERSIONS ? (
+              <p className="-mt-4 text-sm text-slate-700">
+                {allVersionRows ? (
+                  <>
+                    All {versions.length} model versions ·{" "}
+                    <Link href={`${base}/problems/${encodeURIComponent(problem.key)}`} className="font-medium text-blue-700 hover:underline">
+                      Show the newest {PROBLEM_TABLE_VERSIONS}
+                    </Link>
+                  </>
+                ) : (
+                  <>
+                    The newest {PROBLEM_TABLE_VERSIONS} of {versions.length} model versions ·{" "}
+                    <Link href={`${base}/problems/${encodeURIComponent(problem.key)}?versions=all`} className="font-medium text-blue-700 hover:underline">
+                      Show all
+                    </Link>
+                  </>
+                )}
+              </p>
+            ) : null}
 
             <Card
               title="Verdict per pattern and model version"

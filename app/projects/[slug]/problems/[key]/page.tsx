@@ -18,9 +18,9 @@ export const dynamic = "force-dynamic";
 // A problem has 10–15 patterns by design; 200 is far past anything its list is meant to show.
 const MAX_LISTED_PATTERNS = 200;
 
-type Props = { params: Promise<{ slug: string; key: string }> };
+type Props = { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const actor = await requirePageActor("problems.read");
   const { slug, key } = await params;
   const project = await requirePageProject(slug);
@@ -53,6 +53,7 @@ export default async function Page({ params }: Props) {
       canWrite={can(actor, "problems.write")}
       patternsSection={patternsSection}
       signoffs={signoffs}
+      allVersionRows={(await searchParams).versions === "all"}
     />
   );
 }
