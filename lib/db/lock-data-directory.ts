@@ -1,7 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import lockfile from "proper-lockfile";
 
 // One process owns an embedded data directory: two PGlite instances writing the
 // same files corrupt them. proper-lockfile makes `<dir>/lock` atomically (mkdir)
@@ -36,6 +35,12 @@ export class DataDirectoryLockedError extends Error {
  * lock is lost while held (e.g. the directory was removed).
  */
 export async function lockDataDirectory(dataDir: string, options: { onCompromised?: (error: Error) => void } = {}): Promise<DataDirectoryLock> {
+  // Loaded here, not at the top: proper-lockfile installs signal-exit's SIGINT/SIGTERM
+  // listeners when loaded, and a process that merely imports the database code (a
+  // throwaway database on a PostgreSQL server, say) must keep its own signal handling:
+  // lib/db/tooling/throwaway-database.ts drops its database on a signal only when no
+  // other listener is there to end the process.
+  const { default: lockfile } = await import("proper-lockfile");
   const dir = path.resolve(dataDir);
   await mkdir(dir, { recursive: true });
   const lockOptions = {

@@ -15,7 +15,8 @@ type ImportJson = { valid?: number; invalid?: number; rows?: unknown[]; error?: 
 async function importFileText(body: string, contentType: string, query = "") {
   const request = new Request(`http://localhost:3000/api/v1/projects/${projectId}/patterns/import${query}`, {
     method: "POST",
-    headers: { cookie: tester.cookie, "content-type": contentType },
+    // A browser sends its origin with every write; the API refuses cookie writes without it (CSRF).
+    headers: { cookie: tester.cookie, "content-type": contentType, origin: "http://localhost:3000" },
     body,
   });
   const response = await importRoute.POST(request, { params: Promise.resolve({ projectId }) } as RouteContext);
