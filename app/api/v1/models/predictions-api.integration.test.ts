@@ -69,7 +69,7 @@ async function upload(modelId: string, body: string, query = "") {
   const request = new Request(`http://localhost:3000/api/v1/models/${modelId}/artifact${query}`, {
     method: "POST",
     body,
-    headers: { cookie: engineer.cookie, "content-type": "text/csv" },
+    headers: { cookie: engineer.cookie, "content-type": "text/csv", origin: "http://localhost:3000" },
   });
   const response = await artifactRoute.POST(request, { params: Promise.resolve({ modelId }) });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { message: string; fields?: { path: string; message: string }[] } } };
