@@ -57,7 +57,7 @@ const errorSchema: JsonSchema = {
 };
 
 const ERROR_RESPONSES: Record<string, string> = {
-  "400": "Malformed JSON or invalid query parameters",
+  "400": "Malformed request: invalid query parameters (a NUL character among them), malformed JSON or JSON nested deeper than 64 levels",
   "401": "No session and no valid API token",
   "403": "The role or the token's scopes do not allow this",
   "404": "Not found",
@@ -162,12 +162,13 @@ export function buildOpenApiDocument(entries: OpenApiEntry[]): OpenApiDocument {
         ...(success.schema ? { content: { "application/json": { schema: converter.convert(success.schema, "output") } } } : {}),
       };
     }
-    // What the wrapper itself may answer: 401/403 always; 404 for an id in the path; 400 for a bad query or
-    // malformed body; 413 for a body over its limit; 409 and 422 from domain checks of any change.
-    const errorStatuses = ["401", "403", ...(definition.errors ?? []).map(String)];
-    if (schemas.query) errorStatuses.push("400");
+    // What the wrapper itself may answer: 400/401/403 always (a NUL in any query parameter is a 400, with or
+    // without a query schema); 404 for an id in the path; 413 for a body over its limit and 415 for a JSON
+    // route sent another media type; 409 and 422 from domain checks of any change.
+    const errorStatuses = ["400", "401", "403", ...(definition.errors ?? []).map(String)];
     if (pathNames.length) errorStatuses.push("404");
-    if (schemas.body || definition.rawBody) errorStatuses.push("400", "413", "422");
+    if (schemas.body || definition.rawBody) errorStatuses.push("413", "422");
+    if (schemas.body) errorStatuses.push("415");
     if (method !== "GET") errorStatuses.push("409", "422");
     for (const code of [...new Set(errorStatuses)].sort()) responses[code] = { description: ERROR_RESPONSES[code]!, $ref: `#/components/responses/Error${code}` };
 

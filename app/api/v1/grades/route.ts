@@ -6,6 +6,6 @@ import { gradeOutput, gradeOutputSchema } from "@/lib/grading/grade-output";
 export const dynamic = "force-dynamic";
 
 /** Grades one output of one revision; every result with that output takes the verdict. */
-export const POST = apiRoute({ permission: "grades.write", schemas: { body: gradeOutputSchema }, summary: "Grade one output of one revision (a human expectation)", response: { status: 201, schema: gradeResponseSchema } }, async ({ body }, actor) =>
+export const POST = apiRoute({ permission: "grades.write", schemas: { body: gradeOutputSchema }, summary: "Grade one output of one revision (a human expectation)", response: { status: 201, schema: gradeResponseSchema }, errors: [404] }, async ({ body }, actor) =>
   jsonResponse(await gradeOutput(actor, body), 201),
 );
