@@ -22,6 +22,9 @@ type Props = {
 };
 
 export default async function Page({ params, searchParams }: Props) {
+  // Taken before any data is read: a replay that finishes while this page loads must count as
+  // finishing after it, so the replay panel refreshes the tables (they may predate its last results).
+  const now = new Date();
   const actor = await requirePageActor("models.read");
   const { slug, modelId } = await params;
   const query = await searchParams;
@@ -62,7 +65,7 @@ export default async function Page({ params, searchParams }: Props) {
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
       unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}
-      now={new Date()}
+      now={now}
     />
   );
 }
