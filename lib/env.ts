@@ -20,6 +20,8 @@ const envSchema = z.object({
   RATCHET_EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Seed the demo project into an empty database. Default: only on the embedded database. */
   RATCHET_DEMO: booleanish.optional(),
+  /** Milliseconds the demo model server waits before each answer (0–10 000), to watch a replay's progress or cancel one. */
+  RATCHET_DEMO_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Public base URL, used in links the app writes (the demo's model connectors). */
   RATCHET_PUBLIC_URL: z.string().url().optional(),
   /** Connections per process to PostgreSQL. */

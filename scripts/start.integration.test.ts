@@ -30,9 +30,9 @@ function newDataDir(): string {
 }
 
 /** `npm start` in a new process group (detached), embedded database in `dataDir`. */
-function startRatchet(dataDir: string, ports = { web: WEB_PORT, db: DB_PORT }): Instance {
+function startRatchet(dataDir: string, ports = { web: WEB_PORT, db: DB_PORT }, extraEnv: Record<string, string> = {}): Instance {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "RATCHET_SECRET", "RATCHET_DEMO", "RATCHET_PUBLIC_URL", "NODE_OPTIONS"]) delete env[name];
+  for (const name of ["DATABASE_URL", "RATCHET_SECRET", "RATCHET_DEMO", "RATCHET_PUBLIC_URL", "RATCHET_DEMO_LATENCY_MS", "NODE_OPTIONS"]) delete env[name];
   Object.assign(env, {
     NODE_ENV: "production",
     PORT: String(ports.web),
@@ -40,6 +40,7 @@ function startRatchet(dataDir: string, ports = { web: WEB_PORT, db: DB_PORT }): 
     RATCHET_DATA_DIR: dataDir,
     RATCHET_EMBEDDED_DB_PORT: String(ports.db),
     NEXT_TELEMETRY_DISABLED: "1",
+    ...extraEnv,
   });
   const child = spawn("npm", ["start"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -235,7 +236,8 @@ describe("npm start on the embedded database", { timeout: 600_000 }, () => {
 
   it("after kill -9 of every process mid-replay, the next start takes the stale lock over and completes the replays with exact counts", async () => {
     const crashDir = newDataDir();
-    const first = startRatchet(crashDir);
+    // A slow demo model (500 ms per answer), so the replays are still running when the group is killed, however idle the machine.
+    const first = startRatchet(crashDir, undefined, { RATCHET_DEMO_LATENCY_MS: "500" });
     await waitUntilReady(first);
     const atKill = await waitFor("a replay in progress", async () => (await countResults(crashDir)) > 0 && (await readRuns(crashDir)).runs, 120_000, first);
     process.kill(-first.child.pid!, "SIGKILL");

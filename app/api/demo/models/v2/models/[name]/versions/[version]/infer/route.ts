@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { setTimeout as sleep } from "node:timers/promises";
 import { publicRoute } from "@/lib/api/api-route";
 import { withBoundedBody } from "@/lib/http/read-bounded-body";
+import { env } from "@/lib/env";
 import { assertDemoEnabled } from "@/lib/demo/assert-demo-enabled";
 import { inferDemoModel } from "@/lib/demo/infer-demo-model";
 import { inferDemoModelRequestSchema } from "@/lib/demo/infer-demo-model.schema";
@@ -17,6 +19,8 @@ export const POST = withBoundedBody(
   MAX_BODY_BYTES,
   publicRoute({ schemas: { params, body: inferDemoModelRequestSchema }, maxBodyBytes: MAX_BODY_BYTES }, async ({ params, body }) => {
     assertDemoEnabled();
+    const latencyMs = env().RATCHET_DEMO_LATENCY_MS;
+    if (latencyMs > 0) await sleep(latencyMs);
     return inferDemoModel(params.name, params.version, body);
   }),
 );
