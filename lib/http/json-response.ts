@@ -8,8 +8,22 @@ export type ErrorBody = { error: { code: string; message: string; fields?: Field
 
 /** JSON with BigInt as strings (audit ids) and the given status. */
 export function jsonResponse(value: unknown, status = 200): Response {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  const text = stringify(value);
   return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8" } });
+}
+
+/**
+ * Plain JSON.stringify first: a replacer function runs for every value and makes a
+ * 600 kB answer (a comparison of 1,000 problems) 2–3× slower to write. Only a
+ * BigInt makes the plain call throw; then the replacer writes it as a string.
+ */
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  }
 }
 
 /** DESIGN.md's error shape: `{ error: { code, message, fields?, current? } }`. */
