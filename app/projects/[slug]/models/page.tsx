@@ -4,6 +4,7 @@ import { requirePageProject } from "@/lib/projects/require-page-project";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Model versions" };
 
 type Props = { params: Promise<{ slug: string }> };
 

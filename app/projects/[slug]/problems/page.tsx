@@ -7,6 +7,7 @@ import { searchProblems } from "@/lib/problems/search-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Problems" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

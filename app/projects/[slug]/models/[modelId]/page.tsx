@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { ModelVersionPage } from "@/components/models/model-version-page";
 import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
@@ -10,6 +11,7 @@ import { listModelVersions } from "@/lib/models/list-model-versions";
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
+import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,11 @@ type Props = {
   params: Promise<{ slug: string; modelId: string }>;
   searchParams: Promise<{ results?: string; page?: string }>;
 };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, modelId } = await params;
+  return modelVersionTitle(slug, modelId);
+}
 
 export default async function Page({ params, searchParams }: Props) {
   // Taken before any data is read: a replay that finishes while this page loads must count as

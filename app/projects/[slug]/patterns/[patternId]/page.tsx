@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PatternPage } from "@/components/patterns/pattern-page";
 import { can, requirePageActor } from "@/lib/auth/current-actor";
@@ -6,11 +7,17 @@ import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
 import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
+import { patternTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; patternId: string }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, patternId } = await params;
+  return patternTitle(slug, patternId);
+}
 
 export default async function Page({ params }: Props) {
   const actor = await requirePageActor("patterns.read");

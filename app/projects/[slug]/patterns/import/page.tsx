@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Import patterns" };
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -6,6 +6,7 @@ import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "New pattern" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ problem?: string | string[] }> };
 

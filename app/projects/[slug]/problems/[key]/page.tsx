@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProblemPatternsSection } from "@/components/patterns/problem-patterns-section";
 import { ProblemPage } from "@/components/problems/problem-page";
@@ -10,6 +11,7 @@ import { listPatterns } from "@/lib/patterns/list-patterns";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { listOwnerOptions } from "@/lib/problems/list-owner-options";
 import { listProblemHistory } from "@/lib/problems/list-problem-history";
+import { problemTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
@@ -19,6 +21,11 @@ export const dynamic = "force-dynamic";
 const MAX_LISTED_PATTERNS = 200;
 
 type Props = { params: Promise<{ slug: string; key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, key } = await params;
+  return problemTitle(slug, key);
+}
 
 export default async function Page({ params, searchParams }: Props) {
   const actor = await requirePageActor("problems.read");

@@ -6,6 +6,7 @@ import { requirePageProject } from "@/lib/projects/require-page-project";
 import { findProjectResult } from "@/lib/results/find-project-result";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Result" };
 
 type Props = { params: Promise<{ slug: string; resultId: string }> };
 

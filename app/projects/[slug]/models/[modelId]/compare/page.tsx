@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { ComparePage } from "@/components/compare/compare-page";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors/domain-errors";
@@ -7,12 +9,15 @@ import { requirePageProject } from "@/lib/projects/require-page-project";
 import { getComparisonResource } from "@/lib/results/get-comparison-resource";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Compare model versions" };
-
 type Props = {
   params: Promise<{ slug: string; modelId: string }>;
   searchParams: Promise<{ baseline?: string | string[] }>;
 };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, modelId } = await params;
+  return modelVersionTitle(slug, modelId, "Compare");
+}
 
 export default async function Page({ params, searchParams }: Props) {
   await requirePageActor("models.read");

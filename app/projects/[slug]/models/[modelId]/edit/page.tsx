@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { EditModelVersionPage } from "@/components/models/edit-model-version-page";
 import { toEditableModelVersion } from "@/components/models/editable-model-version";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -5,9 +7,12 @@ import { requirePageModelVersion } from "@/lib/models/require-page-model-version
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit model version" };
-
 type Props = { params: Promise<{ slug: string; modelId: string }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, modelId } = await params;
+  return modelVersionTitle(slug, modelId, "Edit");
+}
 
 export default async function Page({ params }: Props) {
   await requirePageActor("models.write");

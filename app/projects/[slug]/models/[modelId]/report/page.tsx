@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
 import { toChartPoint } from "@/components/charts/to-chart-point";
 import { SignoffReportPage } from "@/components/signoffs/signoff-report-page";
@@ -6,6 +7,7 @@ import { getGateResource } from "@/lib/gate/get-gate-resource";
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
+import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { listErrorRates } from "@/lib/results/list-error-rates";
@@ -16,6 +18,11 @@ import { listSignoffSheetRows } from "@/lib/signoffs/list-signoff-sheet-rows";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; modelId: string }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, modelId } = await params;
+  return modelVersionTitle(slug, modelId, "Release report");
+}
 
 export default async function Page({ params }: Props) {
   const actor = await requirePageActor("signoffs.read");

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PatternEditorPage } from "@/components/patterns/pattern-editor-page";
 import { idSchema } from "@/lib/http/id-params";
@@ -5,11 +6,17 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
+import { patternTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; patternId: string }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, patternId } = await params;
+  return patternTitle(slug, patternId, "Edit");
+}
 
 export default async function Page({ params }: Props) {
   await requirePageActor("patterns.write");
