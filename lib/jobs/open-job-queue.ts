@@ -55,12 +55,7 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     useListenNotify: options.listen ?? supervise,
     openTelemetry: { enabled: false },
   });
-  // One line per error: pg errors carry the whole pg Client, and while the database is unreachable every poll reports one.
-  // (pg-boss hands some as plain objects copied from the Error, message included.)
-  boss.on("error", (error: unknown) => {
-    const message = typeof (error as { message?: unknown } | null)?.message === "string" ? (error as { message: string }).message : String(error);
-    console.error(`[jobs] queue error: ${message}`);
-  });
+  boss.on("error", (error: unknown) => console.error("[jobs] queue error", error));
   await boss.start();
 
   const created = new Map<string, Promise<void>>();
