@@ -1,8 +1,12 @@
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "./e2e/demo-password";
+import { chooseBrowser, DEBIAN_CHROMIUM, readBrowserFacts } from "./scripts/choose-browser";
 
 // End-to-end tests drive the real app (built, migrated, demo-seeded on a fresh
-// database by scripts/e2e-server.ts) in Debian's Chromium: no browser download.
+// database by scripts/e2e-server.ts) in a local Chromium: no browser download.
+// `npm run test:e2e` runs scripts/ensure-browser.ts first (finds one, or installs Debian's as root);
+// this launches the same one.
+const browser = chooseBrowser(readBrowserFacts(chromium.executablePath()));
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
@@ -20,7 +24,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: browser.kind === "found" ? browser.executablePath : DEBIAN_CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

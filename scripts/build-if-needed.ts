@@ -6,11 +6,12 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+const STAMP_PATH = path.join(".next", "ratchet-build-fingerprint");
+
 /** Builds when needed; resolves with the build's exit status (0 when up to date). */
 export async function buildIfNeeded(options: { log: (message: string) => void; onSpawn?: (build: ChildProcess) => void }): Promise<number> {
   const fingerprint = await sourceFingerprint();
-  const stampPath = path.join(".next", "ratchet-build-fingerprint");
-  const previous = await readFile(stampPath, "utf8").catch(() => "");
+  const previous = await readFile(STAMP_PATH, "utf8").catch(() => "");
   const hasBuild = await stat(path.join(".next", "BUILD_ID")).then(() => true, () => false);
   if (hasBuild && previous === fingerprint) {
     options.log("build: up to date");
@@ -22,8 +23,13 @@ export async function buildIfNeeded(options: { log: (message: string) => void; o
   const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
   options.onSpawn?.(build);
   const status = await new Promise<number>((resolve) => build.once("exit", (code) => resolve(code ?? 1)));
-  if (status === 0) await writeFile(stampPath, fingerprint);
+  if (status === 0) await writeFile(STAMP_PATH, fingerprint);
   return status;
+}
+
+/** After a plain `next build` (npm run build, the container image): records the sources it built, so npm start does not build again. */
+export async function recordBuildFingerprint(): Promise<void> {
+  await writeFile(STAMP_PATH, await sourceFingerprint());
 }
 
 async function sourceFingerprint(): Promise<string> {

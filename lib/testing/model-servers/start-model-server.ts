@@ -58,6 +58,13 @@ export type ModelServer = {
   readonly maxInFlight: number;
   /** Misbehave from now on (or for the next `times` requests); null to behave again. */
   setFault(fault: ModelServerFault | null, options?: { times?: number }): void;
+  /**
+   * The server dies: stops listening (new connections are refused) and drops every open
+   * connection, answered or not. Resolves with the texts of the requests it dropped unanswered.
+   */
+  goDown(): Promise<string[]>;
+  /** The server is back, on the same port. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -187,6 +194,8 @@ export async function startModelServer(options: {
   /** Requests seen per input, for the flaky fault. */
   const seen = new Map<string, number>();
   const load = { inFlight: 0, max: 0 };
+  /** Requests read and not yet answered or dropped (what goDown() cuts). */
+  const unanswered = new Set<RecordedRequest>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const text = await readBody(req);
@@ -205,11 +214,13 @@ export async function startModelServer(options: {
     // written) or dropped (the connection closes unanswered).
     load.inFlight++;
     load.max = Math.max(load.max, load.inFlight);
+    unanswered.add(recorded);
     let counted = true;
     const done = () => {
       if (counted) {
         counted = false;
         load.inFlight--;
+        unanswered.delete(recorded);
       }
     };
     res.on("close", done);
@@ -254,6 +265,11 @@ export async function startModelServer(options: {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const stopListening = () =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
@@ -264,10 +280,19 @@ export async function startModelServer(options: {
       fault = next;
       faultsLeft = faultOptions?.times ?? Infinity;
     },
-    close: () =>
+    async goDown() {
+      const dropped = [...unanswered].flatMap((r) => r.texts);
+      await stopListening();
+      return dropped;
+    },
+    comeBack: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.once("error", reject);
+        server.listen(port, "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve();
+        });
       }),
+    close: () => (server.listening ? stopListening() : Promise.resolve()),
   };
 }
