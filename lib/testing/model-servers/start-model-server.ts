@@ -35,8 +35,6 @@ export type ModelServerFault =
   | { kind: "reset" }
   /** The request is read and never answered. */
   | { kind: "hang" }
-  /** The request is read and answered normally once `until` settles (a test decides when). */
-  | { kind: "hold"; until: Promise<unknown> }
   /**
    * Per input: the first `failures` requests carrying the same input (the same
    * Open Inference texts, else the same body) get HTTP `status` (default 500);
@@ -223,7 +221,6 @@ export async function startModelServer(options: {
       return req.socket.destroy();
     }
     if (active?.kind === "hang") return;
-    if (active?.kind === "hold") await active.until.catch(() => undefined);
     if (active?.kind === "delay") await new Promise((r) => setTimeout(r, active.ms));
     if (active?.kind === "status") {
       done();
