@@ -1,11 +1,20 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIfNeeded } from "./build-if-needed";
+import {
+  groupAlive,
+  isListening,
+  killGroups,
+  spawnRatchet,
+  waitFor,
+  waitUntilReady as waitUntilReadyOn,
+  withDatabase as withDatabaseOn,
+  type RatchetInstance,
+} from "./testing/ratchet-instance";
 
 // Issue 16: the real `npm start` on the embedded database, in its own process
 // group, stopped the ways operators stop it. Loopback only; every process it
@@ -17,9 +26,8 @@ const DB_PORT = WEB_PORT + 1;
 const OTHER_WEB_PORT = WEB_PORT + 2;
 const OTHER_DB_PORT = WEB_PORT + 3;
 const STOP_LIMIT_MS = 15_000;
-const root = path.resolve(import.meta.dirname, "..");
 
-type Instance = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }> };
+type Instance = RatchetInstance;
 const started: Instance[] = [];
 const dataDirs: string[] = [];
 
@@ -30,76 +38,17 @@ function newDataDir(): string {
 }
 
 /** `npm start` in a new process group (detached), embedded database in `dataDir`. */
-function startRatchet(dataDir: string, ports = { web: WEB_PORT, db: DB_PORT }, extraEnv: Record<string, string> = {}): Instance {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "RATCHET_SECRET", "RATCHET_DEMO", "RATCHET_PUBLIC_URL", "RATCHET_DEMO_LATENCY_MS", "NODE_OPTIONS"]) delete env[name];
-  Object.assign(env, {
-    NODE_ENV: "production",
-    PORT: String(ports.web),
-    RATCHET_HOST: "127.0.0.1",
-    RATCHET_DATA_DIR: dataDir,
-    RATCHET_EMBEDDED_DB_PORT: String(ports.db),
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...extraEnv,
-  });
-  const child = spawn("npm", ["start"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, atMs: performance.now() })),
-  );
-  const instance = { child, output: () => output, exited };
+function startRatchet(dataDir: string, ports = { web: WEB_PORT, db: DB_PORT }, env: Record<string, string> = {}): Instance {
+  const instance = spawnRatchet({ dataDir, webPort: ports.web, dbPort: ports.db, env });
   started.push(instance);
   return instance;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, instance?: Instance): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (instance && instance.child.exitCode !== null) throw new Error(`npm start exited (${instance.child.exitCode}) while waiting for ${what}:\n${instance.output().slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${instance ? `:\n${instance.output().slice(-3000)}` : ""}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const waitUntilReady = (instance: Instance) => waitUntilReadyOn(instance, WEB_PORT);
 
-const waitUntilReady = (instance: Instance) =>
-  waitFor("the app to serve and the worker to start", async () => instance.output().includes("[worker] ready") && (await fetch(`http://127.0.0.1:${WEB_PORT}/api/health`)).ok, 240_000, instance);
-
-async function withDatabase<T>(dataDir: string, run: (client: pg.Client) => Promise<T>, port = DB_PORT): Promise<T> {
-  const password = readFileSync(path.join(dataDir, "db-password"), "utf8").trim();
-  const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable` });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const withDatabase = <T>(dataDir: string, run: (client: pg.Client) => Promise<T>, port = DB_PORT): Promise<T> => withDatabaseOn(dataDir, port, run);
 
 const countResults = (dataDir: string) => withDatabase(dataDir, async (c) => Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM results")).rows[0]!.n));
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Sends `signal` (to the group or the npm process alone) and checks the whole stop: exit 0 in time, nothing left, ports and lock free. */
 async function stopAndCheck(instance: Instance, dataDir: string, target: "group" | "parent") {
@@ -178,13 +127,7 @@ beforeAll(async () => {
 }, 30 * 60_000);
 
 afterAll(() => {
-  for (const { child } of started) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+  killGroups(started);
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { ensureSecretFile } from "./ensure-secret";
@@ -11,7 +11,12 @@ import { startPgliteWireServer } from "./pglite-wire-server";
 // job queue talk to it exactly as to a real server. The folder is locked for
 // this process (lock-data-directory.ts), and the server asks every client for
 // the password kept in `<dataDir>/db-password` (0600): other local users can
-// reach a loopback port, not the files.
+// reach a loopback port, not the files. The port is kept in `<dataDir>/db-port`
+// while it serves, so `npm run backup` can read a running instance through it
+// (only one process may open PGlite's files).
+
+/** Beside the data: the running wire server's port (removed at stop; left behind by a crash). */
+export const EMBEDDED_DB_PORT_FILE = "db-port";
 
 export type EmbeddedPostgres = { url: string; dataDir: string; stop(): Promise<void> };
 
@@ -23,6 +28,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     const password = await ensureSecretFile(path.resolve(options.dataDir, "db-password"));
     const db = await PGlite.create({ dataDir });
     const server = await startPgliteWireServer(db, { host: "127.0.0.1", port: options.port ?? 0, password });
+    const portFile = path.resolve(options.dataDir, EMBEDDED_DB_PORT_FILE);
+    await writeFile(portFile, String(server.port), { mode: 0o600 });
     let stopped: Promise<void> | undefined;
     return {
       url: `postgresql://postgres:${password}@127.0.0.1:${server.port}/postgres?sslmode=disable`,
@@ -30,6 +37,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
       stop() {
         stopped ??= (async () => {
           try {
+            await rm(portFile, { force: true });
             await server.stop();
             await db.close();
           } finally {
