@@ -1,5 +1,6 @@
 "use client";
 
+import { formatTarget } from "@/lib/format/format-percent";
 import {
   Area,
   CartesianGrid,
@@ -240,7 +241,7 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs }
                   <span className="text-slate-500">no result</span>
                 )}
                 <span className="block text-slate-500">
-                  target ≤ {pct(s.target)}
+                  target ≤ {formatTarget(s.target)}
                   {point && point.errored > 0 ? <span className="text-amber-800"> · {point.errored} errored</span> : null}
                 </span>
                 <SignoffTooltipLine signoff={signoffs?.[si]?.[vi] ?? null} />

@@ -6,7 +6,7 @@ import { Button, Select } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ModelStatus } from "@/lib/db/generated/enums";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import { formatPValue } from "@/lib/format/format-p-value";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ComparisonResource } from "@/lib/results/get-comparison-resource.schema";
@@ -130,7 +130,7 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                       </dl>
                       <p className="tabular-nums text-slate-700">
                         {p.fixed} fixed · <span className={p.broken > 0 ? "font-semibold text-red-800" : ""}>{p.broken} broken</span> · {formatPValue(p.pValue)} · target ≤{" "}
-                        {formatPercent(p.target)}
+                        {formatTarget(p.target)}
                       </p>
                     </li>
                   ))}
@@ -163,7 +163,7 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                         <TableCell className="min-w-32 text-right">
                           <RateWithInterval rate={p.candidate} testId={`candidate-rate-${p.key}`} />
                         </TableCell>
-                        <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatPercent(p.target)}</TableCell>
+                        <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatTarget(p.target)}</TableCell>
                         <TableCell className="text-right tabular-nums">{p.fixed}</TableCell>
                         <TableCell className={`text-right tabular-nums ${p.broken > 0 ? "font-semibold text-red-800" : ""}`}>{p.broken}</TableCell>
                         <TableCell className="whitespace-nowrap text-right tabular-nums" data-testid={`p-${p.key}`}>

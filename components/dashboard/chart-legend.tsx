@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 
 type LegendItem = { key: string; title: string; target: number; color: string; href: string };
 
@@ -18,7 +18,7 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
               {item.key}
             </Link>{" "}
             <span className="text-slate-700">{item.title}</span>{" "}
-            <span className="whitespace-nowrap text-slate-500">· target ≤ {formatPercent(item.target)}</span>
+            <span className="whitespace-nowrap text-slate-500">· target ≤ {formatTarget(item.target)}</span>
           </span>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatPercent, formatTarget } from "@/lib/format/format-percent";
 import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
 
 type PickerOption = { key: string; title: string; target: number; latest: number | null };
@@ -50,7 +50,7 @@ export function ChartProblemPicker({
         >
           {options.map((o) => (
             <option key={o.key} value={o.key}>
-              {`${o.key} · ${o.title} — ${o.latest === null ? "no rate" : formatPercent(o.latest)} (target ≤ ${formatPercent(o.target)})`}
+              {`${o.key} · ${o.title} — ${o.latest === null ? "no rate" : formatPercent(o.latest)} (target ≤ ${formatTarget(o.target)})`}
             </option>
           ))}
         </select>

@@ -5,7 +5,7 @@ import { ProblemLabel } from "@/components/problems/problem-label";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import { ErrorRateCell } from "./error-rate-cell";
 
 type TableProblem = { id: string; key: string; title: string; severity: Severity; target: number };
@@ -49,7 +49,7 @@ export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTable
               <ProblemLabel projectSlug={projectSlug} problem={problem} />
             </TableHeaderCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
-              ≤ {formatPercent(problem.target)}
+              ≤ {formatTarget(problem.target)}
             </TableCell>
             {cells.map((rate, i) => {
               const v = matrix.modelVersions[i];

@@ -14,7 +14,7 @@ import { isHttpUrl } from "@/lib/models/model-version-fields.schema";
 import type { Severity } from "@/lib/db/generated/enums";
 import type { Baseline } from "@/lib/results/choose-baseline";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import { formatPValue } from "@/lib/format/format-p-value";
 import type { ProblemComparison } from "@/lib/results/compare-model-versions";
 import { ComparisonVerdictBadge } from "@/components/compare/comparison-verdict-badge";
@@ -254,7 +254,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
                     <TableHeaderCell scope="row" className="min-w-40 font-normal sm:min-w-56">
                       <ProblemLabel projectSlug={project.slug} problem={problem} />
                     </TableHeaderCell>
-                    <TableCell className="text-right tabular-nums whitespace-nowrap">≤ {formatPercent(problem.target)}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">≤ {formatTarget(problem.target)}</TableCell>
                     <ErrorRateCell rate={rate} target={problem.target} testId={`rate-${problem.key}`} />
                     {baseline ? <ErrorRateCell rate={baselineRate} target={problem.target} /> : null}
                     {baseline ? <FlipCells comparison={comparison ?? null} testId={`mcnemar-${problem.key}`} /> : null}

@@ -3,7 +3,7 @@ import { ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import type { ProblemListItemResource } from "@/lib/problems/problem.schema";
 import { problemListSearch, type ProblemListQuery, type ProblemSort } from "@/lib/problems/problem-list-query";
 import { CoverageHintBadges } from "./coverage-hint-badges";
@@ -73,7 +73,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                   </div>
                   <p className="mt-1 text-slate-800">{problem.title}</p>
                   <p className="mt-1 text-sm text-slate-600">
-                    target ≤ {formatPercent(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.negative} neg · {problem.patternCounts.production} prod)
+                    target ≤ {formatTarget(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.negative} neg · {problem.patternCounts.production} prod)
                     {problem.owner ? ` · ${problem.owner.name}` : ""}
                   </p>
                   {problem.coverageHints.length ? (
@@ -113,7 +113,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                     <TableCell>
                       <ProblemStatusBadge status={problem.status} />
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatPercent(problem.target)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatTarget(problem.target)}</TableCell>
                     <TableCell className="whitespace-nowrap text-right tabular-nums">
                       {problem.patternCount}
                       <span className="block text-xs text-slate-600">

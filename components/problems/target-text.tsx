@@ -1,4 +1,4 @@
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
 
@@ -9,11 +9,11 @@ export function TargetText({ target, ratchet, history }: { target: number; ratch
   const tightened = latest?.action === "problem.ratchet" && latest.modelVersion ? latest : null;
   return (
     <span>
-      error rate ≤ {formatPercent(target)}
+      error rate ≤ {formatTarget(target)}
       {tightened ? (
         <span className="text-slate-600" data-testid="ratchet-tightened">
           {" "}
-          · target tightened from {formatPercent(tightened.changes.target!.from as number)} to {formatPercent(tightened.changes.target!.to as number)} by{" "}
+          · target tightened from {formatTarget(tightened.changes.target!.from as number)} to {formatTarget(tightened.changes.target!.to as number)} by{" "}
           {modelVersionLabel(tightened.modelVersion!)}
         </span>
       ) : null}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, ProblemStatusBadge, SeverityBadge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatPercent, formatTarget } from "@/lib/format/format-percent";
 import { formatPValue } from "@/lib/format/format-p-value";
 import type { ComparisonVerdict } from "@/lib/results/compare-model-versions";
 import type { SignoffSheetRow } from "@/lib/signoffs/list-signoff-sheet-rows";
@@ -61,7 +61,7 @@ export function SignoffSheetTable({ projectSlug, modelVersionId, rows, baselineL
             </TableCell>
             <TableCell className={`${CELL} whitespace-nowrap tabular-nums md:text-right print:text-right`}>
               <CellLabel>Target</CellLabel>
-              {formatPercent(problem.target)}
+              {formatTarget(problem.target)}
             </TableCell>
             <TableCell className={`${CELL} whitespace-nowrap tabular-nums md:text-right print:text-right`} data-testid={`sheet-rate-${problem.key}`}>
               <CellLabel>Error rate</CellLabel>

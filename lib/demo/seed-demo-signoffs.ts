@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/prisma";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatPercent, formatTarget } from "@/lib/format/format-percent";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { writeSignoffs } from "@/lib/signoffs/write-signoffs";
 import { demoAccountEmail } from "./demo-account-email";
@@ -41,8 +41,8 @@ export async function seedDemoSignoffs(projectId: string): Promise<number> {
     const rate = rates.get(problem.id) ?? null;
     const comment =
       rate !== null && rate <= problem.target
-        ? `Meets its ${formatPercent(problem.target)} target.`
-        : `Above its ${formatPercent(problem.target)} target (${formatPercent(rate)}), accepted for this release: the fix is planned for 3.0.`;
+        ? `Meets its ${formatTarget(problem.target)} target.`
+        : `Above its ${formatTarget(problem.target)} target (${formatPercent(rate)}), accepted for this release: the fix is planned for 3.0.`;
     return { problemId: problem.id, decision: "approve" as const, comment };
   });
   await writeSignoffs(actor, { projectId, modelVersionId: production }, approvals, () => "demo");

@@ -1,4 +1,4 @@
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatPercent, formatTarget } from "@/lib/format/format-percent";
 import type { ComparisonVerdict } from "@/lib/results/compare-model-versions";
 import { describeIncomplete, type Readiness } from "./describe-incomplete";
 
@@ -28,7 +28,7 @@ export function assessEvidence(input: {
   let thin: string | null = null;
   if (rate && rate.n > 0 && rate.n < 10) thin = `Thin evidence: only ${rate.n} graded ${rate.n === 1 ? "pattern" : "patterns"} (fewer than 10).`;
   else if (rate && rate.n > 0 && rate.low <= target && target < rate.high) {
-    thin = `Uncertain: the 95% interval ${formatPercent(rate.low)}–${formatPercent(rate.high)} straddles the target ${formatPercent(target)}.`;
+    thin = `Uncertain: the 95% interval ${formatPercent(rate.low)}–${formatPercent(rate.high)} straddles the target ${formatTarget(target)}.`;
   }
   return { meetsTarget, thin, incomplete, approvable: incomplete === null && meetsTarget === true && input.comparison !== "worse" };
 }
