@@ -4,9 +4,17 @@
 // stamps every request with the TCP peer's address (x-ratchet-peer-address),
 // overwriting whatever a client sent under that name. lib/auth/client-address.ts
 // reads it (and X-Forwarded-For only behind RATCHET_TRUSTED_PROXIES).
+// It is also where every request (pages and API) gets its X-Request-Id, its
+// request context (so log lines name it), its access-log line and its sample in
+// ratchet_http_request_duration_seconds.
 // Usage: node scripts/serve-next.mjs [--dev] -p PORT -H HOST
 import http from "node:http";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../lib/http/request-id.mjs";
+import { logger } from "../lib/log/logger.mjs";
+import { runWithRequestContext } from "../lib/log/request-context.mjs";
+import { createRouteMatcher, observeRequest, readRoutePatterns } from "../lib/metrics/web-metrics.mjs";
 
 export const PEER_ADDRESS_HEADER = "x-ratchet-peer-address";
 
@@ -20,6 +28,42 @@ export function stampPeerAddress(req) {
   }
   raw.push(PEER_ADDRESS_HEADER, req.headers[PEER_ADDRESS_HEADER]);
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+}
+
+/** Routes whose lines go to debug: Next's assets and health probes would drown the rest. */
+const QUIET_ROUTES = new Set(["/_next/*", "/api/health", "/api/health/ready"]);
+
+/**
+ * Wraps Next's request handler: peer address, request id (the caller's when
+ * sane, else new; sent back as X-Request-Id and seen by the app), a request
+ * context for the log lines written meanwhile, and when the response is done
+ * one access-log line and one histogram sample labelled with the route pattern.
+ */
+export function observeRequests(handle, { matchRoute, log = logger() }) {
+  return (req, res) => {
+    const started = process.hrtime.bigint();
+    stampPeerAddress(req);
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const context = { requestId };
+    res.once("close", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = matchRoute(new URL(req.url ?? "/", "http://x").pathname);
+      const status = res.statusCode;
+      observeRequest({ method: req.method ?? "GET", route, status, seconds });
+      const level = status >= 500 ? "warn" : QUIET_ROUTES.has(route) ? "debug" : "info";
+      const fields = { reqId: requestId, actorId: context.actorId, method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      log[level](res.writableFinished ? fields : { ...fields, aborted: true }, "request");
+    });
+    runWithRequestContext(context, () =>
+      handle(req, res).catch((error) => {
+        log.error({ err: error, method: req.method }, "failed to handle the request");
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("Internal Server Error");
+      }),
+    );
+  };
 }
 
 function option(args, name, fallback) {
@@ -40,19 +84,14 @@ async function main() {
   await app.prepare();
   const upgrade = app.getUpgradeHandler();
 
-  const server = http.createServer((req, res) => {
-    stampPeerAddress(req);
-    handle(req, res).catch((error) => {
-      console.error(`[ratchet] failed to handle ${req.method} ${req.url}`, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal Server Error");
-    });
-  });
+  const log = logger().child({ process: "web" });
+  const matchRoute = createRouteMatcher(readRoutePatterns(path.join(process.cwd(), "app")));
+  const server = http.createServer(observeRequests(handle, { matchRoute, log }));
   server.on("upgrade", (req, socket, head) => {
     stampPeerAddress(req);
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
-  server.listen(port, hostname, () => console.log(`[ratchet] web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
+  server.listen(port, hostname, () => log.info({ hostname, port, dev }, `web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
 
   // As `next start` does: stop accepting, let requests in flight finish, close Next, exit 128 + signal.
   let closing = false;
@@ -60,7 +99,8 @@ async function main() {
     process.on(signal, () => {
       if (closing) return;
       closing = true;
-      server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
+      log.info({ signal }, "stopping: no new connections, letting requests in flight finish");
+      server.close(() => void app.close().catch((error) => log.error({ err: error }, "Next did not close cleanly")).finally(() => process.exit(code)));
       server.closeIdleConnections();
       if (dev) server.closeAllConnections();
     });

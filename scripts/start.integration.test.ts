@@ -65,7 +65,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 }
 
 const waitUntilReady = (instance: Instance) =>
-  waitFor("the app to serve and the worker to start", async () => instance.output().includes("[worker] ready") && (await fetch(`http://127.0.0.1:${WEB_PORT}/api/health`)).ok, 240_000, instance);
+  waitFor("the app to serve and the worker to start", async () => instance.output().includes("worker ready") && (await fetch(`http://127.0.0.1:${WEB_PORT}/api/health`)).ok, 240_000, instance);
 
 async function withDatabase<T>(dataDir: string, run: (client: pg.Client) => Promise<T>, port = DB_PORT): Promise<T> {
   const password = readFileSync(path.join(dataDir, "db-password"), "utf8").trim();
