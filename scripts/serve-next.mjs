@@ -11,10 +11,9 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { REQUEST_ID_HEADER, requestIdFrom } from "../lib/http/request-id.mjs";
+import { observeRequests } from "../lib/http/observe-requests.mjs";
 import { logger } from "../lib/log/logger.mjs";
-import { runWithRequestContext } from "../lib/log/request-context.mjs";
-import { createRouteMatcher, observeRequest, readRoutePatterns } from "../lib/metrics/web-metrics.mjs";
+import { createRouteMatcher, readRoutePatterns } from "../lib/metrics/web-metrics.mjs";
 
 export const PEER_ADDRESS_HEADER = "x-ratchet-peer-address";
 
@@ -28,42 +27,6 @@ export function stampPeerAddress(req) {
   }
   raw.push(PEER_ADDRESS_HEADER, req.headers[PEER_ADDRESS_HEADER]);
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
-}
-
-/** Routes whose lines go to debug: Next's assets and health probes would drown the rest. */
-const QUIET_ROUTES = new Set(["/_next/*", "/api/health", "/api/health/ready"]);
-
-/**
- * Wraps Next's request handler: peer address, request id (the caller's when
- * sane, else new; sent back as X-Request-Id and seen by the app), a request
- * context for the log lines written meanwhile, and when the response is done
- * one access-log line and one histogram sample labelled with the route pattern.
- */
-export function observeRequests(handle, { matchRoute, log = logger() }) {
-  return (req, res) => {
-    const started = process.hrtime.bigint();
-    stampPeerAddress(req);
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    req.headers[REQUEST_ID_HEADER] = requestId;
-    res.setHeader("X-Request-Id", requestId);
-    const context = { requestId };
-    res.once("close", () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = matchRoute(new URL(req.url ?? "/", "http://x").pathname);
-      const status = res.statusCode;
-      observeRequest({ method: req.method ?? "GET", route, status, seconds });
-      const level = status >= 500 ? "warn" : QUIET_ROUTES.has(route) ? "debug" : "info";
-      const fields = { reqId: requestId, actorId: context.actorId, method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10 };
-      log[level](res.writableFinished ? fields : { ...fields, aborted: true }, "request");
-    });
-    runWithRequestContext(context, () =>
-      handle(req, res).catch((error) => {
-        log.error({ err: error, method: req.method }, "failed to handle the request");
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-        res.end("Internal Server Error");
-      }),
-    );
-  };
 }
 
 function option(args, name, fallback) {
@@ -86,7 +49,7 @@ async function main() {
 
   const log = logger().child({ process: "web" });
   const matchRoute = createRouteMatcher(readRoutePatterns(path.join(process.cwd(), "app")));
-  const server = http.createServer(observeRequests(handle, { matchRoute, log }));
+  const server = http.createServer(observeRequests(handle, { matchRoute, log, beforeHandle: stampPeerAddress }));
   server.on("upgrade", (req, socket, head) => {
     stampPeerAddress(req);
     upgrade(req, socket, head).catch(() => socket.destroy());
