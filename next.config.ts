@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages that load WebAssembly or native code at run time stay outside the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg"],
+  // prom-client too: scripts/serve-next.mjs records into the same module instance the metrics route reads (pino is external by default).
+  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "prom-client"],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
   experimental: { authInterrupts: true },

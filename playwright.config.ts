@@ -35,7 +35,8 @@ export default defineConfig({
   ],
   webServer: {
     command: "tsx --conditions=react-server scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
+    // Readiness, not liveness: database migrated and the worker's queue in place before any spec runs.
+    url: `http://127.0.0.1:${port}/api/health/ready`,
     // npm start builds first: 7.5 min measured on that machine.
     timeout: 1_200_000,
     reuseExistingServer: false,

@@ -49,6 +49,10 @@ const envSchema = z.object({
     .default("")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isAddressOrRange), { message: "must be comma-separated IP addresses or CIDR ranges (10.0.0.1, 10.0.0.0/8, ::1)" }),
+  /** A static Bearer token Prometheus may scrape GET /api/metrics with (besides API tokens with scope read). Unset: tokens only. */
+  RATCHET_METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /** pino level of every process's logs (lib/log/logger.mjs reads it; checked here). */
+  RATCHET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 function isAddressOrRange(value: string): boolean {

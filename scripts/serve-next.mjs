@@ -4,9 +4,16 @@
 // stamps every request with the TCP peer's address (x-ratchet-peer-address),
 // overwriting whatever a client sent under that name. lib/auth/client-address.ts
 // reads it (and X-Forwarded-For only behind RATCHET_TRUSTED_PROXIES).
+// It is also where every request (pages and API) gets its X-Request-Id, its
+// request context (so log lines name it), its access-log line and its sample in
+// ratchet_http_request_duration_seconds.
 // Usage: node scripts/serve-next.mjs [--dev] -p PORT -H HOST
 import http from "node:http";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { observeRequests } from "../lib/http/observe-requests.mjs";
+import { logger } from "../lib/log/logger.mjs";
+import { createRouteMatcher, readRoutePatterns } from "../lib/metrics/web-metrics.mjs";
 
 export const PEER_ADDRESS_HEADER = "x-ratchet-peer-address";
 
@@ -40,19 +47,14 @@ async function main() {
   await app.prepare();
   const upgrade = app.getUpgradeHandler();
 
-  const server = http.createServer((req, res) => {
-    stampPeerAddress(req);
-    handle(req, res).catch((error) => {
-      console.error(`[ratchet] failed to handle ${req.method} ${req.url}`, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal Server Error");
-    });
-  });
+  const log = logger().child({ process: "web" });
+  const matchRoute = createRouteMatcher(readRoutePatterns(path.join(process.cwd(), "app")));
+  const server = http.createServer(observeRequests(handle, { matchRoute, log, beforeHandle: stampPeerAddress }));
   server.on("upgrade", (req, socket, head) => {
     stampPeerAddress(req);
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
-  server.listen(port, hostname, () => console.log(`[ratchet] web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
+  server.listen(port, hostname, () => log.info({ hostname, port, dev }, `web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
 
   // As `next start` does: stop accepting, let requests in flight finish, close Next, exit 128 + signal.
   let closing = false;
@@ -60,7 +62,8 @@ async function main() {
     process.on(signal, () => {
       if (closing) return;
       closing = true;
-      server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
+      log.info({ signal }, "stopping: no new connections, letting requests in flight finish");
+      server.close(() => void app.close().catch((error) => log.error({ err: error }, "Next did not close cleanly")).finally(() => process.exit(code)));
       server.closeIdleConnections();
       if (dev) server.closeAllConnections();
     });

@@ -221,6 +221,7 @@ async function waitUntilServing(): Promise<boolean> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && !stopRequested) {
     const host = config.RATCHET_HOST === "0.0.0.0" ? "127.0.0.1" : config.RATCHET_HOST;
+    // Liveness on purpose: readiness also wants the job queue, which the worker started after this creates.
     const ok = await fetch(`http://${host}:${config.PORT}/api/health`).then((r) => r.ok, () => false);
     if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));

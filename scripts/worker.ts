@@ -10,8 +10,12 @@
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
 import { startWorker, type Worker } from "../lib/jobs/start-worker";
+import { logger } from "../lib/log/logger.mjs";
+import { startWorkerMetricsPublisher, type WorkerMetricsPublisher } from "../lib/metrics/publish-worker-metrics";
 import { handleStopSignals, signalExitCode } from "../lib/process/handle-stop-signals";
 import { replayWorkload } from "../lib/replay/replay-workload";
+
+const log = logger().child({ process: "worker" });
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +29,7 @@ const { values } = parseArgs({
 const number = (name: string, value: string | undefined, min: number) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) {
-    console.error(`--${name} must be a number ≥ ${min}`);
+    console.error(`--${name} must be a number ≥ ${min}`); // usage error: for the person typing, not the logs
     process.exit(2);
   }
   return n;
@@ -37,20 +41,24 @@ const number = (name: string, value: string | undefined, min: number) => {
 // pg-boss waits up to this long twice (a running maintenance command, then handlers): 2 × 4 s stays inside npm start's 10 s.
 const STOP_TIMEOUT_MS = 4_000;
 let worker: Worker | undefined;
+let metrics: WorkerMetricsPublisher | undefined;
 let stopRequested = false;
 const stop = () => {
-  console.log(`[worker] stopping: writing what running jobs have, giving their jobs back …`);
+  log.info("stopping: writing what running jobs have, giving their jobs back …");
   setTimeout(() => {
-    console.error("[worker] did not stop in time; exiting now");
+    log.error("did not stop in time; exiting now");
     process.exit(1);
   }, STOP_TIMEOUT_MS * 2 + 1_500).unref();
-  void worker!.stop({ timeoutMs: STOP_TIMEOUT_MS }).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error("[worker] stop failed", error);
-      process.exit(1);
-    },
-  );
+  void worker!
+    .stop({ timeoutMs: STOP_TIMEOUT_MS })
+    .then(() => metrics?.stop())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "stop failed");
+        process.exit(1);
+      },
+    );
 };
 const requestStop = () => {
   if (stopRequested) return;
@@ -60,7 +68,7 @@ const requestStop = () => {
 handleStopSignals({
   stop: requestStop,
   force(signal) {
-    console.error(`[worker] ${signal} again: exiting now`);
+    log.error({ signal }, `${signal} again: exiting now`);
     process.exit(signalExitCode(signal));
   },
 });
@@ -81,5 +89,7 @@ worker = await startWorker({
   pollingIntervalSeconds: number("poll", values.poll, 0.5),
   superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
 });
+// Heartbeat and metrics in PostgreSQL for GET /api/metrics (README → Operations).
+metrics = startWorkerMetricsPublisher();
 if (stopRequested) stop();
-else console.log(`[worker] ready (pid ${process.pid})`);
+else log.info({ workerId: metrics.workerId }, "worker ready");

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { zodFields } from "@/lib/errors/zod-fields";
 import { requireSameOrigin } from "./require-same-origin";
 import { isStorableText } from "@/lib/http/json-limits";
+import { currentRequestContext } from "@/lib/log/request-context.mjs";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -59,6 +60,9 @@ export function apiRoute<S extends Schemas>(
   const route = (request: Request, context: RouteContext) =>
     respond(async () => {
       const actor = await resolveActor(request.headers);
+      // The request's log lines (and its access-log line) name who asked.
+      const requestContext = currentRequestContext();
+      if (requestContext && actor) requestContext.actorId = actor.user.id;
       if (actor && !actor.token) requireSameOrigin(request);
       authorize(actor, definition.permission);
       await assertTokenReachesPath(actor, await context.params);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/http/json-response";
+import { logger } from "@/lib/log/logger.mjs";
 
 /** The one place where thrown errors become HTTP: domain errors keep their status, the rest is a logged 500. */
 export function toErrorResponse(error: unknown): Response {
@@ -16,6 +17,6 @@ export function toErrorResponse(error: unknown): Response {
     if (error.code === "P2020") return errorResponse(422, "validation_failed", "A number in the request is out of range for its field.");
   }
   const id = randomUUID();
-  console.error(`[api] unexpected error ${id}`, error);
+  logger().error({ err: error, errorReference: id }, "unexpected error answered with 500");
   return errorResponse(500, "internal_error", `Unexpected server error (reference ${id}).`);
 }

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "signoffs.write": { roles: ["admin", "stakeholder"], scopes: ["write"] },
   "gate.read": { roles: everyone, scopes: ["gate", "read"] },
   "api.read": { roles: everyone, scopes: ["read", "write", "capture", "gate"] },
+  // GET /api/metrics: API tokens only (or RATCHET_METRICS_TOKEN), never a browser session.
+  "metrics.read": { roles: everyone, scopes: ["read"] },
   "tokens.manage": { roles: everyone, scopes: [] },
   "users.read": { roles: ["admin"], scopes: [] },
   "users.manage": { roles: ["admin"], scopes: [] },

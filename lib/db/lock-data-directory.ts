@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { logger } from "../log/logger.mjs";
 
 // One process owns an embedded data directory: two PGlite instances writing the
 // same files corrupt them. proper-lockfile makes `<dir>/lock` atomically (mkdir)
@@ -48,7 +49,7 @@ export async function lockDataDirectory(dataDir: string, options: { onCompromise
     stale: STALE_MS,
     update: UPDATE_MS,
     realpath: false,
-    onCompromised: options.onCompromised ?? ((error: Error) => console.error(`[ratchet] lost the lock on ${dir}: ${error.message}`)),
+    onCompromised: options.onCompromised ?? ((error: Error) => logger().error({ err: error, dir }, `lost the lock on ${dir}`)),
   };
   const ownerFile = path.join(dir, "lock.owner.json");
   let release: () => Promise<void>;

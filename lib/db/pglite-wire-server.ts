@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createScramVerifier, type ScramVerifier } from "./scram-sha-256";
+import { logger } from "../log/logger.mjs";
 
 // Serves one PGlite database to many PostgreSQL clients over TCP.
 //
@@ -71,7 +72,7 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
         connection.midQuery = endsWithFlush;
       }
     } catch (error) {
-      console.error("[embedded-db] protocol error", error);
+      logger().error({ err: error, component: "embedded-db" }, "embedded database protocol error");
     } finally {
       running = false;
     }

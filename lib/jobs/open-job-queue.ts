@@ -1,6 +1,7 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
 import { requireDatabaseUrl } from "@/lib/env";
+import { logger } from "@/lib/log/logger.mjs";
 import type { JobDefinition } from "./job-definition";
 
 // The one place that knows the queue engine is pg-boss (PostgreSQL-backed, so
@@ -55,7 +56,7 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     useListenNotify: options.listen ?? supervise,
     openTelemetry: { enabled: false },
   });
-  boss.on("error", (error: unknown) => console.error("[jobs] queue error", error));
+  boss.on("error", (error: unknown) => logger().error({ err: error }, "job queue error"));
   await boss.start();
 
   const created = new Map<string, Promise<void>>();

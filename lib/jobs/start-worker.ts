@@ -2,6 +2,7 @@ import "server-only";
 import type { JobResult } from "pg-boss";
 import { JobInterruptedError, type JobDefinition } from "./job-definition";
 import type { JobSweep } from "./job-sweep";
+import { logger } from "@/lib/log/logger.mjs";
 import { openJobQueue } from "./open-job-queue";
 import { MAX_GROUP_LIMIT } from "./send-jobs";
 
@@ -42,10 +43,12 @@ export type Worker = {
 // so one fetch can honour a different limit per model version.
 const GROUP_TIERS = Object.fromEntries(Array.from({ length: MAX_GROUP_LIMIT }, (_, i) => [String(i + 1), i + 1]));
 
+const workerLog = logger().child({ process: "worker" });
+
 /** Starts working every given job definition until stop() (which lets running jobs finish). */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const jobs = options.jobs;
-  const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
+  const log = options.log ?? ((message: string) => workerLog.info(message));
   const concurrency = options.concurrency ?? 4;
   const fetchBatchSize = options.fetchBatchSize ?? 1;
   const queue = await openJobQueue({

@@ -2,6 +2,7 @@ import "server-only";
 import { loadConnectorItems, type PreparedItem } from "@/lib/connectors/load-connector-items";
 import { loadModelConnector, type LoadedModelConnector } from "@/lib/connectors/load-model-connector";
 import { prisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/log/logger.mjs";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import type { ReplayBatchPayload } from "./replay-batch.schema";
 
@@ -26,7 +27,8 @@ export async function prepareReplayBatch(payload: ReplayBatchPayload): Promise<P
   const run = await db.replayRun.findFirst({ where: { id: runId, projectId, modelVersionId }, select: { status: true } });
   if (!run || (run.status !== "queued" && run.status !== "running")) return null;
   if (run.status === "queued") {
-    await db.replayRun.updateMany({ where: { id: runId, projectId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+    const started = await db.replayRun.updateMany({ where: { id: runId, projectId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+    if (started.count === 1) logger().info({ runId, modelVersionId, projectId }, "replay run started");
   }
   const unfinished = await db.replayRunItem.findMany({
     where: { runId, projectId, patternRevisionId: { in: payload.patternRevisionIds }, finishedAt: null },

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/log/logger.mjs";
 import { JobInterruptedError } from "@/lib/jobs/job-definition";
 import { DEFAULT_RETRY_POLICY, invokeWithRetries, type RetryPolicy } from "./invoke-with-retries";
 import { leaseModelSlots } from "./lease-model-slots";
@@ -109,6 +110,7 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
   }
   // What was received is written even when stopping; the rest is the next attempt's (finished items are skipped).
   await writer.close();
+  logger().debug({ runId: run.id, modelVersionId: run.modelVersionId, items: callable.length, ms: Math.round(performance.now() - prepareStarted) }, "replay batch done");
   if (options.signal?.aborted && written < chunks.length) throw new JobInterruptedError();
 }
 

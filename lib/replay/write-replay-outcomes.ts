@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ReplayStatus } from "@/lib/db/generated/enums";
+import { logger } from "@/lib/log/logger.mjs";
+import { recordWrittenOutcomes } from "@/lib/metrics/replay-metrics";
 import { runCompletionSql } from "./run-completion-sql";
 
 export type ReplayOutcomeRow = {
@@ -28,6 +30,7 @@ export function errorOutcome(target: OutcomeTarget, reason: string, latencyMs: n
 
 type Verdict = "pass" | "fail" | "error" | null;
 type Counts = { passed: number; failed: number; errored: number; ungraded: number };
+type WriteReport = { verdicts: Verdict[]; finished: (Counts & { total: number }) | null };
 
 const DEADLOCK_ATTEMPTS = 3;
 
@@ -50,7 +53,13 @@ export async function writeReplayOutcomes(
   const sorted = [...rows].sort((a, b) => (a.patternRevisionId < b.patternRevisionId ? -1 : 1));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma().$transaction((tx) => writeInTransaction(tx, run, sorted), { timeout: 30_000, maxWait: 30_000 });
+      const written: WriteReport = { verdicts: [], finished: null };
+      const status = await prisma().$transaction((tx) => writeInTransaction(tx, run, sorted, written), { timeout: 30_000, maxWait: 30_000 });
+      recordWrittenOutcomes(run.modelVersionId, sorted, written.verdicts);
+      if (written.finished) {
+        logger().info({ runId: run.id, modelVersionId: run.modelVersionId, projectId: run.projectId, status, ...written.finished }, "replay run finished");
+      }
+      return status;
     } catch (error) {
       // Grading locks the run before its items; meeting a batch write on the same items, PostgreSQL aborts one of the two.
       if (attempt >= DEADLOCK_ATTEMPTS || !/deadlock|40P01|P2034/i.test(String((error as Error)?.message ?? error))) throw error;
@@ -62,6 +71,8 @@ async function writeInTransaction(
   tx: Prisma.TransactionClient,
   run: { id: string; projectId: string; modelVersionId: string },
   sorted: readonly ReplayOutcomeRow[],
+  /** Filled in for the metrics and the run's last log line. */
+  written: WriteReport,
 ): Promise<ReplayStatus | null> {
   const ids = sorted.map((row) => row.patternRevisionId);
   const before = await tx.$queryRaw<{ id: string; finished: boolean; verdict: Verdict }[]>`
@@ -82,6 +93,7 @@ async function writeInTransaction(
     error_reason: row.errorReason,
     latency_ms: row.latencyMs,
   }));
+  written.verdicts = records.map((record) => record.verdict as Verdict);
   const json = JSON.stringify(records);
   await tx.$executeRawUnsafe(
     `INSERT INTO results (id, project_id, problem_id, pattern_id, pattern_revision_id, model_version_id, replay_run_id,
@@ -114,7 +126,7 @@ async function writeInTransaction(
   for (const old of before) if (old.finished) delta[bucket(old.verdict)] -= 1;
   for (const record of records) delta[bucket(record.verdict as Verdict)] += 1;
   const newlyFinished = delta.passed + delta.failed + delta.errored + delta.ungraded;
-  const [after] = await tx.$queryRaw<{ status: ReplayStatus }[]>`
+  const [after] = await tx.$queryRaw<(Counts & { status: ReplayStatus; total: number })[]>`
     UPDATE replay_runs SET
       passed   = passed   + ${delta.passed}::int,
       failed   = failed   + ${delta.failed}::int,
@@ -122,7 +134,14 @@ async function writeInTransaction(
       ungraded = ungraded + ${delta.ungraded}::int,
       ${runCompletionSql(Prisma.sql`passed + failed + errored + ungraded + ${newlyFinished}::int`)}
     WHERE id = ${run.id} AND project_id = ${run.projectId}
-    RETURNING status`;
+    RETURNING status, total, passed, failed, errored, ungraded`;
+  if (after && (after.status === "completed" || after.status === "failed")) {
+    // Writes to one run queue on its row, so exactly one of them sees the run cross its total.
+    const finished = after.passed + after.failed + after.errored + after.ungraded;
+    if (finished - newlyFinished < after.total) {
+      written.finished = { total: after.total, passed: after.passed, failed: after.failed, errored: after.errored, ungraded: after.ungraded };
+    }
+  }
   return after?.status ?? null;
 }
 

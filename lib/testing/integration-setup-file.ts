@@ -7,6 +7,8 @@ import { recordingRoute, routeTemplateFromStack } from "./api-response-recorder"
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.RATCHET_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.RATCHET_DEMO ??= "1";
+// Access and replay lines would bury vitest's report; tests that read logs raise the level themselves.
+process.env.RATCHET_LOG_LEVEL ??= "warn";
 
 // Every answer of every apiRoute handler is recorded for the OpenAPI conformance check at the end of the run.
 vi.mock("@/lib/api/api-route", async (importOriginal) => {

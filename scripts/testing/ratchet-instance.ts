@@ -55,7 +55,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export const waitUntilReady = (instance: RatchetInstance, webPort: number) =>
-  waitFor("the app to serve and the worker to start", async () => instance.output().includes("[worker] ready") && (await fetch(`http://127.0.0.1:${webPort}/api/health`)).ok, 240_000, instance);
+  waitFor("the app to serve and the worker to start", async () => instance.output().includes("worker ready") && (await fetch(`http://127.0.0.1:${webPort}/api/health`)).ok, 240_000, instance);
 
 export function embeddedDatabaseUrl(dataDir: string, port: number): string {
   const password = readFileSync(path.join(dataDir, "db-password"), "utf8").trim();

@@ -1,8 +1,6 @@
-import { checkHealth } from "@/lib/health/check-health";
-
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
+/** Liveness: the process serves requests. No database call, no details; 200 while it answers at all. */
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
 }

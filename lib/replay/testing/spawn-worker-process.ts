@@ -15,7 +15,7 @@ export async function spawnWorkerProcess(databaseUrl: string, args: string[] = [
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 180_000);
     const check = () => {
-      if (output.includes("[worker] ready")) {
+      if (output.includes("worker ready")) {
         clearTimeout(timer);
         resolve();
       }
