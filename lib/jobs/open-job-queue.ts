@@ -56,7 +56,12 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     useListenNotify: options.listen ?? supervise,
     openTelemetry: { enabled: false },
   });
-  boss.on("error", (error: unknown) => logger().error({ err: error }, "job queue error"));
+  // Message and code only: pg-boss passes on pg's errors, which can carry the whole pg Client
+  // (user, host, database) and would repeat it on every poll while the database is away.
+  boss.on("error", (error: unknown) => {
+    const { message, code } = error as { message?: unknown; code?: unknown };
+    logger().error({ err: { message: String(message ?? error), ...(typeof code === "string" ? { code } : {}) } }, "job queue error");
+  });
   await boss.start();
 
   const created = new Map<string, Promise<void>>();
