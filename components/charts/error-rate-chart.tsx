@@ -15,6 +15,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
+import { PRODUCTION_GLYPH } from "./production-glyph";
 import { signoffSymbol } from "./signoff-symbol";
 import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
@@ -59,13 +60,16 @@ export type ErrorRateChartProps = {
   signoffs?: ErrorRateChartSignoff[][];
   /** Shade each series' 95% Wilson interval (a band around the line). Readable for a few series only. */
   intervalBand?: boolean;
+  /** The x axis label of the production version: its tick and tooltip say "production" in words, with a ★. */
+  production?: string;
 };
 
 type Row = { label: string; values: (number | null)[]; bands: ([number, number] | null)[] };
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
-export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs, intervalBand = false }: ErrorRateChartProps) {
+export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs, intervalBand = false, production }: ErrorRateChartProps) {
+  const marksProduction = production !== undefined && modelVersions.includes(production);
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
     values: series.map((_, si) => {
@@ -85,13 +89,14 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis
             dataKey="label"
-            tick={<VersionTick />}
+            tick={<VersionTick production={marksProduction ? production : undefined} />}
             tickLine={false}
             axisLine={{ stroke: "#cbd5e1" }}
             // Recharts measures the one-line label; the two-line tick is narrower, so show up to five.
             interval={modelVersions.length <= 5 ? 0 : "preserveStartEnd"}
             minTickGap={4}
-            height={40}
+            // A third line under the production version's tick.
+            height={marksProduction ? 56 : 40}
             padding={{ left: 24, right: 24 }}
           />
           <YAxis
@@ -164,7 +169,9 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
             }),
           )}
           <Tooltip
-            content={(props) => <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} />}
+            content={(props) => (
+              <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} production={production} />
+            )}
             cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
           />
         </ComposedChart>
@@ -173,10 +180,10 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
   );
 }
 
-type VersionTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
+type VersionTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown }; production?: string };
 
-/** Model name on one line, version beneath it: labels stay readable on narrow screens. */
-function VersionTick({ x = 0, y = 0, payload }: VersionTickProps) {
+/** Model name on one line, version beneath it (and "★ production" under the production version): labels stay readable on narrow screens. */
+function VersionTick({ x = 0, y = 0, payload, production }: VersionTickProps) {
   const label = String(payload?.value ?? "");
   const cut = label.lastIndexOf(" ");
   const name = cut > 0 ? label.slice(0, cut) : label;
@@ -189,6 +196,11 @@ function VersionTick({ x = 0, y = 0, payload }: VersionTickProps) {
       {version ? (
         <tspan x={Number(x)} dy="1.25em" fontWeight={600} fill="#1e293b">
           {version}
+        </tspan>
+      ) : null}
+      {label === production ? (
+        <tspan x={Number(x)} dy="1.25em" fontSize={11} fontWeight={600} fill="#065f46" data-testid="production-tick">
+          {PRODUCTION_GLYPH} production
         </tspan>
       ) : null}
     </text>
@@ -208,15 +220,23 @@ function SignoffMarker({ cx, cy, signoff, color }: { cx: number; cy: number; sig
   );
 }
 
-type ChartTooltipProps = TooltipContentProps & Pick<ErrorRateChartProps, "series" | "points" | "modelVersions" | "signoffs">;
+type ChartTooltipProps = TooltipContentProps & Pick<ErrorRateChartProps, "series" | "points" | "modelVersions" | "signoffs" | "production">;
 
-function ChartTooltip({ active, label, series, points, modelVersions, signoffs }: ChartTooltipProps) {
+function ChartTooltip({ active, label, series, points, modelVersions, signoffs, production }: ChartTooltipProps) {
   if (!active || label === undefined) return null;
   const vi = modelVersions.indexOf(String(label));
   if (vi < 0) return null;
   return (
     <div className="max-w-xs rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
-      <p className="mb-1 font-semibold text-slate-900">{label}</p>
+      <p className="mb-1 font-semibold text-slate-900">
+        {label}
+        {label === production ? (
+          <span className="font-medium text-emerald-800">
+            {" "}
+            · {PRODUCTION_GLYPH} production
+          </span>
+        ) : null}
+      </p>
       <ul className="space-y-1">
         {series.map((s, si) => {
           const point = points[si]?.[vi] ?? null;
@@ -230,7 +250,8 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs }
                   <>
                     <span className={above ? "font-semibold text-red-700" : "text-slate-800"}>
                       {pct(point.errorRate)}
-                      {above ? " ▲" : ""}
+                      {/* In words: beside another version a bare ▲ reads as "got worse". */}
+                      {above ? " ▲ above target" : ""}
                     </span>{" "}
                     <span className="text-slate-600">
                       n={point.n}, 95% {pct(point.low)}–{pct(point.high)}

@@ -1,27 +1,43 @@
 import Link from "next/link";
+import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
 import { formatTarget } from "@/lib/format/format-percent";
 
 type LegendItem = { key: string; title: string; target: number; color: string; href: string };
 
-/** The chart's legend as HTML: wraps on small screens, and each problem key links to its page. */
-export function ChartLegend({ items }: { items: LegendItem[] }) {
+/**
+ * The chart's legend as HTML: wraps on small screens, and each problem key links to its page.
+ * Its key says the marks in words: ▲ beside a version would otherwise read as "got worse".
+ */
+export function ChartLegend({ items, production }: { items: LegendItem[]; /** The production version's label, e.g. "sentiment 2.1". */ production?: string }) {
   return (
-    <ul className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-      {items.map((item) => (
-        <li key={item.key} className="flex min-w-0 items-start gap-2">
-          <svg aria-hidden="true" width="28" height="12" className="mt-1 shrink-0">
-            <line x1="0" y1="4" x2="28" y2="4" stroke={item.color} strokeWidth="3" />
-            <line x1="0" y1="10" x2="28" y2="10" stroke={item.color} strokeWidth="1.5" strokeDasharray="5 3" />
-          </svg>
-          <span className="min-w-0">
-            <Link href={item.href} className="font-semibold text-slate-900 underline-offset-2 hover:underline">
-              {item.key}
-            </Link>{" "}
-            <span className="text-slate-700">{item.title}</span>{" "}
-            <span className="whitespace-nowrap text-slate-500">· target ≤ {formatTarget(item.target)}</span>
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        {items.map((item) => (
+          <li key={item.key} className="flex min-w-0 items-start gap-2">
+            <svg aria-hidden="true" width="28" height="12" className="mt-1 shrink-0">
+              <line x1="0" y1="4" x2="28" y2="4" stroke={item.color} strokeWidth="3" />
+              <line x1="0" y1="10" x2="28" y2="10" stroke={item.color} strokeWidth="1.5" strokeDasharray="5 3" />
+            </svg>
+            <span className="min-w-0">
+              <Link href={item.href} className="font-semibold text-slate-900 underline-offset-2 hover:underline">
+                {item.key}
+              </Link>{" "}
+              <span className="text-slate-700">{item.title}</span>{" "}
+              <span className="whitespace-nowrap text-slate-500">· target ≤ {formatTarget(item.target)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p data-testid="chart-key" className="mt-3 text-xs text-slate-600">
+        Solid line: error rate · dashed line: the problem&apos;s target · <span aria-hidden="true">▲</span> above target (in the tooltip:
+        the rate is over that problem&apos;s target, not worse than the version before)
+        {production ? (
+          <>
+            {" "}
+            · <span aria-hidden="true">{PRODUCTION_GLYPH}</span> production: {production}, the version in production
+          </>
+        ) : null}
+      </p>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
 import { toChartPoint } from "@/components/charts/to-chart-point";
 import { ErrorRateChart, type ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
 import { seriesColor } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Severity } from "@/lib/db/generated/enums";
+import type { ModelStatus, Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
@@ -18,10 +19,12 @@ import { ProblemFilterForm } from "./problem-filter-form";
 import { TablePagination, VersionColumnsNav, type VersionColumns } from "./table-pagination";
 
 type DashboardProblem = { id: string; key: string; number: number; title: string; severity: Severity; target: number };
-type DashboardModelVersion = { id: string; name: string; version: string };
+type DashboardModelVersion = { id: string; name: string; version: string; status: ModelStatus };
 
 type DashboardPageProps = {
   project: { slug: string; name: string; description: string };
+  /** What the viewer's role may do: empty states offer the next step only to those who can take it. */
+  permissions: { logProblems: boolean; registerModels: boolean };
   query: DashboardQuery;
   chart: {
     /** The problems drawn (at most CHART_MAX_LINES) × every model version. */
@@ -46,7 +49,7 @@ type DashboardPageProps = {
   };
 };
 
-export function DashboardPage({ project, query, chart, table, signoffs = [], latestComparison }: DashboardPageProps) {
+export function DashboardPage({ project, permissions, query, chart, table, signoffs = [], latestComparison }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
   const { matrix } = chart;
   const series = matrix.rows.map(({ problem }) => ({
@@ -61,6 +64,10 @@ export function DashboardPage({ project, query, chart, table, signoffs = [], lat
 
   const chartSignoffs = toChartSignoffs(signoffs, matrix.rows.map((r) => r.problem.id), matrix.modelVersions.map((v) => v.id));
   const tableSignoffs = toChartSignoffs(signoffs, table.matrix.rows.map((r) => r.problem.id), table.matrix.modelVersions.map((v) => v.id));
+  // At most one per project; the chart marks it on its axis, the table in its column header.
+  const productionVersion = matrix.modelVersions.find((v) => v.status === "production");
+  const production = productionVersion ? modelVersionLabel(productionVersion) : undefined;
+  const noVersions = matrix.modelVersions.length === 0;
   const filtered = query.severities.length + query.statuses.length > 0 || query.q !== "" || query.aboveTarget;
   const total = table.total;
   const chartDescription = chart.chosen
@@ -99,51 +106,75 @@ export function DashboardPage({ project, query, chart, table, signoffs = [], lat
       </Card>
 
       {total === 0 && !filtered ? (
-        <EmptyState title="No problems logged yet">Log a problem and add its patterns to start tracking it.</EmptyState>
+        <EmptyState
+          title="No problems logged yet"
+          action={permissions.logProblems ? { href: `${base}/problems/new`, label: "Log a problem" } : undefined}
+        >
+          {permissions.logProblems
+            ? "Log a problem the model is known to have, then add its patterns: this page charts its error rate across model versions."
+            : "Engineers log the problems the model is known to have; each appears here with its error rate across model versions."}
+        </EmptyState>
       ) : total === 0 ? (
         <EmptyState title="No problem matches this filter">Clear the filter to see every problem.</EmptyState>
-      ) : matrix.modelVersions.length === 0 ? (
-        <EmptyState title="No model versions registered yet">
-          Register a model version: Ratchet replays every pattern against it and charts the result here.
-        </EmptyState>
       ) : (
         <div className="space-y-6">
-          <Card
-            title="Error rate by model version"
-            description={`${chartDescription}${filtered ? " (filtered)" : ""} · ${matrix.modelVersions.length} model version${
-              matrix.modelVersions.length === 1 ? "" : "s"
-            } in registration order`}
-          >
-            <figure>
-              <ErrorRateChart
-                modelVersions={matrix.modelVersions.map(modelVersionLabel)}
-                series={series}
-                points={points}
-                signoffs={chartSignoffs}
-              />
-              <figcaption className="sr-only">
-                Line chart of error rate per problem across model versions. The same numbers, with their 95% intervals, are in
-                the table below.
-              </figcaption>
-            </figure>
-            <ChartLegend items={series} />
-            <ChartProblemPicker action={base} query={query} options={chart.options} shown={series.map((s) => s.key)} chosen={chart.chosen} />
-          </Card>
+          {noVersions ? (
+            <EmptyState
+              title="No model versions registered yet"
+              action={permissions.registerModels ? { href: `${base}/models/new`, label: "Register a model version" } : undefined}
+            >
+              {permissions.registerModels
+                ? "Register a model version: Ratchet replays every pattern against it and charts each problem's error rate here."
+                : "Once an engineer registers a model version, Ratchet replays every pattern against it and charts each problem's error rate here."}
+            </EmptyState>
+          ) : (
+            <Card
+              title="Error rate by model version"
+              description={`${chartDescription}${filtered ? " (filtered)" : ""} · ${matrix.modelVersions.length} model version${
+                matrix.modelVersions.length === 1 ? "" : "s"
+              } in registration order`}
+            >
+              <figure>
+                <ErrorRateChart
+                  modelVersions={matrix.modelVersions.map(modelVersionLabel)}
+                  series={series}
+                  points={points}
+                  signoffs={chartSignoffs}
+                  production={production}
+                />
+                <figcaption className="sr-only">
+                  Line chart of error rate per problem across model versions
+                  {production ? `; the production version is ${production}` : ""}. The same numbers, with their 95% intervals, are in
+                  the table below.
+                </figcaption>
+              </figure>
+              <ChartLegend items={series} production={production} />
+              <ChartProblemPicker action={base} query={query} options={chart.options} shown={series.map((s) => s.key)} chosen={chart.chosen} />
+            </Card>
+          )}
 
           <section aria-labelledby="numbers-heading">
             <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
               <h2 id="numbers-heading" className="text-base font-semibold text-slate-900">
-                Numbers
+                {noVersions ? "Problems" : "Numbers"}
               </h2>
               <VersionColumnsNav action={base} query={query} columns={table.versions} />
             </div>
             <ErrorRateTable projectSlug={project.slug} matrix={table.matrix} signoffs={tableSignoffs} />
             <TablePagination action={base} query={query} pageCount={table.pageCount} total={total} />
-            <p className="mt-2 text-xs text-slate-600">
-              <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
-              excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 · — no result ·
-              sign-offs: ✓ approved, ✗ rejected, ◌ stale
-            </p>
+            {noVersions ? null : (
+              <p className="mt-2 text-xs text-slate-600">
+                <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
+                excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 · — no result ·
+                sign-offs: ✓ approved, ✗ rejected, ◌ stale
+                {production ? (
+                  <>
+                    {" "}
+                    · <span aria-hidden="true">{PRODUCTION_GLYPH}</span> production: the version in production
+                  </>
+                ) : null}
+              </p>
+            )}
           </section>
         </div>
       )}

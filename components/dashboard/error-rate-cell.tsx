@@ -40,7 +40,7 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
       data-testid={testId}
       data-rate={rate.errorRate ?? ""}
       data-n={rate.n}
-      title={[interval, ...extras].join(" · ")}
+      title={[above ? "above target" : null, interval, ...extras].filter(Boolean).join(" · ")}
       className={`whitespace-nowrap text-right tabular-nums ${above ? "bg-red-50 font-semibold text-red-800" : ""}`}
     >
       {above ? (

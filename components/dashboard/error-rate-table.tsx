@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
-import { SeverityBadge } from "@/components/ui/badge";
+import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
+import { Badge } from "@/components/ui/badge";
 import { ProblemLabel } from "@/components/problems/problem-label";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { Severity } from "@/lib/db/generated/enums";
+import type { ModelStatus, Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { formatTarget } from "@/lib/format/format-percent";
 import { ErrorRateCell } from "./error-rate-cell";
 
 type TableProblem = { id: string; key: string; title: string; severity: Severity; target: number };
-type TableModelVersion = { id: string; name: string; version: string };
+type TableModelVersion = { id: string; name: string; version: string; status: ModelStatus };
 
 type ErrorRateTableProps = {
   projectSlug: string;
@@ -35,6 +36,13 @@ export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTable
               <Link href={`/projects/${projectSlug}/models/${v.id}`} className="hover:underline">
                 {v.name} <span className="font-normal text-slate-600">{v.version}</span>
               </Link>
+              {v.status === "production" ? (
+                <span className="mt-1 block" data-testid="production-column">
+                  <Badge tone="green">
+                    <span aria-hidden="true">{PRODUCTION_GLYPH}&nbsp;</span>production
+                  </Badge>
+                </span>
+              ) : null}
             </TableHeaderCell>
           ))}
         </TableRow>

@@ -32,6 +32,9 @@ type ProblemPageProps = {
   history: ProblemHistoryEntry[];
   owners: { id: string; name: string }[];
   canWrite: boolean;
+  /** The viewer may add patterns (patterns.write) and register model versions (models.write): the empty chart area offers that step. */
+  canAddPatterns?: boolean;
+  canRegisterModels?: boolean;
   /** The pattern list of this problem (the patterns module's section). */
   patternsSection: ReactNode;
   /** Every model version in registration order, with this problem's error rate (null: no result). */
@@ -55,12 +58,15 @@ export function ProblemPage({
   history,
   owners,
   canWrite,
+  canAddPatterns = false,
+  canRegisterModels = false,
   patternsSection,
   signoffs = [],
   allVersionRows = false,
 }: ProblemPageProps) {
   const base = `/projects/${project.slug}`;
   const [versionSignoffs = []] = toChartSignoffs(signoffs, [problem.id], versions.map((v) => v.id));
+  const productionVersion = versions.find((v) => v.status === "production");
   return (
     <>
       <PageHeader
@@ -119,8 +125,27 @@ export function ProblemPage({
 
         {patternsSection}
 
-        {versions.length === 0 ? (
-          <EmptyState title="No model versions registered yet" />
+        {problem.patternCounts.total === 0 ? (
+          // No patterns: every version's error rate is undefined, so an empty chart would only look broken.
+          <EmptyState
+            title="No error rate to chart yet: this problem has no patterns"
+            action={canAddPatterns ? { href: `${base}/patterns/new?problem=${encodeURIComponent(problem.key)}`, label: "Add a pattern" } : undefined}
+          >
+            {`An error rate is the share of a problem's patterns a model version fails. ${
+              canAddPatterns ? "Add 10–15 patterns" : "Once testers add its patterns"
+            }${
+              versions.length > 0 ? `, and Ratchet replays them against every model version and charts the result here.` : ": the chart fills in once a model version is registered."
+            }`}
+          </EmptyState>
+        ) : versions.length === 0 ? (
+          <EmptyState
+            title="No model versions registered yet"
+            action={canRegisterModels ? { href: `${base}/models/new`, label: "Register a model version" } : undefined}
+          >
+            {canRegisterModels
+              ? "Register a model version: Ratchet replays this problem's patterns against it and charts its error rate here."
+              : "Once an engineer registers a model version, Ratchet replays this problem's patterns against it and charts its error rate here."}
+          </EmptyState>
         ) : (
           <>
             <Card title="Error rate by model version" description="Shaded: 95% Wilson interval. Dashed line: target.">
@@ -131,6 +156,7 @@ export function ProblemPage({
                 series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
                 points={[versions.map((v) => toChartPoint(v.rate))]}
                 signoffs={[versionSignoffs]}
+                production={productionVersion ? modelVersionLabel(productionVersion) : undefined}
               />
             </Card>
 

@@ -57,7 +57,11 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
           filtered || query.cursor ? (
             <EmptyState title="No problems match">Change the search or the filters, or clear them.</EmptyState>
           ) : (
-            <EmptyState title="No problems logged yet">Log a problem and add its patterns to start tracking it.</EmptyState>
+            <EmptyState title="No problems logged yet" action={canWrite ? { href: `${base}/new`, label: "Log a problem" } : undefined}>
+              {canWrite
+                ? "Log a problem the model is known to have, then add 10–15 patterns: examples of it that every model version is replayed on."
+                : "Engineers log the problems the model is known to have; testers then add their patterns."}
+            </EmptyState>
           )
         ) : (
           <>

@@ -7,7 +7,7 @@ import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { listSignoffMarkers } from "@/lib/signoffs/list-signoff-markers";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ type Props = {
 };
 
 export default async function Page({ params, searchParams }: Props) {
-  await requirePageActor("projects.read");
+  const actor = await requirePageActor("projects.read");
   const { slug } = await params;
   const project = await requirePageProject(slug);
 
@@ -53,6 +53,7 @@ export default async function Page({ params, searchParams }: Props) {
     <DashboardPage
       latestComparison={latest && latestBaseline ? { candidate: latest, baseline: latestBaseline.modelVersion, reason: latestBaseline.reason } : null}
       project={project}
+      permissions={{ logProblems: can(actor, "problems.write"), registerModels: can(actor, "models.write") }}
       query={{ ...query, page, versionPage: columns.page }}
       chart={{
         matrix: buildErrorRateMatrix(chartProblems, modelVersions, chartRates),

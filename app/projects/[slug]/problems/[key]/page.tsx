@@ -47,7 +47,8 @@ export default async function Page({ params, searchParams }: Props) {
   const versions = modelVersions.map((v, i) => ({ ...v, rate: row?.cells[i] ?? null }));
 
   // The patterns module's section: the problem's pattern list, below its fields.
-  const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={can(actor, "patterns.write")} />;
+  const canAddPatterns = can(actor, "patterns.write");
+  const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={canAddPatterns} />;
 
   return (
     <ProblemPage
@@ -58,6 +59,8 @@ export default async function Page({ params, searchParams }: Props) {
       history={history.items}
       owners={owners}
       canWrite={can(actor, "problems.write")}
+      canAddPatterns={canAddPatterns}
+      canRegisterModels={can(actor, "models.write")}
       patternsSection={patternsSection}
       signoffs={signoffs}
       allVersionRows={(await searchParams).versions === "all"}
