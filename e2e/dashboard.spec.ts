@@ -96,3 +96,41 @@ test("the chart picker chooses which problems are drawn, from the keyboard, and 
   await page.getByRole("link", { name: "Back to the worst 12" }).click();
   await expect(page.locator(".recharts-line")).toHaveCount(DEMO_PROBLEMS.length);
 });
+
+test("the dashboard says which version is production, in the table's column header and on the chart's axis, and says 'above target' in words", async ({ page, signInAs }) => {
+  const production = DEMO_MODEL_VERSIONS.filter((v) => v.status === "production").map((v) => `${DEMO_MODEL_NAME} ${v.version}`);
+  expect(production).toEqual([`${DEMO_MODEL_NAME} 2.1`]);
+  await signInAs("stakeholder", DEMO_PROJECT_PATH);
+
+  // The table: exactly one column header says "production", and it is 2.1's.
+  const table = page.getByRole("table", { name: "Error rate per problem and model version" });
+  const productionHeader = table.getByRole("columnheader", { name: /production/ });
+  await expect(productionHeader).toHaveCount(1);
+  await expect(productionHeader).toHaveAccessibleName(`${production[0]} production`);
+
+  // The chart's x axis: one tick carries "★ production", under 2.1.
+  const ticks = page.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label");
+  await expect(ticks).toHaveCount(DEMO_MODEL_VERSIONS.length);
+  await expect(page.getByTestId("production-tick")).toHaveCount(1);
+  const productionTick = ticks.filter({ has: page.getByTestId("production-tick") });
+  await expect(productionTick).toHaveText(`${DEMO_MODEL_NAME}2.1★ production`);
+
+  // The legend's key says what ▲ and ★ mean, in words.
+  const key = page.getByTestId("chart-key");
+  await expect(key).toContainText("▲ above target");
+  await expect(key).toContainText(`★ production: ${production[0]}`);
+
+  // The tooltip at the newest version (where some problem is above its target, see the test above) says so in words;
+  // at 2.1 it names the version as production.
+  const tooltip = page.locator(".recharts-tooltip-wrapper");
+  const hoverTick = async (index: number) => {
+    const tick = await ticks.nth(index).boundingBox();
+    const plot = await page.locator(".recharts-cartesian-grid").first().boundingBox();
+    await page.mouse.move(tick!.x + tick!.width / 2, plot!.y + plot!.height / 2);
+  };
+  await hoverTick(DEMO_MODEL_VERSIONS.length - 1);
+  await expect(tooltip).toContainText(`${DEMO_MODEL_NAME} ${DEMO_MODEL_VERSIONS.at(-1)!.version}`);
+  await expect(tooltip).toContainText("▲ above target");
+  await hoverTick(DEMO_MODEL_VERSIONS.findIndex((v) => v.status === "production"));
+  await expect(tooltip).toContainText(`${production[0]} · ★ production`);
+});

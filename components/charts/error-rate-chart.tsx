@@ -253,7 +253,7 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs, 
                       {/* In words: beside another version a bare ▲ reads as "got worse". */}
                       {above ? " ▲ above target" : ""}
                     </span>{" "}
-                    <span className="text-slate-600">
+                    <span className="whitespace-nowrap text-slate-600">
                       n={point.n}, 95% {pct(point.low)}–{pct(point.high)}
                     </span>
                     {isThinEvidence(point.n) ? <span className="block font-medium text-amber-800">thin evidence (n &lt; 10)</span> : null}

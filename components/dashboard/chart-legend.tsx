@@ -29,12 +29,12 @@ export function ChartLegend({ items, production }: { items: LegendItem[]; /** Th
         ))}
       </ul>
       <p data-testid="chart-key" className="mt-3 text-xs text-slate-600">
-        Solid line: error rate · dashed line: the problem&apos;s target · <span aria-hidden="true">▲</span> above target (in the tooltip:
-        the rate is over that problem&apos;s target, not worse than the version before)
+        Solid line: error rate · dashed: target · <span aria-hidden="true">▲</span> above target (over the problem&apos;s target, not a change
+        from the version before)
         {production ? (
           <>
             {" "}
-            · <span aria-hidden="true">{PRODUCTION_GLYPH}</span> production: {production}, the version in production
+            · <span aria-hidden="true">{PRODUCTION_GLYPH}</span> production: {production}
           </>
         ) : null}
       </p>

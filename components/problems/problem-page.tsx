@@ -131,11 +131,14 @@ export function ProblemPage({
             title="No error rate to chart yet: this problem has no patterns"
             action={canAddPatterns ? { href: `${base}/patterns/new?problem=${encodeURIComponent(problem.key)}`, label: "Add a pattern" } : undefined}
           >
-            {`An error rate is the share of a problem's patterns a model version fails. ${
-              canAddPatterns ? "Add 10–15 patterns" : "Once testers add its patterns"
-            }${
-              versions.length > 0 ? `, and Ratchet replays them against every model version and charts the result here.` : ": the chart fills in once a model version is registered."
-            }`}
+            An error rate is the share of a problem&apos;s patterns a model version fails.{" "}
+            {canAddPatterns
+              ? versions.length > 0
+                ? "Add 10–15 patterns: Ratchet replays them against every model version and charts the result here."
+                : "Add 10–15 patterns; once a model version is registered, Ratchet replays them and charts the result here."
+              : versions.length > 0
+                ? "Once testers add its patterns, Ratchet replays them against every model version and charts the result here."
+                : "Once testers add its patterns and a model version is registered, the result is charted here."}
           </EmptyState>
         ) : versions.length === 0 ? (
           <EmptyState
