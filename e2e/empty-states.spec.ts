@@ -106,7 +106,7 @@ test("a problem with no patterns explains its empty chart; engineers and testers
         await add.click();
         await expect(other).toHaveURL(new RegExp(`/patterns/new\\?problem=${problemKey}$`));
         await expect(other.getByRole("heading", { name: "New pattern", level: 1 })).toBeVisible();
-        await expect(other.getByRole("navigation", { name: "Breadcrumb" })).toContainText(`${problemKey} Sarcasm reads as praise`);
+        await expect(other.getByRole("main").getByRole("navigation", { name: "Breadcrumb" })).toContainText(`${problemKey} Sarcasm reads as praise`);
       }
     });
   }
