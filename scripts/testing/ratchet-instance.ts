@@ -28,6 +28,8 @@ export function spawnRatchet(options: { dataDir: string; webPort: number; dbPort
     RATCHET_DATA_DIR: options.dataDir,
     RATCHET_EMBEDDED_DB_PORT: String(options.dbPort),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The integration setup quiets this process's logs to warn; the instance's "worker ready" is an info line.
+    RATCHET_LOG_LEVEL: "info",
     ...options.env,
   });
   const script = options.script ?? "start";

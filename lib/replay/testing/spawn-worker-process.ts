@@ -6,14 +6,18 @@ export async function spawnWorkerProcess(databaseUrl: string, args: string[] = [
   const root = process.cwd();
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts/worker.ts"), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: process.env.RATCHET_SECRET ?? "integration-tests-secret-0123456789abcdef" },
+    // info: the integration setup quiets this process's logs to warn, but "worker ready" is an info line.
+    env: { ...process.env, RATCHET_LOG_LEVEL: "info", DATABASE_URL: databaseUrl, RATCHET_SECRET: process.env.RATCHET_SECRET ?? "integration-tests-secret-0123456789abcdef" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // never leave a worker behind a failed start
+      reject(new Error(`worker did not start:\n${output}`));
+    }, 180_000);
     const check = () => {
       if (output.includes("worker ready")) {
         clearTimeout(timer);
