@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import { prisma } from "@/lib/db/prisma";
 
 export type ReplayCompleteness = {
@@ -39,7 +40,6 @@ export async function listReplayCompleteness(projectId: string, modelVersionId: 
     LEFT JOIN results r
       ON r.pattern_revision_id = p.current_revision_id
      AND r.model_version_id = ${modelVersionId}
-     AND r.project_id = ${projectId}
     CROSS JOIN LATERAL (
       SELECT EXISTS (
         SELECT 1

@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import { attachmentUrls } from "@/lib/attachments/attachment-resource";
 import { Prisma } from "@/lib/db/generated/client";
 import type { InputKind, Polarity } from "@/lib/db/generated/enums";
@@ -58,9 +59,9 @@ export async function listFlippedPatterns(input: {
     JOIN pattern_revisions rev
       ON rev.id = p.current_revision_id AND rev.project_id = ${projectId}
     JOIN results rb
-      ON rb.pattern_revision_id = p.current_revision_id AND rb.model_version_id = ${baselineId} AND rb.project_id = ${projectId}
+      ON rb.pattern_revision_id = p.current_revision_id AND rb.model_version_id = ${baselineId}
     JOIN results rc
-      ON rc.pattern_revision_id = p.current_revision_id AND rc.model_version_id = ${candidateId} AND rc.project_id = ${projectId}
+      ON rc.pattern_revision_id = p.current_revision_id AND rc.model_version_id = ${candidateId}
     WHERE p.project_id = ${projectId}
       AND p.archived_at IS NULL
       AND rb.verdict IN ('pass', 'fail')

@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import type { Readiness } from "./describe-incomplete";
@@ -17,7 +18,7 @@ export async function listSignoffReadiness(projectId: string, modelVersionId: st
       (COUNT(*) FILTER (WHERE r.verdict IN ('pass', 'fail')))::int AS "judged"
     FROM patterns p
     LEFT JOIN results r
-      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = ${modelVersionId} AND r.project_id = ${projectId}
+      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = ${modelVersionId}
     WHERE p.project_id = ${projectId} AND p.archived_at IS NULL AND p.current_revision_id IS NOT NULL
     GROUP BY p.problem_id`;
   return new Map(rows.map(({ problemId, ...readiness }) => [problemId, readiness]));

@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 
@@ -22,7 +23,7 @@ export async function loadEvidence(projectId: string, pair: ProblemVersionPair, 
       r.output_hash         AS "outputHash"
     FROM patterns p
     LEFT JOIN results r
-      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = ${pair.modelVersionId} AND r.project_id = ${projectId}
+      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = ${pair.modelVersionId}
     WHERE p.project_id = ${projectId}
       AND p.problem_id = ${pair.problemId}
       AND p.archived_at IS NULL
@@ -54,7 +55,7 @@ export async function loadFingerprints(projectId: string, pairs: readonly Proble
     LEFT JOIN patterns p
       ON p.problem_id = pr.problem_id AND p.project_id = ${projectId} AND p.archived_at IS NULL AND p.current_revision_id IS NOT NULL
     LEFT JOIN results r
-      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = pr.model_version_id AND r.project_id = ${projectId}
+      ON r.pattern_revision_id = p.current_revision_id AND r.model_version_id = pr.model_version_id
     GROUP BY pr.problem_id, pr.model_version_id`;
   return new Map(rows.map((row) => [pairKey(row), { patternSetFingerprint: row.patternSetFingerprint, resultsFingerprint: row.resultsFingerprint }]));
 }
