@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import type { OutputKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 
@@ -30,9 +31,9 @@ export async function summariseUnlabelledOutputs(
       SELECT CASE WHEN jsonb_typeof(r.output) = 'array'
                   THEN (CASE WHEN jsonb_typeof(r.output -> 0) = 'object' THEN r.output -> 0 -> 'label' ELSE r.output -> 0 END)
                   ELSE r.output END AS top
-        FROM results r
-        JOIN patterns p ON p.current_revision_id = r.pattern_revision_id AND p.archived_at IS NULL AND p.project_id = r.project_id
-       WHERE r.project_id = ${project.id} AND r.model_version_id = ${modelVersionId}
+        FROM patterns p
+        JOIN results r ON r.model_version_id = ${modelVersionId} AND r.pattern_revision_id = p.current_revision_id
+       WHERE p.project_id = ${project.id} AND p.archived_at IS NULL
          AND r.output IS NOT NULL AND r.verdict IS DISTINCT FROM 'error'
     ), judged AS (
       SELECT top, COALESCE(jsonb_typeof(top) = 'string' AND top #>> '{}' = ANY(${project.labels}::text[]), false) AS labelled FROM stored

@@ -1,4 +1,5 @@
 import "server-only";
+// Results join on the revision with no project_id term (it pins the project): see compare-model-versions.ts.
 import { prisma } from "@/lib/db/prisma";
 import { layoutPatternVersionMatrix, type PatternResultRow, type PatternVersionMatrix } from "./pattern-version-matrix";
 
@@ -47,7 +48,7 @@ export async function listPatternVersionMatrix<V extends { id: string }>(
            ELSE left(r.output::text, ${OUTPUT_PREVIEW_CHARS}) END AS "output",
       rv.verdicts        AS "runVerdicts"
     FROM current_revisions c
-    LEFT JOIN results r ON r.pattern_revision_id = c.revision_id AND r.project_id = ${projectId}
+    LEFT JOIN results r ON r.pattern_revision_id = c.revision_id
     LEFT JOIN run_verdicts rv ON rv.pattern_revision_id = c.revision_id AND rv.model_version_id = r.model_version_id
     ORDER BY c.created_at, c.id
   `;
