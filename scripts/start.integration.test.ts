@@ -182,7 +182,12 @@ describe("npm start on the embedded database", { timeout: 600_000 }, () => {
     // A slow demo model (500 ms per answer), so the replays are still running when the group is killed, however idle the machine.
     const first = startRatchet(crashDir, undefined, { RATCHET_DEMO_LATENCY_MS: "500" });
     await waitUntilReady(first);
-    const atKill = await waitFor("a replay in progress", async () => (await countResults(crashDir)) > 0 && (await readRuns(crashDir)).runs, 120_000, first);
+    // A run the worker has started and not finished. Not "the first result": a batch's results are written as it ends, and
+    // the demo's five runs end within ~100 ms of one another, so the first result was often seen with every run complete.
+    const atKill = await waitFor("a replay in progress", async () => {
+      const { runs } = await readRuns(crashDir);
+      return runs.some((r) => r.status === "running") && runs;
+    }, 120_000, first);
     process.kill(-first.child.pid!, "SIGKILL");
     await first.exited;
     await waitFor("the killed group to be gone", async () => !groupAlive(first.child.pid!), 5_000);
