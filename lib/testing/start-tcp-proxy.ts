@@ -1,4 +1,5 @@
 import net from "node:net";
+import { listenOnLoopback } from "./listen-on-loopback";
 import type { AddressInfo } from "node:net";
 
 // A loopback TCP proxy for fault tests: put it between a process and its
@@ -35,7 +36,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   const stopListening = () => new Promise<void>((resolve) => server.close(() => resolve()));
   const severAll = () => {
@@ -59,14 +60,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       await closed;
       return severed;
     },
-    comeBack: () =>
-      new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, "127.0.0.1", () => {
-          server.off("error", reject);
-          resolve();
-        });
-      }),
+    comeBack: () => listenOnLoopback(server, port),
     async close() {
       const closed = server.listening ? stopListening() : Promise.resolve();
       severAll();

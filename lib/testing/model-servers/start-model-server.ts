@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { listenOnLoopback } from "../listen-on-loopback";
 import type { AddressInfo } from "node:net";
 
 // Small real model servers for integration tests, written from each protocol's
@@ -263,7 +264,7 @@ export async function startModelServer(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   const stopListening = () =>
     new Promise<void>((resolve, reject) => {
@@ -285,14 +286,7 @@ export async function startModelServer(options: {
       await stopListening();
       return dropped;
     },
-    comeBack: () =>
-      new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, "127.0.0.1", () => {
-          server.off("error", reject);
-          resolve();
-        });
-      }),
+    comeBack: () => listenOnLoopback(server, port),
     close: () => (server.listening ? stopListening() : Promise.resolve()),
   };
 }
