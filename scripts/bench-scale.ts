@@ -11,6 +11,9 @@
 //   BENCH_KEEP=1:     keep the seeded database as ratchet_bench_scale_kept, to explore it.
 // The scratch database is dropped at the end, also when the run fails.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -219,9 +222,13 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, bytes, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
 }
 
+/** The server logs as in production (an access line per request, at info), but to a file: on the console its lines buried the figures. */
 function startServer(databaseUrl: string): ChildProcess {
+  const logFile = path.join(mkdtempSync(path.join(tmpdir(), "ratchet-bench-scale-")), "server.log");
+  const out = openSync(logFile, "a");
+  log(`server log: ${logFile}`);
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", out, out],
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), RATCHET_HOST: "127.0.0.1", RATCHET_DEMO: "0", RATCHET_SECRET: "bench-scale-secret-0123456789abcdefghijkl" },
   });
   return child;
@@ -230,7 +237,7 @@ function startServer(databaseUrl: string): ChildProcess {
 async function waitForServer(child: ChildProcess) {
   const deadline = Date.now() + 40 * 60_000; // a cold `next build` on a busy machine
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} (see the server log above)`);
     if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
