@@ -11,7 +11,8 @@ export type ModelResultsTableQuery = { filter: ModelResultFilter; page: number; 
  * The results table of the model version page: one row per current pattern
  * revision replayed on the version (what its error rates count), ordered by
  * problem key and pattern name, one numbered page at a time, with the count
- * per verdict for the filter tabs.
+ * per verdict for the filter tabs. Each row carries its revision's expectation
+ * (the Expected column).
  */
 export async function listModelResultsTable(projectId: string, modelVersionId: string, query: ModelResultsTableQuery) {
   const current: Prisma.ResultWhereInput = { projectId, modelVersionId, patternRevision: { currentOf: { archivedAt: null } } };
@@ -32,6 +33,8 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         updatedAt: true,
         pattern: { select: { id: true, name: true, polarity: true } },
         problem: { select: { key: true } },
+        // The Expected column: what the revision judged against (validated by expectationSchema on every write).
+        patternRevision: { select: { expectation: true } },
       },
     }),
     prisma().result.groupBy({ by: ["verdict"], where: current, _count: { _all: true } }),
