@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import type { Expectation } from "@/lib/scoring/expectation.schema";
 
 export const MODEL_RESULT_FILTERS = ["all", "pass", "fail", "error", "ungraded"] as const;
 export type ModelResultFilter = (typeof MODEL_RESULT_FILTERS)[number];
@@ -44,7 +45,9 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
     counts[group.verdict ?? "ungraded"] += group._count._all;
     counts.all += group._count._all;
   }
-  return { rows, counts, total: counts[query.filter] };
+  // Validated by expectationSchema on every write.
+  const withExpectation = rows.map(({ patternRevision, ...row }) => ({ ...row, expectation: patternRevision.expectation as Expectation }));
+  return { rows: withExpectation, counts, total: counts[query.filter] };
 }
 
 export type ModelResultRow = Awaited<ReturnType<typeof listModelResultsTable>>["rows"][number];
