@@ -5,9 +5,9 @@ import type { MatrixCell } from "@/lib/results/pattern-version-matrix";
 
 const ROLE_WORDS: Record<PatternVerdictColumn["role"], string> = { production: "★ Production", latest: "Latest", "production and latest": "★ Production (latest)" };
 
-/** "★ Production 2.1", "Latest 3.0": a verdict column's heading, naming its version. */
+/** "★ Production sentiment 2.1", "Latest sentiment 3.0": a verdict column's heading, naming its version. */
 export function verdictColumnLabel(column: PatternVerdictColumn): string {
-  return `${ROLE_WORDS[column.role]} ${column.modelVersion.version}`;
+  return `${ROLE_WORDS[column.role]} ${column.modelVersion.name} ${column.modelVersion.version}`;
 }
 
 /** A pattern's verdict on one version as glyph and word (never colour alone), linking to the result when there is one. */
