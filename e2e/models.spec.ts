@@ -32,6 +32,10 @@ test("an engineer tests the connection of a demo model version and sees the raw 
   // The results table lists every current pattern's result of this version.
   const results = page.getByRole("table", { name: "Results of sentiment 3.0" });
   await expect(results.getByRole("row")).toHaveCount(Math.min(DEMO_PATTERN_COUNT, 50) + 1);
+  // Each row says what was expected beside what came out.
+  await expect(results.getByRole("columnheader", { name: "Expected" })).toBeVisible();
+  const expectedColumn = (await results.getByRole("columnheader").allInnerTexts()).findIndex((h) => /^expected$/i.test(h.trim()));
+  for (const row of (await results.getByRole("row").all()).slice(1, 6)) await expect(row.getByRole("cell").nth(expectedColumn)).toHaveText(/^(equals|is not|one of) \w+/);
 });
 
 test("an engineer registers a model version and watches its replay complete", async ({ page, signInAs, baseURL }) => {

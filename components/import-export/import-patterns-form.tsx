@@ -7,6 +7,7 @@ import { ApiClientError } from "@/lib/api-client/api-fetch";
 import { importPatterns } from "@/lib/api-client/import-export";
 import type { ImportPreview } from "@/lib/import-export/import-patterns";
 import type { ImportFormat } from "@/lib/import-export/pattern-record.schema";
+import { replaceSourceRow, sourceRowText } from "@/lib/import-export/source-rows";
 
 type PreviewRow = ImportPreview["rows"][number];
 
@@ -17,10 +18,22 @@ function guessFormat(fileName: string | null, text: string): ImportFormat {
   return text.trimStart().startsWith("{") ? "jsonl" : "csv";
 }
 
-/** Choose or paste a file → Preview (every row ✓ or its errors) → Import, enabled only when every row is valid. */
-export function ImportPatternsForm({ project }: { project: { id: string; slug: string } }) {
+/** The text the last preview checked, so an invalid row can be fixed in place. */
+type Checked = { body: string; format: ImportFormat };
+
+/**
+ * Choose or paste a file → Preview (every row ✓ or its errors) → Import, enabled
+ * only when every row is valid. An invalid row can be fixed in the preview
+ * itself: its text is edited in place and the whole file checked again; the
+ * file on disk is left alone and Import sends the edited text.
+ */
+export function ImportPatternsForm({ project, back }: { project: { id: string; slug: string }; back: { href: string; label: string } }) {
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
+  // The chosen file's text once a row of it was edited in the preview (it replaces the file's content).
+  const [editedFile, setEditedFile] = useState<string | null>(null);
+  const [editedRows, setEditedRows] = useState<number[]>([]);
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<ApiClientError | null>(null);
   const [pending, setPending] = useState<"preview" | "import" | null>(null);
@@ -31,17 +44,30 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
   // Any change to the content makes the last preview stale.
   function changed() {
     setPreview(null);
+    setChecked(null);
+    setEditedFile(null);
+    setEditedRows([]);
     setError(null);
     setImported(null);
   }
 
-  async function send(dryRun: boolean) {
+  /** Puts the tester's fix of one row back into the text and checks the whole text again. */
+  async function fixRow(row: number, text: string) {
+    if (!checked) return;
+    const body = replaceSourceRow(checked.body, checked.format, row, text);
+    if (file) setEditedFile(body);
+    else setPasted(body);
+    setEditedRows((rows) => (rows.includes(row) ? rows : [...rows, row]));
+    await send(true, body);
+  }
+
+  async function send(dryRun: boolean, edited?: string) {
     setPending(dryRun ? "preview" : "import");
     setError(null);
     let body: string;
     try {
       // Read now: a file edited on disk since it was chosen can no longer be read, and should be chosen again.
-      body = file ? await file.text() : pasted;
+      body = edited ?? (file ? (editedFile ?? (await file.text())) : pasted);
     } catch {
       setError(new ApiClientError(0, "file_changed", `“${file?.name}” changed since you chose it: choose it again.`));
       setPending(null);
@@ -50,10 +76,15 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
     const format = guessFormat(file?.name ?? null, body);
     try {
       const result = await importPatterns(project.id, { format, body, dryRun });
-      if (result.dryRun) setPreview(result);
-      else {
+      if (result.dryRun) {
+        setPreview(result);
+        setChecked({ body, format });
+      } else {
         setImported(result.imported);
         setPreview(null);
+        setChecked(null);
+        setEditedFile(null);
+        setEditedRows([]);
         setFile(null);
         setFileInputKey((k) => k + 1);
         setPasted("");
@@ -74,8 +105,8 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
       {imported !== null ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           Imported {imported} pattern{imported === 1 ? "" : "s"}. They are being replayed on every model version that can be called.{" "}
-          <Link href={`/projects/${project.slug}/problems`} className="font-medium underline">
-            Back to the problems
+          <Link href={back.href} className="font-medium underline">
+            Back to {back.label}
           </Link>
         </div>
       ) : null}
@@ -100,7 +131,7 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
             }}
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
           />
-          <p className="mt-1 text-xs text-slate-500">After fixing the file, choose it again and press Preview.</p>
+          <p className="mt-1 text-xs text-slate-500">Fix an invalid row in the preview below, or fix the file, choose it again and press Preview.</p>
         </div>
         <div>
           <label htmlFor="import-paste" className="block text-sm font-medium text-slate-800">
@@ -118,7 +149,12 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
             }}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 disabled:bg-slate-50"
           />
-          {file ? <p className="mt-1 text-xs text-slate-500">Using the chosen file “{file.name}”.</p> : null}
+          {file ? (
+            <p className="mt-1 text-xs text-slate-500">
+              Using the chosen file “{file.name}”
+              {editedFile !== null ? `, with ${editedRows.length} row${editedRows.length === 1 ? "" : "s"} fixed here (row ${editedRows.join(", ")}; the file on disk is unchanged)` : ""}.
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="button" tone="secondary" disabled={!hasContent || !!pending} onClick={() => void send(true)}>
@@ -128,7 +164,7 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
             {pending === "import" ? "Importing…" : preview && preview.invalid === 0 ? `Import ${preview.valid} pattern${preview.valid === 1 ? "" : "s"}` : "Import"}
           </Button>
           <span className="text-sm text-slate-600" aria-live="polite">
-            {preview ? (preview.invalid ? `${preview.invalid} of ${preview.rows.length} rows need fixing: fix the file and preview again. Nothing is imported until every row is valid.` : `All ${preview.valid} rows are valid.`) : hasContent ? "Preview checks every row; nothing is written." : null}
+            {preview ? (preview.invalid ? `${preview.invalid} of ${preview.rows.length} rows need fixing: fix them below (or in the file) and check again. Nothing is imported until every row is valid.` : `All ${preview.valid} rows are valid.`) : hasContent ? "Preview checks every row; nothing is written." : null}
           </span>
         </div>
         {error ? (
@@ -156,6 +192,7 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
                 <span className="font-medium">Row {row.row}</span> · {row.problem ?? "—"} · {row.name ?? "—"}
               </p>
               <RowCheck row={row} />
+              <RowFixer row={row} checked={checked} pending={!!pending} onFix={fixRow} />
             </li>
           ))}
         </ul>
@@ -176,6 +213,7 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
                 <TableCell className="min-w-40">{row.name ?? "—"}</TableCell>
                 <TableCell className="min-w-64">
                   <RowCheck row={row} />
+                  <RowFixer row={row} checked={checked} pending={!!pending} onFix={fixRow} />
                 </TableCell>
               </TableRow>
             ))}
@@ -184,6 +222,62 @@ export function ImportPatternsForm({ project }: { project: { id: string; slug: s
         </>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * "Fix row N here" under an invalid row: its text as the file has it (a CSV
+ * file's header shown above it, for reference), editable in place; "Check
+ * again" puts it back and previews the whole file again.
+ */
+function RowFixer({ row, checked, pending, onFix }: { row: PreviewRow; checked: Checked | null; pending: boolean; onFix: (row: number, text: string) => Promise<void> }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  if (row.ok || !checked) return null;
+  const original = sourceRowText(checked.body, checked.format, row.row);
+  if (original === null) return null;
+  const id = `fix-row-${row.row}`;
+  if (draft === null) {
+    return (
+      <button type="button" onClick={() => setDraft(original)} className="mt-1 text-sm font-medium text-blue-700 underline-offset-2 hover:underline">
+        Fix row {row.row} here
+      </button>
+    );
+  }
+  const header = checked.format === "csv" ? sourceRowText(checked.body, "csv", 1) : null;
+  return (
+    <form
+      className="mt-2 space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onFix(row.row, draft).then(() => setDraft(null));
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Row {row.row} as {checked.format === "csv" ? "CSV" : "a JSON line"}
+      </label>
+      {header ? (
+        <p className="break-all font-mono text-xs text-slate-500">
+          <span className="sr-only">Columns: </span>
+          {header}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={Math.min(8, Math.max(2, draft.split("\n").length + 1))}
+        value={draft}
+        autoFocus
+        onChange={(event) => setDraft(event.target.value)}
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" tone="secondary" disabled={pending}>
+          {pending ? "Checking…" : "Check again"}
+        </Button>
+        <Button type="button" tone="secondary" onClick={() => setDraft(null)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -3,22 +3,44 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportPatternsForm } from "./import-patterns-form";
 
-/** Bulk import: the form, the formats in brief, and example files to start from. */
-export function ImportPatternsPage({ project }: { project: { id: string; slug: string; name: string } }) {
+type ImportContext = { key: string; title: string } | null;
+
+/**
+ * Bulk import: the form, the formats in brief, and example files to start from.
+ * Opened from a problem (`?problem=SENT-1`), the breadcrumb and the way back lead to that problem.
+ */
+export function ImportPatternsPage({ project, problem }: { project: { id: string; slug: string; name: string }; problem: ImportContext }) {
+  const problemsHref = `/projects/${project.slug}/problems`;
+  const back = problem ? { href: `${problemsHref}/${encodeURIComponent(problem.key)}`, label: problem.key } : { href: problemsHref, label: "the problems" };
   return (
     <>
       <PageHeader
         eyebrow={
-          <Link href={`/projects/${project.slug}/problems`} className="hover:underline">
-            Problems
-          </Link>
+          <nav aria-label="Breadcrumb" className="flex flex-wrap gap-1">
+            <Link href={problemsHref} className="hover:underline">
+              Problems
+            </Link>
+            {problem ? (
+              <>
+                <span aria-hidden="true">/</span>
+                <Link href={back.href} className="hover:underline">
+                  {problem.key} {problem.title}
+                </Link>
+              </>
+            ) : null}
+          </nav>
         }
         title="Import patterns"
         description="Add many patterns at once from a CSV or JSONL file. Every row is checked first; the import is all or nothing."
+        actions={
+          <Link href={back.href} className="text-sm font-medium text-blue-700 hover:underline">
+            Back to {back.label}
+          </Link>
+        }
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
-          <ImportPatternsForm project={project} />
+          <ImportPatternsForm project={project} back={back} />
         </div>
         <Card title="File format">
           <div className="space-y-3 text-sm text-slate-700">

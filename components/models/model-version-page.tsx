@@ -21,6 +21,7 @@ import { ComparisonVerdictBadge } from "@/components/compare/comparison-verdict-
 import { ProblemLabel } from "@/components/problems/problem-label";
 import { MODEL_RESULT_FILTERS, type ModelResultFilter, type ModelResultRow } from "@/lib/results/list-model-results-table";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
+import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { UnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import { ArtifactUpload } from "./artifact-upload";
@@ -372,6 +373,10 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                   {r.pattern.polarity === "negative" ? " · negative" : ""}
                   {r.latencyMs != null ? ` · ${r.latencyMs} ms` : ""}
                 </p>
+                <p className="break-words text-xs">
+                  <span className="text-slate-500">expected </span>
+                  <span className="text-slate-900">{describeExpectation(r.expectation)}</span>
+                </p>
                 {r.verdict === "error" ? (
                   <p className="text-sm text-amber-900">{r.errorReason ?? "error"}</p>
                 ) : (
@@ -388,6 +393,7 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
               <TableRow>
                 <TableHeaderCell>Pattern</TableHeaderCell>
                 <TableHeaderCell>Problem</TableHeaderCell>
+                <TableHeaderCell>Expected</TableHeaderCell>
                 <TableHeaderCell>Output</TableHeaderCell>
                 <TableHeaderCell>Verdict</TableHeaderCell>
                 <TableHeaderCell className="text-right">Latency</TableHeaderCell>
@@ -407,6 +413,7 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                       {r.problem.key}
                     </Link>
                   </TableCell>
+                  <TableCell className="min-w-32 max-w-64 break-words">{describeExpectation(r.expectation)}</TableCell>
                   <TableCell className="min-w-40 max-w-80">
                     {r.verdict === "error" ? (
                       <span className="text-amber-900">{r.errorReason ?? "error"}</span>

@@ -5,8 +5,10 @@ import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
+import { PatternResultsCard } from "@/components/results/pattern-results-card";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
+import type { PatternResultEntry } from "@/lib/results/list-pattern-results";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
 import { PatternInputView } from "./pattern-input-view";
 import { RevisionHistory, type RevisionItem } from "./revision-history";
@@ -16,12 +18,13 @@ type PatternPageProps = {
   problem: { key: string; title: string };
   pattern: PatternResource;
   revisions: RevisionItem[];
+  results: PatternResultEntry[];
   canWrite: boolean;
 };
 
 const INPUT_KIND_WORDS = { json: "JSON", text: "Text", image: "Image" } as const;
 
-export function PatternPage({ project, problem, pattern, revisions, canWrite }: PatternPageProps) {
+export function PatternPage({ project, problem, pattern, revisions, results, canWrite }: PatternPageProps) {
   const base = `/projects/${project.slug}`;
   const problemHref = `${base}/problems/${encodeURIComponent(problem.key)}`;
   return (
@@ -93,6 +96,8 @@ export function PatternPage({ project, problem, pattern, revisions, canWrite }: 
           </div>
         </Card>
       </div>
+
+      <PatternResultsCard projectSlug={project.slug} results={results} />
 
       <Card
         className="mt-6"

@@ -7,6 +7,8 @@ import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
+import type { PatternVerdictColumn } from "@/lib/results/pattern-verdict-columns";
+import { PatternVerdict, verdictColumnLabel } from "./pattern-verdict";
 import { OriginBadge, PolarityBadge } from "./pattern-badges";
 
 type Props = {
@@ -14,6 +16,8 @@ type Props = {
   project: { id: string; slug: string };
   /** The problem's patterns, archived ones included (they are listed apart). */
   patterns: PatternResource[];
+  /** The production version's and the newest version's verdicts (current patterns only). */
+  verdictColumns: PatternVerdictColumn[];
   canWrite: boolean;
 };
 
@@ -21,7 +25,7 @@ const linkButton =
   "inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2";
 
 /** The problem page's pattern list: what each pattern feeds the model and expects, coverage hints, and (for testers and up) add and import. */
-export function ProblemPatternsSection({ problem, project, patterns, canWrite }: Props) {
+export function ProblemPatternsSection({ problem, project, patterns, verdictColumns, canWrite }: Props) {
   const current = patterns.filter((p) => !p.archivedAt);
   const archived = patterns.filter((p) => p.archivedAt);
   const counts = {
@@ -43,7 +47,7 @@ export function ProblemPatternsSection({ problem, project, patterns, canWrite }:
               <Link href={`${base}/patterns/new?problem=${encodeURIComponent(problem.key)}`} className={`${linkButton} bg-blue-700 text-white hover:bg-blue-800`}>
                 Add pattern
               </Link>
-              <Link href={`${base}/patterns/import`} className={`${linkButton} bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50`}>
+              <Link href={`${base}/patterns/import?problem=${encodeURIComponent(problem.key)}`} className={`${linkButton} bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50`}>
                 Import
               </Link>
             </>
@@ -63,14 +67,14 @@ export function ProblemPatternsSection({ problem, project, patterns, canWrite }:
       {current.length === 0 ? (
         <EmptyState title="No patterns yet">{canWrite ? "Add 10–15 examples of this problem, or import them from a CSV or JSONL file." : "Testers add the examples of this problem here."}</EmptyState>
       ) : (
-        <PatternList patterns={current} base={base} label={`Patterns of ${problem.key}`} />
+        <PatternList patterns={current} base={base} label={`Patterns of ${problem.key}`} verdictColumns={verdictColumns} />
       )}
 
       {archived.length > 0 ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium text-slate-700 hover:text-slate-900">Show archived patterns ({archived.length})</summary>
           <div className="mt-3">
-            <PatternList patterns={archived} base={base} label={`Archived patterns of ${problem.key}`} />
+            <PatternList patterns={archived} base={base} label={`Archived patterns of ${problem.key}`} verdictColumns={[]} />
           </div>
         </details>
       ) : null}
@@ -86,7 +90,7 @@ function InputPreview({ pattern }: { pattern: PatternResource }) {
   return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
 }
 
-function PatternList({ patterns, base, label }: { patterns: PatternResource[]; base: string; label: string }) {
+function PatternList({ patterns, base, label, verdictColumns }: { patterns: PatternResource[]; base: string; label: string; verdictColumns: PatternVerdictColumn[] }) {
   return (
     <>
       <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">
@@ -108,6 +112,18 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
                 <OriginBadge origin={p.origin} />
                 <Badge>rev {p.revision}</Badge>
               </div>
+              {verdictColumns.length > 0 ? (
+                <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-slate-700">
+                  {verdictColumns.map((column) => (
+                    <div key={column.modelVersion.id} className="flex gap-1">
+                      <dt>{verdictColumnLabel(column)}:</dt>
+                      <dd>
+                        <PatternVerdict cell={column.cells.get(p.id)} base={base} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
             </div>
           </li>
         ))}
@@ -121,6 +137,11 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
             <TableHeaderCell>Polarity</TableHeaderCell>
             <TableHeaderCell>Origin</TableHeaderCell>
             <TableHeaderCell className="text-right">Rev</TableHeaderCell>
+            {verdictColumns.map((column) => (
+              <TableHeaderCell key={column.modelVersion.id} className="normal-case tracking-normal">
+                {verdictColumnLabel(column)}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -142,6 +163,11 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
                 <OriginBadge origin={p.origin} />
               </TableCell>
               <TableCell className="text-right tabular-nums">{p.revision}</TableCell>
+              {verdictColumns.map((column) => (
+                <TableCell key={column.modelVersion.id} className="whitespace-nowrap">
+                  <PatternVerdict cell={column.cells.get(p.id)} base={base} />
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>

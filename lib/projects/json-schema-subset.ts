@@ -85,8 +85,8 @@ export function validateAgainstSchema(schema: InputSchema, value: unknown, path:
   }
   if (typeof value === "string") {
     const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) errors.push({ path, message: `must be at least ${schema.minLength} characters` });
-    if (schema.maxLength !== undefined && length > schema.maxLength) errors.push({ path, message: `must be at most ${schema.maxLength} characters` });
+    if (schema.minLength !== undefined && length < schema.minLength) errors.push({ path, message: schema.minLength === 1 ? "must not be empty" : `must be at least ${characters(schema.minLength)}` });
+    if (schema.maxLength !== undefined && length > schema.maxLength) errors.push({ path, message: `must be at most ${characters(schema.maxLength)}` });
   }
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) errors.push({ path, message: `must be ≥ ${schema.minimum}` });
@@ -108,3 +108,5 @@ export function validateAgainstSchema(schema: InputSchema, value: unknown, path:
   }
   return errors;
 }
+
+const characters = (n: number) => `${n} character${n === 1 ? "" : "s"}`;

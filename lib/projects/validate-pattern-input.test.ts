@@ -40,7 +40,7 @@ describe("validatePatternInput", () => {
   it("checks lengths, bounds and the top-level type", () => {
     expect(validatePatternInput({ inputSchema: review }, { text: "x".repeat(21) })).toEqual([{ path: "input.text", message: "must be at most 20 characters" }]);
     expect(validatePatternInput({ inputSchema: review }, { text: "", stars: 0 })).toEqual([
-      { path: "input.text", message: "must be at least 1 characters" },
+      { path: "input.text", message: "must not be empty" },
       { path: "input.stars", message: "must be ≥ 1" },
     ]);
     expect(validatePatternInput({ inputSchema: review }, "just text")).toEqual([{ path: "input", message: "must be object (got string)" }]);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import type { Expectation } from "@/lib/scoring/expectation.schema";
 
 export const MODEL_RESULT_FILTERS = ["all", "pass", "fail", "error", "ungraded"] as const;
 export type ModelResultFilter = (typeof MODEL_RESULT_FILTERS)[number];
@@ -11,7 +12,8 @@ export type ModelResultsTableQuery = { filter: ModelResultFilter; page: number; 
  * The results table of the model version page: one row per current pattern
  * revision replayed on the version (what its error rates count), ordered by
  * problem key and pattern name, one numbered page at a time, with the count
- * per verdict for the filter tabs.
+ * per verdict for the filter tabs. Each row carries its revision's expectation
+ * (the Expected column).
  */
 export async function listModelResultsTable(projectId: string, modelVersionId: string, query: ModelResultsTableQuery) {
   const current: Prisma.ResultWhereInput = { projectId, modelVersionId, patternRevision: { currentOf: { archivedAt: null } } };
@@ -32,6 +34,8 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         updatedAt: true,
         pattern: { select: { id: true, name: true, polarity: true } },
         problem: { select: { key: true } },
+        // The Expected column: what the revision judged against (validated by expectationSchema on every write).
+        patternRevision: { select: { expectation: true } },
       },
     }),
     prisma().result.groupBy({ by: ["verdict"], where: current, _count: { _all: true } }),
@@ -41,7 +45,9 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
     counts[group.verdict ?? "ungraded"] += group._count._all;
     counts.all += group._count._all;
   }
-  return { rows, counts, total: counts[query.filter] };
+  // Validated by expectationSchema on every write.
+  const withExpectation = rows.map(({ patternRevision, ...row }) => ({ ...row, expectation: patternRevision.expectation as Expectation }));
+  return { rows: withExpectation, counts, total: counts[query.filter] };
 }
 
 export type ModelResultRow = Awaited<ReturnType<typeof listModelResultsTable>>["rows"][number];

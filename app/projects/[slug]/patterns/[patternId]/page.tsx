@@ -9,6 +9,7 @@ import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { patternTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
+import { listPatternResults } from "@/lib/results/list-pattern-results";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,11 @@ export default async function Page({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [problem, revisions] = await Promise.all([findProblemByKey(project.id, pattern.problemKey), listPatternRevisions(pattern.id, { limit: 200 })]);
+  const [problem, revisions, results] = await Promise.all([
+    findProblemByKey(project.id, pattern.problemKey),
+    listPatternRevisions(pattern.id, { limit: 200 }),
+    listPatternResults(project.id, pattern.id),
+  ]);
   if (!problem) notFound();
-  return <PatternPage project={project} problem={problem} pattern={pattern} revisions={revisions.items} canWrite={can(actor, "patterns.write")} />;
+  return <PatternPage project={project} problem={problem} pattern={pattern} revisions={revisions.items} results={results} canWrite={can(actor, "patterns.write")} />;
 }

@@ -6,6 +6,7 @@ import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listPatternVersionMatrix } from "@/lib/results/list-pattern-version-matrix";
+import { patternVerdictColumns } from "@/lib/results/pattern-verdict-columns";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listPatterns } from "@/lib/patterns/list-patterns";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
@@ -48,7 +49,9 @@ export default async function Page({ params, searchParams }: Props) {
 
   // The patterns module's section: the problem's pattern list, below its fields.
   const canAddPatterns = can(actor, "patterns.write");
-  const patternsSection = <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} canWrite={canAddPatterns} />;
+  const patternsSection = (
+    <ProblemPatternsSection problem={problem} project={project} patterns={patterns.items} verdictColumns={patternVerdictColumns(matrix)} canWrite={canAddPatterns} />
+  );
 
   return (
     <ProblemPage
