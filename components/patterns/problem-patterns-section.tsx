@@ -7,7 +7,7 @@ import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
-import { OriginBadge, PolarityBadge } from "./pattern-badges";
+import { OriginBadge, PurposeBadge } from "./pattern-badges";
 
 type Props = {
   problem: { id: string; key: string };
@@ -26,7 +26,7 @@ export function ProblemPatternsSection({ problem, project, patterns, canWrite }:
   const archived = patterns.filter((p) => p.archivedAt);
   const counts = {
     total: current.length,
-    negative: current.filter((p) => p.polarity === "negative").length,
+    control: current.filter((p) => p.purpose === "control").length,
     production: current.filter((p) => p.origin === "production").length,
   };
   const hints = coverageHints(counts);
@@ -35,7 +35,7 @@ export function ProblemPatternsSection({ problem, project, patterns, canWrite }:
   return (
     <Card
       title={`Patterns (${current.length})`}
-      description={`${counts.negative} negative · ${counts.production} from production`}
+      description={`${counts.control} control · ${counts.production} from production`}
       actions={
         <div className="flex flex-wrap gap-2">
           {canWrite ? (
@@ -104,7 +104,7 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
               ) : null}
               <p className="mt-1 text-slate-900">{describeExpectation(p.expectation)}</p>
               <div className="mt-1.5 flex flex-wrap gap-1">
-                <PolarityBadge polarity={p.polarity} />
+                <PurposeBadge purpose={p.purpose} />
                 <OriginBadge origin={p.origin} />
                 <Badge>rev {p.revision}</Badge>
               </div>
@@ -118,7 +118,7 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
             <TableHeaderCell>Pattern</TableHeaderCell>
             <TableHeaderCell>Input</TableHeaderCell>
             <TableHeaderCell>Expected</TableHeaderCell>
-            <TableHeaderCell>Polarity</TableHeaderCell>
+            <TableHeaderCell>Purpose</TableHeaderCell>
             <TableHeaderCell>Origin</TableHeaderCell>
             <TableHeaderCell className="text-right">Rev</TableHeaderCell>
           </TableRow>
@@ -136,7 +136,7 @@ function PatternList({ patterns, base, label }: { patterns: PatternResource[]; b
               </TableCell>
               <TableCell className="min-w-36">{describeExpectation(p.expectation)}</TableCell>
               <TableCell>
-                <PolarityBadge polarity={p.polarity} />
+                <PurposeBadge purpose={p.purpose} />
               </TableCell>
               <TableCell>
                 <OriginBadge origin={p.origin} />

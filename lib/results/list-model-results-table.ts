@@ -30,7 +30,7 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         errorReason: true,
         latencyMs: true,
         updatedAt: true,
-        pattern: { select: { id: true, name: true, polarity: true } },
+        pattern: { select: { id: true, name: true, purpose: true } },
         problem: { select: { key: true } },
       },
     }),
