@@ -109,7 +109,7 @@ test("a tester grades a human-judged output and it leaves the queue", async ({ p
     headers: sameOrigin,
     data: {
       name: "Judged by a person: 'what a bargain, broke in a day'",
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       notes: "Sarcasm: a negative answer is right.",
       inputKind: "json",

@@ -27,7 +27,7 @@ const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll(
 const jsonInput = (text: string) => JSON.stringify({ text });
 
 function csv(rows: string[][]): string {
-  const header = ["problem", "name", "polarity", "origin", "input", "input_kind", "expect_kind", "expect_value", "notes"];
+  const header = ["problem", "name", "purpose", "origin", "input", "input_kind", "expect_kind", "expect_value", "notes"];
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
 }
 
@@ -81,7 +81,7 @@ test("a tester cannot log problems, but adds 12 patterns to one: three in the ed
   await expect(page.getByRole("heading", { name: "New pattern" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("navigation", { name: "Breadcrumb" })).toContainText(problemKey);
   await page.getByLabel("Name").fill("Photo of a cracked screen, 'fine I guess'");
-  await page.getByLabel("Polarity").selectOption("positive");
+  await page.getByLabel("Purpose").selectOption("case");
   await page.getByLabel("Origin").selectOption("production");
   await page.getByLabel("Notes (optional)").fill("The customer sent only a photo.");
   await page.getByRole("radiogroup", { name: "Input kind" }).getByText("Image").click();
@@ -99,7 +99,7 @@ test("a tester cannot log problems, but adds 12 patterns to one: three in the ed
   // 2. A text input; the one edited later.
   await page.goto(`${DEMO_PROJECT_PATH}/patterns/new?problem=${encodeURIComponent(problemKey)}`);
   await page.getByLabel("Name").fill("'I had hoped' it would last");
-  await page.getByLabel("Polarity").selectOption("positive");
+  await page.getByLabel("Purpose").selectOption("case");
   await page.getByLabel("Origin").selectOption("contrived");
   await page.getByRole("radiogroup", { name: "Input kind" }).getByText("Text").click();
   await page.getByLabel("Input text").fill("I had hoped it would last longer than a week.");
@@ -110,10 +110,10 @@ test("a tester cannot log problems, but adds 12 patterns to one: three in the ed
   await expect(page.getByRole("heading", { level: 1, name: "'I had hoped' it would last" })).toBeVisible();
   editedPatternPath = new URL(page.url()).pathname;
 
-  // 3. A JSON input with a not_equals expectation; a negative pattern.
+  // 3. A JSON input with a not_equals expectation; a control.
   await page.goto(`${DEMO_PROJECT_PATH}/patterns/new?problem=${encodeURIComponent(problemKey)}`);
   await page.getByLabel("Name").fill("Polite praise stays positive");
-  await page.getByLabel("Polarity").selectOption("negative");
+  await page.getByLabel("Purpose").selectOption("control");
   await page.getByLabel("Origin").selectOption("production");
   await page.getByLabel("Input (JSON, as the model receives it)").fill(jsonInput("I had hoped for a lot, and it delivered every bit of it."));
   await expect(page.getByText("Valid JSON", { exact: true })).toBeVisible();
@@ -147,7 +147,7 @@ test("a tester cannot log problems, but adds 12 patterns to one: three in the ed
       return [
         problemKey,
         control ? `Polite praise #${i + 1}` : `Polite complaint #${i + 1}`,
-        control ? "negative" : "positive",
+        control ? "control" : "case",
         i % 2 === 0 ? "production" : "contrived",
         i % 3 === 0 ? text : jsonInput(text),
         i % 3 === 0 ? "text" : "json",
@@ -176,15 +176,15 @@ test("a tester cannot log problems, but adds 12 patterns to one: three in the ed
   await expect(page.getByText("fewer than 10 patterns")).toHaveCount(0);
   await expect(page.getByRole("note")).toHaveCount(0);
   await expect(page.getByText(/^✓\s*covered$/)).toBeVisible();
-  await expect(page.getByText("12 (3 negative · 7 production)")).toBeVisible();
+  await expect(page.getByText("12 (3 control · 7 production)")).toBeVisible();
 });
 
 test("a tester's import with a bad row is refused row by row until the file is fixed", async ({ page, signInAs }) => {
   await signInAs("tester", `${DEMO_PROJECT_PATH}/patterns/import`);
   const rows = (label: string) => [
-    [problemKey, "Courteous refund request", "positive", "production", jsonInput("I would be grateful for a refund, the zip broke."), "json", "equals", "negative", ""],
-    [problemKey, "Understated disappointment", "positive", "contrived", "Not entirely what I had in mind.", "text", "equals", label, "Imported from QA's sheet."],
-    [problemKey, "Apologetic return", "positive", "contrived", jsonInput("Sorry to be a bother, but I am sending it back."), "json", "not_equals", "positive", ""],
+    [problemKey, "Courteous refund request", "case", "production", jsonInput("I would be grateful for a refund, the zip broke."), "json", "equals", "negative", ""],
+    [problemKey, "Understated disappointment", "case", "contrived", "Not entirely what I had in mind.", "text", "equals", label, "Imported from QA's sheet."],
+    [problemKey, "Apologetic return", "case", "contrived", jsonInput("Sorry to be a bother, but I am sending it back."), "json", "not_equals", "positive", ""],
   ];
   const file = (label: string) => ({ name: "polite-complaints.csv", mimeType: "text/csv", buffer: Buffer.from(csv(rows(label))) });
 

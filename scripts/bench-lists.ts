@@ -75,7 +75,7 @@ try {
         projectId,
         problemId: p.problemId,
         name: `pattern ${p.n}`,
-        polarity: p.n % 7 === 0 ? "negative" : "positive",
+        purpose: p.n % 7 === 0 ? "control" : "case",
         origin: p.n % 11 === 0 ? "production" : "contrived",
       })),
     });

@@ -75,7 +75,7 @@ try {
   const rows = Array.from({ length: patterns }, (_, i) => ({ i, text: `${i % 2 ? "bad" : "good"} review ${i}` }));
   for (let start = 0; start < rows.length; start += 2000) {
     const slice = rows.slice(start, start + 2000);
-    await db.pattern.createMany({ data: slice.map(({ i, text }) => ({ id: `bpat${String(i).padStart(21, "0")}`, projectId: project.id, problemId: problem.id, name: text, polarity: "positive" as const, origin: "contrived" as const })) });
+    await db.pattern.createMany({ data: slice.map(({ i, text }) => ({ id: `bpat${String(i).padStart(21, "0")}`, projectId: project.id, problemId: problem.id, name: text, purpose: "case" as const, origin: "contrived" as const })) });
     await db.patternRevision.createMany({
       data: slice.map(({ i, text }) => ({
         id: `brev${String(i).padStart(21, "0")}`, projectId: project.id, patternId: `bpat${String(i).padStart(21, "0")}`, number: 1, inputKind: "json" as const,

@@ -98,10 +98,10 @@ async function seed(client: pg.Client, url: string) {
                   0.1 + (n % 5) / 20.0, now(), now()
            FROM generate_series(1, ${PROBLEMS}) n`);
   const patterns = PROBLEMS * PATTERNS_PER_PROBLEM;
-  await q(`INSERT INTO patterns (id, project_id, problem_id, name, polarity, origin, created_at, updated_at)
+  await q(`INSERT INTO patterns (id, project_id, problem_id, name, purpose, origin, created_at, updated_at)
            SELECT ${pad("cpt", "n")}, 'cprojbench00000000000000', ${pad("cpr", `1 + (n - 1) / ${PATTERNS_PER_PROBLEM}`)},
                   'pattern ' || (1 + (n - 1) % ${PATTERNS_PER_PROBLEM}),
-                  (CASE WHEN n % 5 = 0 THEN 'negative' ELSE 'positive' END)::"Polarity", 'contrived', now(), now()
+                  (CASE WHEN n % 5 = 0 THEN 'control' ELSE 'case' END)::"PatternPurpose", 'contrived', now(), now()
            FROM generate_series(1, ${patterns}) n`);
   await q(`INSERT INTO pattern_revisions (id, project_id, pattern_id, number, input_kind, input, input_hash, expectation, created_at)
            SELECT ${pad("cpv", "n")}, 'cprojbench00000000000000', ${pad("cpt", "n")}, 1, 'text',

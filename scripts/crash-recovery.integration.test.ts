@@ -86,7 +86,7 @@ describe("SIGKILL of the web process", { timeout: 600_000 }, () => {
     const project = await api<{ id: string }>(cookie, "/projects", { method: "POST", body: JSON.stringify({ name: "Crash import", slug: "crash-import", outputKind: "label", labels: ["positive", "negative", "neutral"], keyPrefix: "CRASH" }) });
     const problem = await api<{ key: string }>(cookie, `/projects/${project.id}/problems`, { method: "POST", body: JSON.stringify({ title: "Bulk", severity: "low", target: 0.2 }) });
     const body = Array.from({ length: IMPORT_ROWS }, (_, i) =>
-      JSON.stringify({ problem: problem.key, name: `bulk ${i}`, polarity: "positive", origin: "contrived", inputKind: "json", input: { text: `review number ${i}` }, expectation: { kind: "equals", value: "neutral" }, notes: "" }),
+      JSON.stringify({ problem: problem.key, name: `bulk ${i}`, purpose: "case", origin: "contrived", inputKind: "json", input: { text: `review number ${i}` }, expectation: { kind: "equals", value: "neutral" }, notes: "" }),
     ).join("\n");
     const patternsIn = () => count("SELECT count(*) AS n FROM patterns WHERE project_id = $1", [project.id]);
     expect(await patternsIn()).toBe(0);

@@ -86,7 +86,7 @@ beforeAll(async () => {
       projectId,
       problemId: problem.id,
       name: "good",
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "equals", value: "positive" } } },
     },

@@ -5,6 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { TextArea } from "@/components/problems/text-area";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
 import { triageCapture, type TriageCaptureBody } from "@/lib/api-client/captures";
+import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
 
 type TriageFormProps = {
   captureId: string;
@@ -45,11 +46,11 @@ export function TriageForm({ captureId, problems, expectation, suggestedName }: 
         }
         setExpectationError(null);
         void form.run(async () => {
-          // Polarity comes from a select of the schema's values; the API validates the expectation.
+          // Purpose comes from radio buttons of the schema's values; the API validates the expectation.
           await triageCapture(captureId, {
             problemId: String(data.get("problemId") ?? ""),
             name: String(data.get("name") ?? ""),
-            polarity: String(data.get("polarity") ?? "") as TriageCaptureBody["polarity"],
+            purpose: String(data.get("purpose") ?? "") as TriageCaptureBody["purpose"],
             expectation: parsedExpectation as TriageCaptureBody["expectation"],
           });
           router.refresh();
@@ -57,7 +58,7 @@ export function TriageForm({ captureId, problems, expectation, suggestedName }: 
       }}
     >
       <div className="sm:col-span-2">
-        <FormError message={form.error && !form.error.fields.some((f) => /^body\.(problemId|name|polarity|expectation)/.test(f.path)) ? form.error.message : null} />
+        <FormError message={form.error && !form.error.fields.some((f) => /^body\.(problemId|name|purpose|expectation)/.test(f.path)) ? form.error.message : null} />
         {form.error?.fields
           .filter((f) => f.path.startsWith("body.input"))
           .map((f) => (
@@ -79,13 +80,13 @@ export function TriageForm({ captureId, problems, expectation, suggestedName }: 
         <TextInput id={id("name")} name="name" required maxLength={200} defaultValue={suggestedName} invalid={!!form.fieldError("name")} />
       </Field>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Polarity</legend>
-        <div className="mt-2 flex gap-4 text-sm text-slate-800">
-          <label className="inline-flex items-center gap-1.5">
-            <input type="radio" name="polarity" value="positive" defaultChecked /> positive <span className="text-slate-500">(should)</span>
+        <legend className="text-sm font-medium text-slate-800">Purpose</legend>
+        <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+          <label className="inline-flex items-center gap-1.5" title={PURPOSE_MEANING.case}>
+            <input type="radio" name="purpose" value="case" defaultChecked /> case <span className="text-slate-500">(the problem)</span>
           </label>
-          <label className="inline-flex items-center gap-1.5">
-            <input type="radio" name="polarity" value="negative" /> negative <span className="text-slate-500">(must not)</span>
+          <label className="inline-flex items-center gap-1.5" title={PURPOSE_MEANING.control}>
+            <input type="radio" name="purpose" value="control" /> control <span className="text-slate-500">(a look-alike)</span>
           </label>
         </div>
       </fieldset>

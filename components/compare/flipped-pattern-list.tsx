@@ -1,6 +1,7 @@
 // Plain <img>: attachments are served by the API with the session cookie, which next/image's optimiser would not send.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { PurposeBadge } from "@/components/patterns/pattern-badges";
 import { VerdictBadge } from "@/components/models/verdict-badge";
 import { outputText } from "@/components/models/output-text";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
@@ -26,7 +27,7 @@ export function FlippedPatternList({ base, flips, baselineLabel, candidateLabel 
                 {flip.name}
               </Link>
               <Badge tone={flip.flip === "broken" ? "red" : "green"}>{flip.flip === "broken" ? "broken: pass → fail" : "fixed: fail → pass"}</Badge>
-              <Badge tone={flip.purpose === "control" ? "violet" : "blue"}>{flip.purpose}</Badge>
+              <PurposeBadge purpose={flip.purpose} />
             </div>
             {flip.image ? (
               <a href={flip.image.url} className="inline-block" title="Open the full-size image">

@@ -2,12 +2,13 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
+import { PurposeBadge } from "@/components/patterns/pattern-badges";
 import { PatternInputView } from "@/components/patterns/pattern-input-view";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/form-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { gradeOutput } from "@/lib/api-client/grades";
 import type { GradingQueueItem } from "@/lib/grading/list-grading-queue-items";
+import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
 
 
 /** The ungraded outputs; a graded one leaves the list at once (the others keep what is typed in them). */
@@ -73,7 +74,7 @@ function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item:
             {item.current ? null : " (no longer current: does not count)"}
           </p>
         </div>
-        <Badge tone={item.polarity === "negative" ? "orange" : "blue"}>{item.polarity}</Badge>
+        <PurposeBadge purpose={item.purpose} />
       </header>
       <div className="grid gap-4 px-4 py-4 sm:px-5 lg:grid-cols-2">
         <div className="min-w-0 space-y-3">
@@ -88,7 +89,7 @@ function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item:
             ) : (
               <p className="text-sm text-slate-500">The pattern has no notes.</p>
             )}
-            <p className="mt-1 text-xs text-slate-500">{item.polarity === "negative" ? "Negative pattern: the model must not do this." : "Positive pattern: the model should do this."}</p>
+            <p className="mt-1 text-xs text-slate-500">{PURPOSE_MEANING[item.purpose]}</p>
           </div>
         </div>
         <div className="min-w-0 space-y-3">

@@ -142,7 +142,7 @@ export function ImportPatternsForm({ project, back }: { project: { id: string; s
             rows={6}
             value={pasted}
             disabled={!!file}
-            placeholder={"problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes\nSENT-1,Broken zipper,positive,production,\"Oh great, it broke\",text,equals,negative,"}
+            placeholder={"problem,name,purpose,origin,input,input_kind,expect_kind,expect_value,notes\nSENT-1,Broken zipper,case,production,\"Oh great, it broke\",text,equals,negative,"}
             onChange={(e) => {
               setPasted(e.target.value);
               changed();

@@ -46,7 +46,7 @@ export function ImportPatternsPage({ project, problem }: { project: { id: string
           <div className="space-y-3 text-sm text-slate-700">
             <p>
               <span className="font-medium text-slate-900">CSV</span>: a header row, then one pattern per row. Columns <code className="font-mono text-xs">problem</code> (its key),{" "}
-              <code className="font-mono text-xs">name</code>, <code className="font-mono text-xs">polarity</code>, <code className="font-mono text-xs">origin</code>,{" "}
+              <code className="font-mono text-xs">name</code>, <code className="font-mono text-xs">purpose</code>, <code className="font-mono text-xs">origin</code>,{" "}
               <code className="font-mono text-xs">input</code> (JSON, or plain text with <code className="font-mono text-xs">input_kind</code> = text),{" "}
               <code className="font-mono text-xs">expectation</code> (JSON) or the shorthand <code className="font-mono text-xs">expect_kind</code> +{" "}
               <code className="font-mono text-xs">expect_value</code> (+ <code className="font-mono text-xs">expect_k</code>, <code className="font-mono text-xs">expect_abs</code>,{" "}
@@ -54,7 +54,7 @@ export function ImportPatternsPage({ project, problem }: { project: { id: string
             </p>
             <p>
               <span className="font-medium text-slate-900">JSONL</span>: one JSON object per line with <code className="font-mono text-xs">problem</code>, <code className="font-mono text-xs">name</code>,{" "}
-              <code className="font-mono text-xs">polarity</code>, <code className="font-mono text-xs">origin</code>, <code className="font-mono text-xs">inputKind</code>,{" "}
+              <code className="font-mono text-xs">purpose</code>, <code className="font-mono text-xs">origin</code>, <code className="font-mono text-xs">inputKind</code>,{" "}
               <code className="font-mono text-xs">input</code>, <code className="font-mono text-xs">expectation</code>, <code className="font-mono text-xs">notes</code> — the same format as the export.
             </p>
             <p>Images: upload them on a pattern first; a file refers to them by id or sha256.</p>

@@ -370,7 +370,7 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                 </div>
                 <p className="text-sm text-slate-600">
                   {r.problem.key}
-                  {r.pattern.polarity === "negative" ? " · negative" : ""}
+                  {r.pattern.purpose === "control" ? " · control" : ""}
                   {r.latencyMs != null ? ` · ${r.latencyMs} ms` : ""}
                 </p>
                 <p className="break-words text-xs">
@@ -406,7 +406,7 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                     <Link href={`${base}/patterns/${r.pattern.id}`} className="font-medium text-blue-700 hover:underline">
                       {r.pattern.name}
                     </Link>
-                    {r.pattern.polarity === "negative" ? <span className="ml-1.5 text-xs text-slate-500">negative</span> : null}
+                    {r.pattern.purpose === "control" ? <span className="ml-1.5 text-xs text-slate-500">control</span> : null}
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <Link href={`${base}/problems/${encodeURIComponent(r.problem.key)}`} className="text-slate-800 hover:underline">

@@ -1,10 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import type { PatternOrigin, Polarity } from "@/lib/db/generated/enums";
+import type { PatternOrigin, PatternPurpose } from "@/lib/db/generated/enums";
 
-// Polarity and origin in words; colour only helps scanning a list.
+// Purpose and origin in words; colour only helps scanning a list.
 
-export function PolarityBadge({ polarity }: { polarity: Polarity }) {
-  return <Badge tone={polarity === "negative" ? "violet" : "blue"}>{polarity}</Badge>;
+export function PurposeBadge({ purpose }: { purpose: PatternPurpose }) {
+  return <Badge tone={purpose === "control" ? "violet" : "blue"}>{purpose}</Badge>;
 }
 
 export function OriginBadge({ origin }: { origin: PatternOrigin }) {

@@ -6,8 +6,9 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
 import { uploadAttachment } from "@/lib/api-client/attachments";
 import { createPattern, updatePattern, type CreatePatternBody } from "@/lib/api-client/patterns";
-import type { InputKind, OutputKind, PatternOrigin, Polarity } from "@/lib/db/generated/enums";
+import type { InputKind, OutputKind, PatternOrigin, PatternPurpose } from "@/lib/db/generated/enums";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
+import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
 import { draftFromExpectation, expectationFromDraft, type ExpectationDraft } from "@/lib/patterns/expectation-draft";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { ExpectationFields, JsonTextarea } from "./expectation-fields";
@@ -19,7 +20,7 @@ export type EditablePattern = {
   lockVersion: number;
   revision: number;
   name: string;
-  polarity: Polarity;
+  purpose: PatternPurpose;
   origin: PatternOrigin;
   notes: string;
   inputKind: InputKind;
@@ -47,7 +48,7 @@ export function PatternEditor({ project, problem, pattern }: Props) {
   const form = useApiForm();
   const base = `/projects/${project.slug}`;
   const [name, setName] = useState(pattern?.name ?? "");
-  const [polarity, setPolarity] = useState<Polarity>(pattern?.polarity ?? "positive");
+  const [purpose, setPurpose] = useState<PatternPurpose>(pattern?.purpose ?? "case");
   const [origin, setOrigin] = useState<PatternOrigin>(pattern?.origin ?? "contrived");
   const [notes, setNotes] = useState(pattern?.notes ?? "");
   const [inputKind, setInputKind] = useState<InputKind>(pattern?.inputKind ?? "json");
@@ -103,7 +104,7 @@ export function PatternEditor({ project, problem, pattern }: Props) {
     setInputError(input.ok ? null : input.message);
     setDraftErrors(expectation.ok ? {} : expectation.errors);
     if (!input.ok || !expectation.ok) return;
-    const body = { name, polarity, origin, notes, inputKind, input: input.value, expectation: expectation.expectation };
+    const body = { name, purpose, origin, notes, inputKind, input: input.value, expectation: expectation.expectation };
     void form.run(async () => {
       if (pattern) {
         await updatePattern(pattern.id, { ...body, lockVersion: pattern.lockVersion });
@@ -165,10 +166,10 @@ export function PatternEditor({ project, problem, pattern }: Props) {
           <TextInput id="pattern-name" value={name} maxLength={200} required onChange={(e) => setName(e.target.value)} invalid={!!form.fieldError("name")} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="pattern-polarity" label="Polarity" error={form.fieldError("polarity")} hint={polarity === "positive" ? "The model should do this." : "The model must not do this."}>
-            <Select id="pattern-polarity" value={polarity} onChange={(e) => setPolarity(e.target.value as Polarity)}>
-              <option value="positive">positive</option>
-              <option value="negative">negative</option>
+          <Field id="pattern-purpose" label="Purpose" error={form.fieldError("purpose")} hint={PURPOSE_MEANING[purpose]}>
+            <Select id="pattern-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as PatternPurpose)}>
+              <option value="case">case</option>
+              <option value="control">control</option>
             </Select>
           </Field>
           <Field id="pattern-origin" label="Origin" error={form.fieldError("origin")} hint={origin === "production" ? "Seen in real traffic." : "Written to probe the problem."}>

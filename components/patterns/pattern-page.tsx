@@ -9,7 +9,7 @@ import { PatternResultsCard } from "@/components/results/pattern-results-card";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import type { PatternResultEntry } from "@/lib/results/list-pattern-results";
-import { OriginBadge, PolarityBadge } from "./pattern-badges";
+import { OriginBadge, PurposeBadge } from "./pattern-badges";
 import { PatternInputView } from "./pattern-input-view";
 import { RevisionHistory, type RevisionItem } from "./revision-history";
 
@@ -84,7 +84,7 @@ export function PatternPage({ project, problem, pattern, revisions, results, can
         <Card title="About">
           <DescriptionList
             items={[
-              { label: "Polarity", value: <PolarityBadge polarity={pattern.polarity} /> },
+              { label: "Purpose", value: <PurposeBadge purpose={pattern.purpose} /> },
               { label: "Origin", value: <OriginBadge origin={pattern.origin} /> },
               { label: "Revision", value: <Badge>rev {pattern.revision}</Badge> },
               { label: "Added", value: pattern.createdAt.toISOString().slice(0, 10) },
@@ -102,7 +102,7 @@ export function PatternPage({ project, problem, pattern, revisions, results, can
       <Card
         className="mt-6"
         title="History"
-        description="Editing the input or the expectation makes a new revision; results belong to the revision they were judged on. Name, notes, polarity and origin change in place."
+        description="Editing the input or the expectation makes a new revision; results belong to the revision they were judged on. Name, notes, purpose and origin change in place."
       >
         <RevisionHistory revisions={revisions} />
         {pattern.expectation.kind === "human" ? (

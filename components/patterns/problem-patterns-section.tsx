@@ -9,7 +9,7 @@ import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import type { PatternVerdictColumn } from "@/lib/results/pattern-verdict-columns";
 import { PatternVerdict, verdictColumnLabel } from "./pattern-verdict";
-import { OriginBadge, PolarityBadge } from "./pattern-badges";
+import { OriginBadge, PurposeBadge } from "./pattern-badges";
 
 type Props = {
   problem: { id: string; key: string };
@@ -30,7 +30,7 @@ export function ProblemPatternsSection({ problem, project, patterns, verdictColu
   const archived = patterns.filter((p) => p.archivedAt);
   const counts = {
     total: current.length,
-    negative: current.filter((p) => p.polarity === "negative").length,
+    control: current.filter((p) => p.purpose === "control").length,
     production: current.filter((p) => p.origin === "production").length,
   };
   const hints = coverageHints(counts);
@@ -39,7 +39,7 @@ export function ProblemPatternsSection({ problem, project, patterns, verdictColu
   return (
     <Card
       title={`Patterns (${current.length})`}
-      description={`${counts.negative} negative · ${counts.production} from production`}
+      description={`${counts.control} control · ${counts.production} from production`}
       actions={
         <div className="flex flex-wrap gap-2">
           {canWrite ? (
@@ -108,7 +108,7 @@ function PatternList({ patterns, base, label, verdictColumns }: { patterns: Patt
               ) : null}
               <p className="mt-1 text-slate-900">{describeExpectation(p.expectation)}</p>
               <div className="mt-1.5 flex flex-wrap gap-1">
-                <PolarityBadge polarity={p.polarity} />
+                <PurposeBadge purpose={p.purpose} />
                 <OriginBadge origin={p.origin} />
                 <Badge>rev {p.revision}</Badge>
               </div>
@@ -134,7 +134,7 @@ function PatternList({ patterns, base, label, verdictColumns }: { patterns: Patt
             <TableHeaderCell>Pattern</TableHeaderCell>
             <TableHeaderCell>Input</TableHeaderCell>
             <TableHeaderCell>Expected</TableHeaderCell>
-            <TableHeaderCell>Polarity</TableHeaderCell>
+            <TableHeaderCell>Purpose</TableHeaderCell>
             <TableHeaderCell>Origin</TableHeaderCell>
             <TableHeaderCell className="text-right">Rev</TableHeaderCell>
             {verdictColumns.map((column) => (
@@ -157,7 +157,7 @@ function PatternList({ patterns, base, label, verdictColumns }: { patterns: Patt
               </TableCell>
               <TableCell className="min-w-36">{describeExpectation(p.expectation)}</TableCell>
               <TableCell>
-                <PolarityBadge polarity={p.polarity} />
+                <PurposeBadge purpose={p.purpose} />
               </TableCell>
               <TableCell>
                 <OriginBadge origin={p.origin} />

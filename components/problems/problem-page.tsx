@@ -95,7 +95,7 @@ export function ProblemPage({
               { label: "Logged", value: problem.createdAt.toISOString().slice(0, 10) },
               {
                 label: "Patterns",
-                value: `${problem.patternCounts.total} (${problem.patternCounts.negative} negative · ${problem.patternCounts.production} production)`,
+                value: `${problem.patternCounts.total} (${problem.patternCounts.control} control · ${problem.patternCounts.production} production)`,
               },
               { label: "Coverage", value: <CoverageHintBadges hints={problem.coverageHints} /> },
             ]}

@@ -77,7 +77,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                   </div>
                   <p className="mt-1 text-slate-800">{problem.title}</p>
                   <p className="mt-1 text-sm text-slate-600">
-                    target ≤ {formatTarget(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.negative} neg · {problem.patternCounts.production} prod)
+                    target ≤ {formatTarget(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.control} control · {problem.patternCounts.production} prod)
                     {problem.owner ? ` · ${problem.owner.name}` : ""}
                   </p>
                   {problem.coverageHints.length ? (
@@ -121,7 +121,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                     <TableCell className="whitespace-nowrap text-right tabular-nums">
                       {problem.patternCount}
                       <span className="block text-xs text-slate-600">
-                        {problem.patternCounts.negative} neg · {problem.patternCounts.production} prod
+                        {problem.patternCounts.control} control · {problem.patternCounts.production} prod
                       </span>
                     </TableCell>
                     <TableCell>

@@ -110,7 +110,7 @@ describe("the typed API client", () => {
     const [first, second] = await Promise.all(
       ["a", "b"].map((text) => prisma().capture.create({ data: { projectId: project.id, input: { text }, status: "inbox" }, select: { id: true } })),
     );
-    const triaged = await triageCapture(first!.id, { problemId: problem.id, name: "from production", polarity: "positive", expectation: { kind: "equals", value: "yes" } });
+    const triaged = await triageCapture(first!.id, { problemId: problem.id, name: "from production", purpose: "case", expectation: { kind: "equals", value: "yes" } });
     expect(triaged.capture).toMatchObject({ status: "triaged", patternId: triaged.pattern.id });
     const dismissed = await dismissCapture(second!.id);
     expect(dismissed.status).toBe("dismissed");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { paginationQuerySchema } from "@/lib/http/pagination";
 import { idSchema } from "@/lib/http/id-params";
 import { expectationSchema } from "@/lib/scoring/expectation.schema";
+import { purposeFields, resolvePurpose } from "@/lib/patterns/pattern-purpose";
 
 // Production capture: an input (and the output the production model gave),
 // parked in the project's triage inbox until someone turns it into a pattern.
@@ -27,15 +28,17 @@ export const listCapturesQuerySchema = paginationQuerySchema.extend({
 });
 export type ListCapturesQuery = z.infer<typeof listCapturesQuerySchema>;
 
-export const triageCaptureSchema = z.object({
-  problemId: idSchema,
-  name: z.string().trim().min(1, "is required").max(200),
-  polarity: z.enum(["positive", "negative"]),
-  origin: z.enum(["production", "contrived"]).default("production"),
-  expectation: expectationSchema,
-  notes: z.string().max(10_000).default("").describe("The pattern's notes; the capture's note, rating and metadata are appended"),
-});
-export type TriageCapture = z.infer<typeof triageCaptureSchema>;
+export const triageCaptureSchema = z
+  .object({
+    problemId: idSchema,
+    name: z.string().trim().min(1, "is required").max(200),
+    ...purposeFields,
+    origin: z.enum(["production", "contrived"]).default("production"),
+    expectation: expectationSchema,
+    notes: z.string().max(10_000).default("").describe("The pattern's notes; the capture's note, rating and metadata are appended"),
+  })
+  .transform(resolvePurpose(undefined));
+export type TriageCapture = z.output<typeof triageCaptureSchema>;
 
 export const captureResourceSchema = z.object({
   id: z.string(),

@@ -25,7 +25,7 @@ export async function triageCapture(actor: Actor, captureId: string, input: Tria
 
       const pattern = await createPattern(tx, actor, problem.id, {
         name: input.name,
-        polarity: input.polarity,
+        purpose: input.purpose,
         origin: input.origin,
         notes: captureNotes(input.notes, capture),
         inputKind: typeof capture.input === "string" ? "text" : "json",

@@ -18,11 +18,11 @@ function errorRates(problemIndex: number): number[] {
 const isDecreasing = (rates: number[]) => rates.every((rate, i) => i === 0 || rate < rates[i - 1]!);
 
 describe("DEMO_PROBLEMS", () => {
-  it("has 10–15 valid patterns per problem, with negative and in_top_k/one_of expectations somewhere", () => {
+  it("has 10–15 valid patterns per problem, with a control and in_top_k/one_of expectations somewhere", () => {
     for (const problem of DEMO_PROBLEMS) {
       expect(problem.patterns.length).toBeGreaterThanOrEqual(10);
       expect(problem.patterns.length).toBeLessThanOrEqual(15);
-      expect(problem.patterns.some((p) => p.polarity === "negative")).toBe(true);
+      expect(problem.patterns.some((p) => p.purpose === "control")).toBe(true);
       for (const pattern of problem.patterns) expect(expectationSchema.parse(pattern.expectation)).toEqual(pattern.expectation);
     }
     const kinds = DEMO_PROBLEMS.flatMap((p) => p.patterns.map((pattern) => pattern.expectation.kind));

@@ -67,7 +67,7 @@ async function seedProblemsAndPatterns(tx: Prisma.TransactionClient, projectId: 
           projectId,
           problemId: problem.id,
           name: demoPattern.name,
-          polarity: demoPattern.polarity,
+          purpose: demoPattern.purpose,
           origin: demoPattern.origin,
           notes: demoPattern.notes ?? "",
           revisions: {

@@ -32,7 +32,7 @@ async function* exportLines(projectId: string): AsyncGenerator<string> {
         select: {
           id: true,
           name: true,
-          polarity: true,
+          purpose: true,
           origin: true,
           notes: true,
           currentRevision: { select: { inputKind: true, input: true, expectation: true, attachment: { select: { sha256: true } } } },
@@ -44,7 +44,7 @@ async function* exportLines(projectId: string): AsyncGenerator<string> {
         const record = {
           problem: problem.key,
           name: pattern.name,
-          polarity: pattern.polarity,
+          purpose: pattern.purpose,
           origin: pattern.origin,
           inputKind: revision.inputKind,
           input,

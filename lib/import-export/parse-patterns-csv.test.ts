@@ -3,14 +3,14 @@ import { ValidationError } from "@/lib/errors/domain-errors";
 import { parsePatternsCsv } from "./parse-patterns-csv";
 import { TooManyRowsError } from "./too-many-rows-error";
 
-const header = "problem,name,polarity,origin,input,input_kind,expectation,notes";
+const header = "problem,name,purpose,origin,input,input_kind,expectation,notes";
 
 describe("parsePatternsCsv", () => {
   it("reads JSON and text inputs and a JSON expectation, numbering rows as a spreadsheet does", async () => {
     const csv = [
       header,
-      `SENT-1,Zipper,positive,production,"{""text"": ""Oh great, it broke""}",json,"{""kind"":""equals"",""value"":""negative""}",seen twice`,
-      `SENT-1,Plain,negative,contrived,"Not bad, really",text,"{""kind"":""not_equals"",""value"":""negative""}",`,
+      `SENT-1,Zipper,case,production,"{""text"": ""Oh great, it broke""}",json,"{""kind"":""equals"",""value"":""negative""}",seen twice`,
+      `SENT-1,Plain,control,contrived,"Not bad, really",text,"{""kind"":""not_equals"",""value"":""negative""}",`,
       "",
     ].join("\n");
     const rows = await parsePatternsCsv(csv, "label", 2000);
@@ -21,7 +21,7 @@ describe("parsePatternsCsv", () => {
         record: {
           problem: "SENT-1",
           name: "Zipper",
-          polarity: "positive",
+          purpose: "case",
           origin: "production",
           inputKind: "json",
           input: { text: "Oh great, it broke" },
@@ -32,13 +32,13 @@ describe("parsePatternsCsv", () => {
       {
         row: 3,
         errors: [],
-        record: { problem: "SENT-1", name: "Plain", polarity: "negative", origin: "contrived", inputKind: "text", input: "Not bad, really", expectation: { kind: "not_equals", value: "negative" }, notes: "" },
+        record: { problem: "SENT-1", name: "Plain", purpose: "control", origin: "contrived", inputKind: "text", input: "Not bad, really", expectation: { kind: "not_equals", value: "negative" }, notes: "" },
       },
     ]);
   });
 
   it("reports a ragged row by its number and keeps going", async () => {
-    const csv = [header, `SENT-1,A,positive,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,B,positive,contrived,{},json`, `SENT-1,C,positive,contrived,"{}",json,"{""kind"":""human""}",`].join("\n");
+    const csv = [header, `SENT-1,A,case,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,B,case,contrived,{},json`, `SENT-1,C,case,contrived,"{}",json,"{""kind"":""human""}",`].join("\n");
     const rows = await parsePatternsCsv(csv, "label", 2000);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
     expect(rows[1]).toEqual({ row: 3, record: null, errors: [{ path: "row 3", message: expect.stringContaining("has 6 cells, the header has 8") }] });
@@ -46,7 +46,7 @@ describe("parsePatternsCsv", () => {
   });
 
   it("names a bad JSON cell with its row and column", async () => {
-    const csv = [header, `SENT-1,A,positive,contrived,{not json},json,"{""kind"":""human""}",`, `SENT-1,B,positive,contrived,"{}",json,{"kind":,`].join("\n");
+    const csv = [header, `SENT-1,A,case,contrived,{not json},json,"{""kind"":""human""}",`, `SENT-1,B,case,contrived,"{}",json,{"kind":,`].join("\n");
     const rows = await parsePatternsCsv(csv, "label", 2000);
     expect(rows[0]?.errors[0]).toMatchObject({ path: "row 2: input", message: expect.stringContaining("for plain text set input_kind to text") });
     expect(rows[1]?.errors[0]?.path).toBe("row 3: expectation");
@@ -85,7 +85,7 @@ describe("parsePatternsCsv", () => {
   });
 
   it("refuses a file of more than maxRows rows, not counting blank lines", async () => {
-    const row = `SENT-1,A,positive,contrived,"{}",json,"{""kind"":""human""}",`;
+    const row = `SENT-1,A,case,contrived,"{}",json,"{""kind"":""human""}",`;
     expect(await parsePatternsCsv([header, row, "", row, row].join("\n"), "label", 3)).toHaveLength(3);
     const error = await parsePatternsCsv([header, row, row, row, row].join("\n"), "label", 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooManyRowsError);
@@ -93,14 +93,14 @@ describe("parsePatternsCsv", () => {
   });
 
   it("keeps row numbers across the slices it yields between", async () => {
-    const row = (i: number) => `SENT-1,Row ${i},positive,contrived,"{""n"": ${i}}",json,"{""kind"":""human""}",`;
+    const row = (i: number) => `SENT-1,Row ${i},case,contrived,"{""n"": ${i}}",json,"{""kind"":""human""}",`;
     const rows = await parsePatternsCsv([header, ...Array.from({ length: 1000 }, (_, i) => row(i))].join("\n"), "label", 2000);
     expect(rows).toHaveLength(1000);
     expect(rows.every((r, i) => r.row === i + 2 && r.record?.name === `Row ${i}` && (r.record?.input as { n: number }).n === i)).toBe(true);
   });
 
   it("reports broken quoting on the row where it starts", async () => {
-    const rows = await parsePatternsCsv([header, `SENT-1,A,positive,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,"B,positive,contrived,{},json,{},`].join("\n"), "label", 2000);
+    const rows = await parsePatternsCsv([header, `SENT-1,A,case,contrived,"{}",json,"{""kind"":""human""}",`, `SENT-1,"B,case,contrived,{},json,{},`].join("\n"), "label", 2000);
     expect(rows[1]).toMatchObject({ row: 3, record: null, errors: [{ path: "row 3", message: expect.stringContaining("broken quoting") }] });
   });
 });

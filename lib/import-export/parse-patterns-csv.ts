@@ -5,9 +5,11 @@ import type { ParsedImportRow } from "./pattern-record.schema";
 import { TooManyRowsError } from "./too-many-rows-error";
 import { ROWS_PER_SLICE, yieldToEventLoop } from "./yield-to-event-loop";
 
-const RECORD_COLUMNS = ["problem", "name", "polarity", "origin", "input", "input_kind", "expectation", "notes"] as const;
+const RECORD_COLUMNS = ["problem", "name", "purpose", "origin", "input", "input_kind", "expectation", "notes"] as const;
+/** Read but never written: `polarity`, the deprecated alias of purpose (one release). */
+const DEPRECATED_COLUMNS = ["polarity"] as const;
 const SHORTHAND_COLUMNS = ["expect_kind", "expect_value", "expect_k", "expect_abs", "expect_rel"] as const;
-const KNOWN_COLUMNS: readonly string[] = [...RECORD_COLUMNS, ...SHORTHAND_COLUMNS];
+const KNOWN_COLUMNS: readonly string[] = [...RECORD_COLUMNS, ...SHORTHAND_COLUMNS, ...DEPRECATED_COLUMNS];
 
 type Cells = Record<string, string>;
 type RowError = { path: string; message: string };
@@ -139,6 +141,7 @@ function recordOfRow(row: number, cells: Cells, outputKind: OutputKind): ParsedI
     inputKind,
     input,
     expectation,
+    ...(optional("purpose") ? { purpose: optional("purpose") } : {}),
     ...(optional("polarity") ? { polarity: optional("polarity") } : {}),
     ...(optional("origin") ? { origin: optional("origin") } : {}),
     ...(cells.notes !== undefined ? { notes: cells.notes } : {}),

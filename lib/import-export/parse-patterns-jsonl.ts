@@ -1,7 +1,9 @@
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { PATTERN_RECORD_KEYS, type ParsedImportRow } from "./pattern-record.schema";
+import { DEPRECATED_RECORD_KEYS, PATTERN_RECORD_KEYS, type ParsedImportRow } from "./pattern-record.schema";
 import { TooManyRowsError } from "./too-many-rows-error";
 import { ROWS_PER_SLICE, yieldToEventLoop } from "./yield-to-event-loop";
+
+const ACCEPTED_KEYS = new Set<string>([...PATTERN_RECORD_KEYS, ...DEPRECATED_RECORD_KEYS]);
 
 /**
  * Reads a patterns JSONL file: one JSON object per line, blank lines skipped.
@@ -30,7 +32,7 @@ export async function parsePatternsJsonl(text: string, maxRows: number): Promise
       rows.push({ row, record: null, errors: [{ path: `row ${row}`, message: "must be a JSON object, one pattern per line" }] });
       continue;
     }
-    const unknownKeys = Object.keys(value).filter((key) => !(PATTERN_RECORD_KEYS as readonly string[]).includes(key));
+    const unknownKeys = Object.keys(value).filter((key) => !ACCEPTED_KEYS.has(key));
     rows.push({
       row,
       record: unknownKeys.length ? null : (value as Record<string, unknown>),

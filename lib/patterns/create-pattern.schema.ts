@@ -6,13 +6,17 @@ import {
   patternNameSchema,
   patternNotesSchema,
   patternOriginSchema,
-  polaritySchema,
 } from "./pattern-fields.schema";
+import { purposeFields, resolvePurpose } from "./pattern-purpose";
 
-/** The fields of a new pattern before the input-suits-its-kind check (import extends it with `problem`). */
+/**
+ * The fields of a new pattern before the input-suits-its-kind check and the
+ * purpose alias (import extends it with `problem`; finish with refineInputForKind
+ * and resolvePurpose("case")).
+ */
 export const patternFieldsSchema = z.object({
   name: patternNameSchema,
-  polarity: polaritySchema.default("positive"),
+  ...purposeFields,
   origin: patternOriginSchema.default("contrived"),
   notes: patternNotesSchema.default(""),
   inputKind: inputKindSchema.default("json"),
@@ -25,7 +29,7 @@ export function refineInputForKind(value: { inputKind: z.infer<typeof inputKindS
   for (const issue of inputKindIssues(value.inputKind, value.input)) ctx.addIssue({ code: "custom", path: ["input", ...issue.path], message: issue.message });
 }
 
-export const createPatternSchema = patternFieldsSchema.superRefine(refineInputForKind);
+export const createPatternSchema = patternFieldsSchema.superRefine(refineInputForKind).transform(resolvePurpose("case"));
 
 export type CreatePatternInput = z.input<typeof createPatternSchema>;
 export type CreatePattern = z.output<typeof createPatternSchema>;

@@ -16,7 +16,7 @@ export async function insertPattern(
 ) {
   const { projectId, problemId } = target;
   const pattern = await tx.pattern.create({
-    data: { projectId, problemId, name: fields.name, polarity: fields.polarity, origin: fields.origin, notes: fields.notes, createdAt: target.createdAt },
+    data: { projectId, problemId, name: fields.name, purpose: fields.purpose, origin: fields.origin, notes: fields.notes, createdAt: target.createdAt },
     select: { id: true },
   });
   const revision = await tx.patternRevision.create({

@@ -5,7 +5,6 @@ import { idSchema } from "@/lib/http/id-params";
 // lib/scoring's; whether it fits the project is checked by expectationFitErrors.
 
 export const patternNameSchema = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
-export const polaritySchema = z.enum(["positive", "negative"]);
 export const patternOriginSchema = z.enum(["production", "contrived"]);
 export const patternNotesSchema = z.string().max(10_000, "must be at most 10,000 characters");
 export const inputKindSchema = z.enum(["json", "text", "image"]);

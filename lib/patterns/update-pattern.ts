@@ -19,7 +19,7 @@ const select = { ...patternResourceSelect, project: { select: { id: true, output
  * Edits a pattern from the lockVersion the editor started at (stale → 409 with
  * the current pattern and who changed it). A changed input, input kind or
  * expectation makes a new revision (number + 1, the old one kept, back-filled
- * on every callable model version); name, notes, polarity and origin do not.
+ * on every callable model version); name, notes, purpose and origin do not.
  */
 export async function updatePattern(actor: Actor, patternId: string, body: UpdatePattern) {
   return prisma().$transaction(async (tx) => {
@@ -51,7 +51,7 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
       where: { id: patternId, projectId: pattern.projectId, lockVersion: body.lockVersion },
       data: {
         ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.polarity !== undefined ? { polarity: body.polarity } : {}),
+        ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
         ...(body.origin !== undefined ? { origin: body.origin } : {}),
         ...(body.notes !== undefined ? { notes: body.notes } : {}),
         lockVersion: { increment: 1 },
@@ -80,7 +80,7 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
       await requestBackfill(tx, { projectId: pattern.projectId, patternRevisionIds: [revision.id], trigger: "patterns_changed", createdById: actor.user.id });
     }
 
-    const changed = (["name", "polarity", "origin", "notes", "inputKind", "input", "expectation"] as const).filter((field) => body[field] !== undefined);
+    const changed = (["name", "purpose", "origin", "notes", "inputKind", "input", "expectation"] as const).filter((field) => body[field] !== undefined);
     await recordAuditEvent(
       actor,
       {

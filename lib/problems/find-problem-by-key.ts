@@ -13,14 +13,14 @@ export async function findProblemByKey(projectId: string, key: string) {
   });
   if (!problem) return null;
   const groups = await prisma().pattern.groupBy({
-    by: ["polarity", "origin"],
+    by: ["purpose", "origin"],
     where: { projectId, problemId: problem.id, archivedAt: null },
     _count: { _all: true },
   });
-  const patternCounts: PatternCounts = { total: 0, negative: 0, production: 0 };
+  const patternCounts: PatternCounts = { total: 0, control: 0, production: 0 };
   for (const g of groups) {
     patternCounts.total += g._count._all;
-    if (g.polarity === "negative") patternCounts.negative += g._count._all;
+    if (g.purpose === "control") patternCounts.control += g._count._all;
     if (g.origin === "production") patternCounts.production += g._count._all;
   }
   return { ...problem, patternCounts, coverageHints: coverageHints(patternCounts) };

@@ -44,7 +44,7 @@ export async function listProblems(projectId: string, filter: ProblemFilter = {}
   const [problems, groups] = await Promise.all([
     findProblems(projectId, filter),
     prisma().pattern.groupBy({
-      by: ["problemId", "polarity", "origin"],
+      by: ["problemId", "purpose", "origin"],
       where: { projectId, archivedAt: null },
       _count: { _all: true },
     }),
@@ -52,13 +52,13 @@ export async function listProblems(projectId: string, filter: ProblemFilter = {}
 
   const counts = new Map<string, PatternCounts>();
   for (const group of groups) {
-    const c = counts.get(group.problemId) ?? { total: 0, negative: 0, production: 0 };
+    const c = counts.get(group.problemId) ?? { total: 0, control: 0, production: 0 };
     const n = group._count._all;
     c.total += n;
-    if (group.polarity === "negative") c.negative += n;
+    if (group.purpose === "control") c.control += n;
     if (group.origin === "production") c.production += n;
     counts.set(group.problemId, c);
   }
 
-  return problems.map((p) => ({ ...p, patternCounts: counts.get(p.id) ?? { total: 0, negative: 0, production: 0 } }));
+  return problems.map((p) => ({ ...p, patternCounts: counts.get(p.id) ?? { total: 0, control: 0, production: 0 } }));
 }

@@ -64,12 +64,12 @@ export const problemResourceSchema = z.object({
 });
 export type ProblemResource = z.infer<typeof problemResourceSchema>;
 
-export const coverageHintSchema = z.enum(["too_few_patterns", "too_many_patterns", "no_negative_pattern", "no_production_pattern"]);
+export const coverageHintSchema = z.enum(["too_few_patterns", "too_many_patterns", "no_control_pattern", "no_production_pattern"]);
 export type CoverageHint = z.infer<typeof coverageHintSchema>;
 
 export const problemListItemSchema = problemResourceSchema.extend({
   patternCount: z.number().int().describe("Patterns that are not archived"),
-  patternCounts: z.object({ total: z.number().int(), negative: z.number().int(), production: z.number().int() }),
+  patternCounts: z.object({ total: z.number().int(), control: z.number().int(), production: z.number().int() }),
   coverageHints: z.array(coverageHintSchema),
 });
 export type ProblemListItemResource = z.infer<typeof problemListItemSchema>;

@@ -36,7 +36,7 @@ type Row = {
   created_at: Date;
   updated_at: Date;
   total: number;
-  negative: number;
+  control: number;
   production: number;
 };
 
@@ -85,13 +85,13 @@ export async function searchProblems(projectId: string, query: ProblemListQuery)
   const rows = await prisma().$queryRaw<Row[]>`
     SELECT p.id, p.project_id, p.key, p.number, p.title, p.description, p.severity::text AS severity, p.status::text AS status,
            p.target, p.origin, p.owner_id, u.name AS owner_name, p.ratchet, p.lock_version, p.created_at, p.updated_at,
-           COALESCE(c.total, 0)::int AS total, COALESCE(c.negative, 0)::int AS negative, COALESCE(c.production, 0)::int AS production
+           COALESCE(c.total, 0)::int AS total, COALESCE(c.control, 0)::int AS control, COALESCE(c.production, 0)::int AS production
     FROM problems p
     LEFT JOIN users u ON u.id = p.owner_id
     LEFT JOIN (
       SELECT problem_id,
              count(*) AS total,
-             count(*) FILTER (WHERE polarity = 'negative') AS negative,
+             count(*) FILTER (WHERE purpose = 'control') AS control,
              count(*) FILTER (WHERE origin = 'production') AS production
       FROM patterns
       WHERE project_id = ${projectId} AND archived_at IS NULL
@@ -103,7 +103,7 @@ export async function searchProblems(projectId: string, query: ProblemListQuery)
 
   const page = rows.slice(0, query.limit);
   const items = page.map((row): ProblemListItemResource => {
-    const patternCounts = { total: row.total, negative: row.negative, production: row.production };
+    const patternCounts = { total: row.total, control: row.control, production: row.production };
     return {
       id: row.id,
       projectId: row.project_id,

@@ -57,7 +57,7 @@ async function setUp() {
   const patterns: { id: string; problemId: string }[] = [];
   for (let i = 0; i < 6; i++) {
     const problemId = problems[i % 2]!.id;
-    const p = await prisma().pattern.create({ data: { projectId: project.id, problemId, name: `p${i}`, polarity: "positive", origin: "contrived" } });
+    const p = await prisma().pattern.create({ data: { projectId: project.id, problemId, name: `p${i}`, purpose: "case", origin: "contrived" } });
     const rev = await prisma().patternRevision.create({
       data: { projectId: project.id, patternId: p.id, number: 1, inputKind: "text", input: `p${i}`, inputHash: `h${p.id}`, expectation: { kind: "equals", value: "x" } },
     });

@@ -21,7 +21,7 @@ export async function findProjectResult(projectId: string, resultId: string) {
       replayRunId: true,
       modelVersion: { select: { id: true, name: true, version: true } },
       problem: { select: { key: true, title: true } },
-      pattern: { select: { id: true, name: true, polarity: true, archivedAt: true, currentRevisionId: true } },
+      pattern: { select: { id: true, name: true, purpose: true, archivedAt: true, currentRevisionId: true } },
       patternRevision: { select: { id: true, number: true, inputKind: true, input: true, expectation: true, attachmentId: true } },
     },
   });

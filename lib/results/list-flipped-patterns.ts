@@ -2,9 +2,8 @@ import "server-only";
 // Results join on (model_version_id, pattern_revision_id) with no project_id term: see compare-model-versions.ts.
 import { attachmentUrls } from "@/lib/attachments/attachment-resource";
 import { Prisma } from "@/lib/db/generated/client";
-import type { InputKind, Polarity } from "@/lib/db/generated/enums";
+import type { InputKind, PatternPurpose } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
-import { patternPurpose } from "@/lib/patterns/pattern-purpose";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import type { FlippedPattern } from "./get-comparison-resource.schema";
 
@@ -13,7 +12,7 @@ type FlipRow = {
   patternId: string;
   patternRevisionId: string;
   name: string;
-  polarity: Polarity;
+  purpose: PatternPurpose;
   inputKind: InputKind;
   input: Prisma.JsonValue;
   attachmentId: string | null;
@@ -46,7 +45,7 @@ export async function listFlippedPatterns(input: {
       p.id              AS "patternId",
       rev.id            AS "patternRevisionId",
       p.name            AS "name",
-      p.polarity::text  AS "polarity",
+      p.purpose::text   AS "purpose",
       rev.input_kind::text AS "inputKind",
       rev.input         AS "input",
       rev.attachment_id AS "attachmentId",
@@ -75,7 +74,7 @@ export async function listFlippedPatterns(input: {
     patternId: row.patternId,
     patternRevisionId: row.patternRevisionId,
     name: row.name,
-    purpose: patternPurpose(row.polarity),
+    purpose: row.purpose,
     flip: row.candidateVerdict === "pass" ? "fixed" : "broken",
     inputKind: row.inputKind,
     input: row.input,

@@ -32,7 +32,7 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         errorReason: true,
         latencyMs: true,
         updatedAt: true,
-        pattern: { select: { id: true, name: true, polarity: true } },
+        pattern: { select: { id: true, name: true, purpose: true } },
         problem: { select: { key: true } },
         // The Expected column: what the revision judged against (validated by expectationSchema on every write).
         patternRevision: { select: { expectation: true } },

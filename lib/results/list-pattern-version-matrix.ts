@@ -19,7 +19,7 @@ export async function listPatternVersionMatrix<V extends { id: string }>(
 ): Promise<PatternVersionMatrix<V>> {
   const rows = await prisma().$queryRaw<PatternResultRow[]>`
     WITH current_revisions AS (
-      SELECT pt.id, pt.name, pt.polarity, pt.created_at, pr.id AS revision_id, pr.number AS revision_number
+      SELECT pt.id, pt.name, pt.purpose, pt.created_at, pr.id AS revision_id, pr.number AS revision_number
       FROM patterns pt
       JOIN pattern_revisions pr ON pr.id = pt.current_revision_id AND pr.project_id = ${projectId}
       WHERE pt.project_id = ${projectId} AND pt.problem_id = ${problemId} AND pt.archived_at IS NULL
@@ -36,7 +36,7 @@ export async function listPatternVersionMatrix<V extends { id: string }>(
     SELECT
       c.id               AS "patternId",
       c.name             AS "patternName",
-      c.polarity::text   AS "polarity",
+      c.purpose::text    AS "purpose",
       c.revision_id      AS "revisionId",
       c.revision_number  AS "revisionNumber",
       r.model_version_id AS "modelVersionId",

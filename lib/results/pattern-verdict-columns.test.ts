@@ -6,7 +6,7 @@ const version = (id: string, status = "candidate") => ({ id, name: "sentiment", 
 const row = (patternId: string, modelVersionId: string, verdict: "pass" | "fail"): PatternResultRow => ({
   patternId,
   patternName: patternId,
-  polarity: "positive",
+  purpose: "case",
   revisionId: `${patternId}-r1`,
   revisionNumber: 1,
   modelVersionId,

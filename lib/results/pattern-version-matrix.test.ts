@@ -4,7 +4,7 @@ import { cellStatus, isUnstable, layoutPatternVersionMatrix, type PatternResultR
 const row = (patternId: string, modelVersionId: string | null, extra: Partial<PatternResultRow> = {}): PatternResultRow => ({
   patternId,
   patternName: `name ${patternId}`,
-  polarity: "positive",
+  purpose: "case",
   revisionId: `rev-${patternId}`,
   revisionNumber: 1,
   modelVersionId,

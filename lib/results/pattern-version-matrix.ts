@@ -1,4 +1,4 @@
-import type { Polarity, Verdict } from "@/lib/db/generated/enums";
+import type { PatternPurpose, Verdict } from "@/lib/db/generated/enums";
 
 /** What a matrix cell shows: the result's verdict, a `human` output awaiting its grade, or no result at all. */
 export type MatrixCellStatus = "pass" | "fail" | "error" | "ungraded" | "none";
@@ -7,7 +7,7 @@ export type MatrixCellStatus = "pass" | "fail" | "error" | "ungraded" | "none";
 export type PatternResultRow = {
   patternId: string;
   patternName: string;
-  polarity: Polarity;
+  purpose: PatternPurpose;
   revisionId: string;
   revisionNumber: number;
   /** null when the revision has no result on any model version. */
@@ -31,7 +31,7 @@ export type MatrixCell = {
 };
 
 export type MatrixPatternRow = {
-  pattern: { id: string; name: string; polarity: Polarity; revisionId: string; revisionNumber: number };
+  pattern: { id: string; name: string; purpose: PatternPurpose; revisionId: string; revisionNumber: number };
   /** Some model version gave this pattern different verdicts on different replays: a non-deterministic model. */
   unstable: boolean;
   /** One cell per model version, in the order given. */
@@ -70,7 +70,7 @@ export function layoutPatternVersionMatrix<V extends { id: string }>(
     let patternRow = byPattern.get(row.patternId);
     if (!patternRow) {
       patternRow = {
-        pattern: { id: row.patternId, name: row.patternName, polarity: row.polarity, revisionId: row.revisionId, revisionNumber: row.revisionNumber },
+        pattern: { id: row.patternId, name: row.patternName, purpose: row.purpose, revisionId: row.revisionId, revisionNumber: row.revisionNumber },
         unstable: false,
         cells: modelVersions.map(() => NO_RESULT),
       };

@@ -104,15 +104,15 @@ function operations(): Operation[] {
 }
 
 /** The import file format (README "Import and export"): a valid row for the fixture's problem RP-1. */
-const IMPORT_HEADER = ["problem", "name", "polarity", "origin", "input", "input_kind", "expect_kind", "expect_value", "notes"];
-const IMPORT_ROW = ["RP-1", "Imported", "positive", "production", '{"text":"good"}', "json", "equals", "positive", ""];
+const IMPORT_HEADER = ["problem", "name", "purpose", "origin", "input", "input_kind", "expect_kind", "expect_value", "notes"];
+const IMPORT_ROW = ["RP-1", "Imported", "case", "production", '{"text":"good"}', "json", "equals", "positive", ""];
 const IMPORT_JSONL_SCHEMA = {
   type: "object",
-  required: ["problem", "name", "polarity", "origin", "inputKind", "input", "expectation"],
+  required: ["problem", "name", "purpose", "origin", "inputKind", "input", "expectation"],
   properties: {
     problem: { const: "RP-1" },
     name: { type: "string", maxLength: 50 },
-    polarity: { enum: ["positive", "negative"] },
+    purpose: { enum: ["case", "control"] },
     origin: { enum: ["production", "contrived"] },
     inputKind: { enum: ["json", "text"] },
     input: { type: "object", properties: { text: { type: "string" } } },

@@ -104,8 +104,8 @@ describe("JSON bodies", () => {
 describe("CSV and JSONL imports", () => {
   it("call a row with a NUL character or a lone surrogate invalid in the dry run, and refuse it (422) on import, writing nothing", async () => {
     const { project } = await createTestProject();
-    const csv = ["problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes", "SENT-1,Nul\u0000name,positive,production,plain text,text,equals,negative,", "SENT-1,Fine,positive,production,plain text,text,equals,negative,"].join("\n");
-    const jsonl = JSON.stringify({ problem: "SENT-1", name: "Surrogate", polarity: "positive", origin: "production", inputKind: "json", input: { text: "\ud800" }, expectation: { kind: "equals", value: "negative" } });
+    const csv = ["problem,name,purpose,origin,input,input_kind,expect_kind,expect_value,notes", "SENT-1,Nul\u0000name,case,production,plain text,text,equals,negative,", "SENT-1,Fine,case,production,plain text,text,equals,negative,"].join("\n");
+    const jsonl = JSON.stringify({ problem: "SENT-1", name: "Surrogate", purpose: "case", origin: "production", inputKind: "json", input: { text: "\ud800" }, expectation: { kind: "equals", value: "negative" } });
     const importFile = async (body: string, contentType: string, query: string) => {
       const request = new Request(`http://localhost:3000/api/v1/projects/${project.id}/patterns/import${query}`, { method: "POST", headers: { cookie: admin.cookie, origin: "http://localhost:3000", "content-type": contentType }, body });
       const response = await importPatterns(request, { params: Promise.resolve({ projectId: project.id }) });

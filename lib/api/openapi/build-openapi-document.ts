@@ -218,7 +218,9 @@ export function buildOpenApiDocument(entries: OpenApiEntry[]): OpenApiDocument {
       version: "1",
       description:
         "Problems, patterns, model versions, replays, error rates, sign-offs and the release gate. " +
-        "Errors are `{ error: { code, message, fields?: [{ path, message }] } }`; lists take `?cursor=&limit=` and return `{ items, nextCursor }`.",
+        "Errors are `{ error: { code, message, fields?: [{ path, message }] } }`; lists take `?cursor=&limit=` and return `{ items, nextCursor }`. " +
+        "Deprecated: a pattern's `polarity` (`positive`, `negative`) is now its `purpose` (`case`, `control`); request bodies and import files still accept " +
+        "`polarity` for one release (positive = case, negative = control; both given and disagreeing is a 422 at `polarity`), responses and exports carry only `purpose`.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/" }],

@@ -20,7 +20,7 @@ export const patternResponseSchema = z.looseObject({
   problemId: id,
   problemKey: z.string(),
   name: z.string(),
-  polarity: z.enum(["positive", "negative"]),
+  purpose: z.enum(["case", "control"]),
   origin: z.enum(["production", "contrived"]),
   notes: z.string(),
   revision: z.number().int(),

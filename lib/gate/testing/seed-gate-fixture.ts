@@ -47,7 +47,7 @@ export async function seedGateFixture(problems: GateFixtureProblem[], slug = `ga
           projectId,
           problemId: problem.id,
           name: `${key} #${i}`,
-          polarity: "positive",
+          purpose: "case",
           origin: "contrived",
           revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "equals", value: "positive" } } },
         },

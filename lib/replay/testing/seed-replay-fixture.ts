@@ -38,7 +38,7 @@ export async function seedReplayFixture(
         projectId: project.id,
         problemId: problem.id,
         name: row.text,
-        polarity: "positive",
+        purpose: "case",
         origin: "contrived",
         revisions: { create: { projectId: project.id, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: row.expectation } },
       },

@@ -6,7 +6,7 @@ import type { Verdict } from "@/lib/db/generated/enums";
 
 /** A pattern with its first revision as the current one. */
 export async function createTestPattern(projectId: string, problemId: string, name: string) {
-  const p = await prisma().pattern.create({ data: { projectId, problemId, name, polarity: "positive", origin: "contrived" } });
+  const p = await prisma().pattern.create({ data: { projectId, problemId, name, purpose: "case", origin: "contrived" } });
   const rev = await prisma().patternRevision.create({
     data: { projectId, patternId: p.id, number: 1, inputKind: "text", input: name, inputHash: `h-${p.id}`, expectation: { kind: "equals", value: "x" } },
   });

@@ -79,35 +79,35 @@ describe("GET /api/v1/projects/{projectId}/captures", () => {
 describe("POST /api/v1/captures/{captureId}/triage and /dismiss", () => {
   it("turns a capture into a production pattern (revision 1, input hash) and marks it triaged, once", async () => {
     const captured = await prisma().capture.findFirstOrThrow({ where: { projectId, status: "inbox" }, orderBy: { createdAt: "asc" } });
-    const res = await triageAs(tester, captured.id, { problemId, name: "broke again", polarity: "positive", expectation: { kind: "equals", value: "negative" } });
+    const res = await triageAs(tester, captured.id, { problemId, name: "broke again", purpose: "case", expectation: { kind: "equals", value: "negative" } });
     expect(res.status, res.text).toBe(201);
     const pattern = await prisma().pattern.findUniqueOrThrow({ where: { id: (res.json.pattern as { id: string }).id }, include: { currentRevision: true } });
-    expect(pattern).toMatchObject({ problemId, origin: "production", polarity: "positive", name: "broke again" });
+    expect(pattern).toMatchObject({ problemId, origin: "production", purpose: "case", name: "broke again" });
     expect(pattern.currentRevision).toMatchObject({ number: 1, inputKind: "json", input: { text: "Great, it broke again" }, inputHash: hashJson({ text: "Great, it broke again" }) });
     expect(await prisma().capture.findUniqueOrThrow({ where: { id: captured.id } })).toMatchObject({ status: "triaged", patternId: pattern.id, triagedById: tester.id });
     expect(await prisma().auditEvent.count({ where: { action: "capture.triage", entityId: captured.id } })).toBe(1);
 
-    const again = await triageAs(tester, captured.id, { problemId, name: "twice", polarity: "positive", expectation: { kind: "equals", value: "negative" } });
+    const again = await triageAs(tester, captured.id, { problemId, name: "twice", purpose: "case", expectation: { kind: "equals", value: "negative" } });
     expect(again.status).toBe(409);
     expect(await prisma().pattern.count({ where: { problemId } })).toBe(1);
   });
 
   it("refuses a problem of another project and bad fields, leaving the capture in the inbox", async () => {
     const captured = await prisma().capture.findFirstOrThrow({ where: { projectId, status: "inbox" } });
-    const foreign = await triageAs(tester, captured.id, { problemId: otherProblemId, name: "x", polarity: "positive", expectation: { kind: "equals", value: "negative" } });
+    const foreign = await triageAs(tester, captured.id, { problemId: otherProblemId, name: "x", purpose: "case", expectation: { kind: "equals", value: "negative" } });
     expect(foreign.status).toBe(422);
     expect(foreign.json.error?.fields?.[0]?.path).toBe("body.problemId");
-    const badExpectation = await triageAs(tester, captured.id, { problemId, name: "x", polarity: "sideways", expectation: { kind: "roughly" } });
+    const badExpectation = await triageAs(tester, captured.id, { problemId, name: "x", purpose: "sideways", expectation: { kind: "roughly" } });
     expect(badExpectation.status).toBe(422);
-    expect(badExpectation.json.error!.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(["body.polarity", "body.expectation.kind"]));
+    expect(badExpectation.json.error!.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(["body.purpose", "body.expectation.kind"]));
     expect((await prisma().capture.findUniqueOrThrow({ where: { id: captured.id } })).status).toBe("inbox");
     expect(await prisma().pattern.count({ where: { problemId } })).toBe(1);
   });
 
   it("refuses a stakeholder (403) and answers 404 for an unknown capture", async () => {
     const captured = await prisma().capture.findFirstOrThrow({ where: { projectId, status: "inbox" } });
-    expect((await triageAs(stakeholder, captured.id, { problemId, name: "x", polarity: "positive", expectation: { kind: "human" } })).status).toBe(403);
-    expect((await triageAs(tester, "cl0000000000000000000000x", { problemId, name: "x", polarity: "positive", expectation: { kind: "human" } })).status).toBe(404);
+    expect((await triageAs(stakeholder, captured.id, { problemId, name: "x", purpose: "case", expectation: { kind: "human" } })).status).toBe(403);
+    expect((await triageAs(tester, "cl0000000000000000000000x", { problemId, name: "x", purpose: "case", expectation: { kind: "human" } })).status).toBe(404);
   });
 
   it("dismisses once (then 409) and records it", async () => {
@@ -138,7 +138,7 @@ describe("what users said: rating, note, metadata", () => {
     const listed = await callRoute(listCaptures, { params: { projectId }, headers: { cookie: tester.cookie } });
     expect((listed.json.items as { id: string; rating: number | null }[]).find((c) => c.id === sent.json.id)).toMatchObject({ rating: 1, note: "the user says this is sarcasm" });
 
-    const res = await triageAs(tester, sent.json.id as string, { problemId, name: "outage sarcasm", polarity: "positive", expectation: { kind: "equals", value: "negative" }, notes: "Seen twice this week." });
+    const res = await triageAs(tester, sent.json.id as string, { problemId, name: "outage sarcasm", purpose: "case", expectation: { kind: "equals", value: "negative" }, notes: "Seen twice this week." });
     expect(res.status, res.text).toBe(201);
     const pattern = await prisma().pattern.findUniqueOrThrow({ where: { id: (res.json.pattern as { id: string }).id } });
     const [head, metadata] = pattern.notes.split("\nMetadata: ");

@@ -13,7 +13,7 @@ import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/te
 // table and (2) flips recomputed here from the results API's raw rows.
 
 type Side = Verdict | "ungraded" | "none";
-type Row = { name: string; baseline: Side; candidate: Side; polarity?: "positive" | "negative" };
+type Row = { name: string; baseline: Side; candidate: Side; purpose?: "case" | "control" };
 
 const rows = (n: number, baseline: Side, candidate: Side, prefix: string): Row[] =>
   Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}`, baseline, candidate }));
@@ -29,7 +29,7 @@ function mixedRows(count: number): Row[] {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return sides[((t ^ (t >>> 14)) >>> 0) % sides.length]!;
   };
-  return Array.from({ length: count }, (_, i) => ({ name: `mix ${i + 1}`, baseline: next(), candidate: next(), polarity: i % 3 === 0 ? "negative" : "positive" }));
+  return Array.from({ length: count }, (_, i) => ({ name: `mix ${i + 1}`, baseline: next(), candidate: next(), purpose: i % 3 === 0 ? "control" : "case" }));
 }
 
 const SEED: Record<string, Row[]> = {
@@ -61,8 +61,8 @@ let ids: { projectId: string; v1: string; v2: string; v3: string; other: string;
 let engineer: TestUser;
 let stakeholder: TestUser;
 
-async function addPattern(projectId: string, problemId: string, name: string, polarity: "positive" | "negative" = "positive", attachmentId?: string) {
-  const pattern = await prisma().pattern.create({ data: { projectId, problemId, name, polarity, origin: "contrived" } });
+async function addPattern(projectId: string, problemId: string, name: string, purpose: "case" | "control" = "case", attachmentId?: string) {
+  const pattern = await prisma().pattern.create({ data: { projectId, problemId, name, purpose, origin: "contrived" } });
   const input = attachmentId ? { attachmentId } : { text: name };
   const revision = await prisma().patternRevision.create({
     data: { projectId, patternId: pattern.id, number: 1, inputKind: attachmentId ? "image" : "json", input, inputHash: `h-${pattern.id}`, expectation: { kind: "equals", value: "ok" }, attachmentId },
@@ -103,7 +103,7 @@ beforeAll(async () => {
     for (const row of seed) {
       // The first broken pattern of CMP-1 is an image: its flip must carry a thumbnail URL.
       const image = key === "CMP-1" && row.name === "broken 1" ? attachment.id : undefined;
-      const pattern = await addPattern(project.id, problem.id, row.name, row.polarity, image);
+      const pattern = await addPattern(project.id, problem.id, row.name, row.purpose, image);
       if (image) imagePattern = pattern.id;
       await addResult(project.id, problem.id, pattern, v2.id, row.baseline);
       await addResult(project.id, problem.id, pattern, v3.id, row.candidate);
@@ -227,7 +227,7 @@ describe("GET /api/v1/models/{modelId}/compare", () => {
     const mixed = body.problems.find((p) => p.key === "CMP-5")!;
     for (const flip of mixed.flips!) {
       const seed = SEED["CMP-5"]!.find((r) => r.name === flip.name)!;
-      expect(flip.purpose).toBe(seed.polarity === "negative" ? "control" : "case");
+      expect(flip.purpose).toBe(seed.purpose ?? "case");
     }
     const image = body.problems.find((p) => p.key === "CMP-1")!.flips!.find((f) => f.patternId === ids.imagePattern)!;
     expect(image).toMatchObject({

@@ -46,7 +46,7 @@ beforeAll(async () => {
       projectId,
       problemId: problem.id,
       name: "p",
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "contains", value: "reached" } } },
     },

@@ -77,7 +77,7 @@ async function createPattern(problemId: string, name: string) {
       projectId,
       problemId,
       name,
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "contains", value: "Bearer" } } },
     },

@@ -37,7 +37,7 @@ async function createPattern(pid: string, problemId: string, name: string, text:
       projectId: pid,
       problemId,
       name,
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId: pid, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: expectation as object } },
     },

@@ -36,7 +36,7 @@ beforeAll(async () => {
         projectId,
         problemId,
         name: `p${i}`,
-        polarity: "positive",
+        purpose: "case",
         origin: "contrived",
         revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "equals", value } } },
       },

@@ -17,7 +17,7 @@ let projectId: string;
 
 const sample = {
   name: "Zipper broke, 'oh great'",
-  polarity: "positive",
+  purpose: "case",
   origin: "production",
   notes: "from a client",
   inputKind: "json",
@@ -101,9 +101,9 @@ describe("POST /problems/{problemId}/patterns", () => {
 
   it("answers bad bodies with 400/422 field paths, unknown problems with 404, never 500", async () => {
     const before = await patternTableCounts();
-    const bad = await post(tester, { name: "", polarity: "sideways", inputKind: "text", input: { text: "x" }, expectation: { kind: "nope" } });
+    const bad = await post(tester, { name: "", purpose: "sideways", inputKind: "text", input: { text: "x" }, expectation: { kind: "nope" } });
     expect(bad.status).toBe(422);
-    expect(bad.json.error?.fields?.map((f) => f.path).sort()).toEqual(["body.expectation.kind", "body.name", "body.polarity"].sort());
+    expect(bad.json.error?.fields?.map((f) => f.path).sort()).toEqual(["body.expectation.kind", "body.name", "body.purpose"].sort());
     const textInput = await post(tester, { ...sample, inputKind: "text", input: { text: "x" } });
     expect(textInput.json.error?.fields).toEqual([{ path: "body.input", message: "must be a string when inputKind is text" }]);
     const image = await post(tester, { ...sample, inputKind: "image", input: { attachmentId: "cl0000000000000000000000x" } });
@@ -114,6 +114,30 @@ describe("POST /problems/{problemId}/patterns", () => {
     expect(malformed.status).toBe(400);
     expect((await post(tester, sample, "cl0000000000000000000000x")).status).toBe(404);
     expect((await post(tester, sample, "not-an-id!")).status).toBe(404);
+    expect(await patternTableCounts()).toEqual(before);
+  });
+
+  it("accepts the deprecated polarity as an alias of purpose, answers with purpose only, and refuses the two disagreeing (422 at body.polarity)", async () => {
+    const { purpose: _purpose, ...withoutPurpose } = sample;
+    const aliased = await post(tester, { ...withoutPurpose, name: "Alias control", input: { text: "alias control" }, polarity: "negative" });
+    expect(aliased.status, aliased.text).toBe(201);
+    expect(aliased.json).toMatchObject({ purpose: "control" });
+    expect(aliased.json).not.toHaveProperty("polarity");
+    expect((await prisma().pattern.findUniqueOrThrow({ where: { id: aliased.json.id as string } })).purpose).toBe("control");
+
+    const edited = await patch(tester, aliased.json.id as string, { lockVersion: 0, polarity: "positive" });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json).toMatchObject({ purpose: "case", lockVersion: 1 });
+    expect(edited.json).not.toHaveProperty("polarity");
+
+    const before = await patternTableCounts();
+    const conflict = await post(tester, { ...sample, name: "Conflict", input: { text: "conflict" }, purpose: "case", polarity: "negative" });
+    expect(conflict.status).toBe(422);
+    expect(conflict.json.error?.fields).toEqual([{ path: "body.polarity", message: expect.stringContaining("deprecated alias of purpose") }]);
+    const conflictingEdit = await patch(tester, aliased.json.id as string, { lockVersion: 1, purpose: "control", polarity: "positive", name: "must not be saved" });
+    expect(conflictingEdit.status).toBe(422);
+    expect(conflictingEdit.json.error?.fields?.map((f) => f.path)).toEqual(["body.polarity"]);
+    expect(await prisma().pattern.findUniqueOrThrow({ where: { id: aliased.json.id as string } })).toMatchObject({ name: "Alias control", purpose: "case", lockVersion: 1 });
     expect(await patternTableCounts()).toEqual(before);
   });
 
@@ -133,11 +157,11 @@ describe("PATCH /patterns/{patternId}", () => {
     pattern = (await post(tester, { ...sample, name: "To edit", input: { text: "edit me" } })).json as unknown as PatternJson;
   });
 
-  it("keeps the revision when only notes, name, polarity or origin change", async () => {
+  it("keeps the revision when only notes, name, purpose or origin change", async () => {
     const runsBefore = await prisma().replayRun.count();
-    const res = await patch(engineer, pattern.id, { lockVersion: 0, notes: "clarified", name: "To edit (renamed)", polarity: "negative" });
+    const res = await patch(engineer, pattern.id, { lockVersion: 0, notes: "clarified", name: "To edit (renamed)", purpose: "control" });
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ revision: 1, revisionId: pattern.revisionId, newRevision: false, lockVersion: 1, notes: "clarified", name: "To edit (renamed)", polarity: "negative" });
+    expect(res.json).toMatchObject({ revision: 1, revisionId: pattern.revisionId, newRevision: false, lockVersion: 1, notes: "clarified", name: "To edit (renamed)", purpose: "control" });
     expect(await prisma().patternRevision.count({ where: { patternId: pattern.id } })).toBe(1);
     expect(await prisma().replayRun.count()).toBe(runsBefore);
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "pattern.update", entityId: pattern.id }, orderBy: { id: "desc" } });

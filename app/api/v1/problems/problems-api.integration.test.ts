@@ -92,9 +92,9 @@ describe("GET /api/v1/projects/{projectId}/problems", () => {
     const problems = await prisma().problem.findMany({ where: { projectId, number: { in: [1, 11] } } });
     const byNumber = new Map(problems.map((p) => [p.number, p.id]));
     const rows = [
-      ...Array.from({ length: 12 }, (_, i) => ({ problemId: byNumber.get(11)!, polarity: i < 2 ? "negative" : "positive", origin: i === 0 ? "production" : "contrived" }) as const),
-      ...Array.from({ length: 16 }, () => ({ problemId: byNumber.get(1)!, polarity: "positive", origin: "contrived" }) as const),
-      { problemId: byNumber.get(1)!, polarity: "negative", origin: "production", archivedAt: new Date() } as const,
+      ...Array.from({ length: 12 }, (_, i) => ({ problemId: byNumber.get(11)!, purpose: i < 2 ? "control" : "case", origin: i === 0 ? "production" : "contrived" }) as const),
+      ...Array.from({ length: 16 }, () => ({ problemId: byNumber.get(1)!, purpose: "case", origin: "contrived" }) as const),
+      { problemId: byNumber.get(1)!, purpose: "control", origin: "production", archivedAt: new Date() } as const,
     ];
     await prisma().pattern.createMany({ data: rows.map((r, i) => ({ projectId, name: `p${i}`, ...r })) });
   });
@@ -104,9 +104,9 @@ describe("GET /api/v1/projects/{projectId}/problems", () => {
     expect(res.status, res.text).toBe(200);
     const items = res.json.items as Item[];
     expect(items.map((i) => i.key)).toEqual(Array.from({ length: 11 }, (_, i) => `SENT-${i + 1}`));
-    expect(items[0]).toMatchObject({ patternCount: 16, coverageHints: ["too_many_patterns", "no_negative_pattern", "no_production_pattern"] });
+    expect(items[0]).toMatchObject({ patternCount: 16, coverageHints: ["too_many_patterns", "no_control_pattern", "no_production_pattern"] });
     expect(items[10]).toMatchObject({ patternCount: 12, coverageHints: [] });
-    expect(items[1]).toMatchObject({ patternCount: 0, coverageHints: ["too_few_patterns", "no_negative_pattern", "no_production_pattern"] });
+    expect(items[1]).toMatchObject({ patternCount: 0, coverageHints: ["too_few_patterns", "no_control_pattern", "no_production_pattern"] });
   });
 
   it("searches key and title, filters by comma lists, sorts", async () => {

@@ -46,7 +46,7 @@ async function addPattern(problemId: string, verdicts: { baseline?: Verdict | nu
   const input = { text: `pattern ${Math.random().toString(36).slice(2)}` };
   const pattern = await prisma().pattern.create({
     data: {
-      projectId, problemId, name: input.text, polarity: "positive", origin: "contrived",
+      projectId, problemId, name: input.text, purpose: "case", origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation } },
     },
     select: { id: true, revisions: { select: { id: true } } },
@@ -240,7 +240,7 @@ describe("a sign-off turns stale, computed at read time, when what it was made o
     const { signoffId } = await approved(problemId);
     const res = await callRoute(problemPatternsRoute.POST, {
       method: "POST", params: { problemId }, headers: { cookie: users.tester.cookie },
-      body: { name: "new", polarity: "positive", origin: "contrived", inputKind: "json", input: { text: "brand new" }, expectation: { kind: "equals", value: "positive" } },
+      body: { name: "new", purpose: "case", origin: "contrived", inputKind: "json", input: { text: "brand new" }, expectation: { kind: "equals", value: "positive" } },
     });
     expect(res.status, res.text).toBe(201);
     await expectStale(problemId, signoffId, "1 pattern added since");

@@ -31,7 +31,7 @@ async function seedProject(slug: string): Promise<Ids> {
       projectId,
       problemId: problem.id,
       name: "p",
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "human" } } },
     },

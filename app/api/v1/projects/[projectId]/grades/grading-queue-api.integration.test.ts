@@ -22,7 +22,7 @@ async function humanPattern(name: string) {
       projectId,
       problemId,
       name,
-      polarity: "positive",
+      purpose: "case",
       origin: "contrived",
       revisions: { create: { projectId, number: 1, inputKind: "json", input, inputHash: hashJson(input), expectation: { kind: "human" } } },
     },

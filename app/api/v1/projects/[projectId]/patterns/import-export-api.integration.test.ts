@@ -37,10 +37,10 @@ async function exportFile(auth: Record<string, string>, id = projectId) {
 const cookie = (user: TestUser) => ({ cookie: user.cookie });
 
 const goodCsv = [
-  "problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes",
-  `SENT-1,Zipper,positive,production,"{""text"": ""Oh great, it broke""}",json,equals,negative,`,
-  `SENT-1,Kettle,positive,production,"Just what I needed, a leaking kettle",text,equals,negative,sarcasm`,
-  `SENT-2,Not bad,negative,contrived,"{""text"": ""not bad""}",json,not_equals,negative,`,
+  "problem,name,purpose,origin,input,input_kind,expect_kind,expect_value,notes",
+  `SENT-1,Zipper,case,production,"{""text"": ""Oh great, it broke""}",json,equals,negative,`,
+  `SENT-1,Kettle,case,production,"Just what I needed, a leaking kettle",text,equals,negative,sarcasm`,
+  `SENT-2,Not bad,control,contrived,"{""text"": ""not bad""}",json,not_equals,negative,`,
 ].join("\n");
 
 beforeAll(async () => {
@@ -53,7 +53,7 @@ beforeAll(async () => {
 describe("POST /projects/{projectId}/patterns/import", () => {
   it("previews every row with ?dryRun=true and writes nothing", async () => {
     const before = await patternTableCounts();
-    const bad = goodCsv + "\n" + `SENT-9,Unknown problem,positive,contrived,"{}",json,equals,angry,` + "\n" + `SENT-1,Ragged,positive`;
+    const bad = goodCsv + "\n" + `SENT-9,Unknown problem,case,contrived,"{}",json,equals,angry,` + "\n" + `SENT-1,Ragged,positive`;
     const res = await importFile(cookie(tester), bad, "text/csv", "?dryRun=true");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ valid: 3, invalid: 2 });
@@ -74,7 +74,7 @@ describe("POST /projects/{projectId}/patterns/import", () => {
 
   it("imports nothing when one row is bad: 422 naming the row and field", async () => {
     const before = await patternTableCounts();
-    const bad = goodCsv + "\n" + `SENT-2,Bad JSON,positive,contrived,{oops},json,equals,negative,`;
+    const bad = goodCsv + "\n" + `SENT-2,Bad JSON,case,contrived,{oops},json,equals,negative,`;
     const res = await importFile(cookie(tester), bad, "text/csv");
     expect(res.status).toBe(422);
     expect(res.json.error?.message).toMatch(/1 of 4 rows are invalid.*nothing was imported/);
@@ -138,6 +138,41 @@ describe("POST /projects/{projectId}/patterns/import", () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-type")).toContain("application/x-ndjson");
     expect(exported.text.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("reads the deprecated polarity column and key as purpose, refuses them disagreeing with purpose at the row's field, and exports purpose only", async () => {
+    const csv = [
+      "problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes",
+      `SENT-1,Legacy case,positive,contrived,"{""text"": ""legacy case""}",json,equals,negative,`,
+      `SENT-2,Legacy control,negative,contrived,"{""text"": ""legacy control""}",json,not_equals,negative,`,
+    ].join("\n");
+    const own = (await createTestProject()).project.id;
+    const before = await patternTableCounts();
+    const conflicting = [
+      JSON.stringify({ problem: "SENT-1", name: "Agrees", purpose: "control", polarity: "negative", input: { text: "agrees" }, expectation: { kind: "human" } }),
+      JSON.stringify({ problem: "SENT-1", name: "Disagrees", purpose: "case", polarity: "negative", input: { text: "disagrees" }, expectation: { kind: "human" } }),
+    ].join("\n");
+    const refused = await importFile(cookie(tester), conflicting, "application/x-ndjson", "", own);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error?.fields).toEqual([{ path: "row 2: polarity", message: expect.stringContaining("deprecated alias of purpose") }]);
+    expect(await patternTableCounts()).toEqual(before);
+
+    const res = await importFile(cookie(tester), csv, "text/csv", "", own);
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const jsonl = JSON.stringify({ problem: "SENT-1", name: "Legacy JSONL", polarity: "negative", input: { text: "legacy jsonl" }, expectation: { kind: "human" } });
+    expect((await importFile(cookie(tester), jsonl, "application/x-ndjson", "", own)).status).toBe(201);
+    const legacy = await prisma().pattern.findMany({ where: { projectId: own }, orderBy: { name: "asc" } });
+    expect(legacy.map((p) => [p.name, p.purpose])).toEqual([
+      ["Legacy JSONL", "control"],
+      ["Legacy case", "case"],
+      ["Legacy control", "control"],
+    ]);
+    const exported = (await exportFile(cookie(tester), own)).text.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(exported.map((r) => [r.name, r.purpose, "polarity" in r]).sort()).toEqual([
+      ["Legacy JSONL", "control", false],
+      ["Legacy case", "case", false],
+      ["Legacy control", "control", false],
+    ]);
   });
 });
 

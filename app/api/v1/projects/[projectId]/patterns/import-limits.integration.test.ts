@@ -29,8 +29,8 @@ async function importFile(body: string, contentType: string, query = "") {
 }
 
 function csvOf(rows: number) {
-  const lines = ["problem,name,polarity,origin,input,input_kind,expect_kind,expect_value,notes"];
-  for (let i = 0; i < rows; i++) lines.push(`SENT-${(i % 2) + 1},Row ${i},positive,contrived,"{""text"": ""sample text number ${i}""}",json,equals,negative,`);
+  const lines = ["problem,name,purpose,origin,input,input_kind,expect_kind,expect_value,notes"];
+  for (let i = 0; i < rows; i++) lines.push(`SENT-${(i % 2) + 1},Row ${i},case,contrived,"{""text"": ""sample text number ${i}""}",json,equals,negative,`);
   return lines.join("\n");
 }
 

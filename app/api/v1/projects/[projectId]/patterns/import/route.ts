@@ -26,7 +26,7 @@ export const POST = apiRoute(
     schemas: { params: idParams("projectId"), query: querySchema },
     summary: "Import patterns from CSV or JSONL (all-or-nothing; ?dryRun=true previews)",
     maxBodyBytes: MAX_IMPORT_BYTES,
-    rawBody: { description: "The CSV or JSONL file as the body (at most 5 MB)", mediaTypes: ["text/csv", "application/x-ndjson"] },
+    rawBody: { description: "The CSV or JSONL file as the body (at most 5 MB). Columns and keys: problem, name, purpose, origin, input, inputKind (CSV: input_kind), expectation, notes; the deprecated polarity is accepted for one release", mediaTypes: ["text/csv", "application/x-ndjson"] },
     response: { status: 201, schema: importResponseSchema, others: [{ status: 200, schema: importResponseSchema, description: "The per-row preview (?dryRun=true); nothing written" }] },
     errors: [415],
   },
