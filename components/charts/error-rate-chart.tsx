@@ -1,21 +1,29 @@
 "use client";
 
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { formatTarget } from "@/lib/format/format-percent";
 import {
   Area,
   CartesianGrid,
   ComposedChart,
   Line,
-  LineChart,
   ReferenceDot,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
   type TooltipContentProps,
 } from "recharts";
+import { describeChartPoint } from "./describe-chart-point";
+import { groupOverlappingPoints } from "./group-overlapping-points";
+import { groupTargets } from "./group-targets";
+import { placeLabels } from "./place-labels";
 import { PRODUCTION_GLYPH } from "./production-glyph";
+import { MarkerSwatch } from "./marker-swatch";
+import { markerPath, type MarkerShape } from "./series-markers";
 import { signoffSymbol } from "./signoff-symbol";
 import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
@@ -26,6 +34,8 @@ export type ErrorRateChartSeries = {
   /** Highest acceptable error rate, 0–1. */
   target: number;
   color: string;
+  /** Each line also differs by its marker's shape, never by colour alone (seriesStyle). */
+  marker: MarkerShape;
 };
 
 export type ErrorRateChartPoint = {
@@ -62,13 +72,31 @@ export type ErrorRateChartProps = {
   intervalBand?: boolean;
   /** The x axis label of the production version: its tick and tooltip say "production" in words, with a ★. */
   production?: string;
+  /** Label each line at its end with its key (default: with more than one line). */
+  endLabels?: boolean;
 };
 
 type Row = { label: string; values: (number | null)[]; bands: ([number, number] | null)[] };
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+/** The point read out by keyboard or touch: a series at a model version. */
+type ActivePoint = { si: number; vi: number } | null;
 
-export function ErrorRateChart({ modelVersions, series, points, height = 340, signoffs, intervalBand = false, production }: ErrorRateChartProps) {
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const MARGIN_TOP = 8;
+const MARGIN_BOTTOM = 8;
+/** Pixels between the centres of two stacked direct labels (11 px text). */
+const LABEL_GAP = 14;
+
+export function ErrorRateChart({
+  modelVersions,
+  series,
+  points,
+  height = 340,
+  signoffs,
+  intervalBand = false,
+  production,
+  endLabels = series.length > 1,
+}: ErrorRateChartProps) {
   const marksProduction = production !== undefined && modelVersions.includes(production);
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
@@ -81,102 +109,286 @@ export function ErrorRateChart({ modelVersions, series, points, height = 340, si
       return point && point.n > 0 ? [point.low * 100, point.high * 100] : null;
     }),
   }));
+  const [active, setActive] = useState<ActivePoint>(null);
+  const plotRef = useRef<PlotGeometry | null>(null);
+  const descriptionId = useId();
+  // Room on the right for the longest key beside its marker.
+  const labelWidth = endLabels ? Math.min(140, 24 + 7 * Math.max(0, ...series.map((s) => s.key.length))) : 0;
+
+  const samePointAs = (si: number, vi: number) => {
+    const rate = points[si]?.[vi]?.errorRate;
+    if (rate === null || rate === undefined) return [];
+    const group = groupOverlappingPoints(series.map((_, i) => points[i]?.[vi]?.errorRate)).find((g) => g.rate === rate);
+    return (group?.seriesIndices ?? []).filter((i) => i !== si).map((i) => series[i]!.key);
+  };
+  const activeText =
+    active && series[active.si] && modelVersions[active.vi] !== undefined
+      ? describeChartPoint({
+          series: series[active.si]!,
+          modelVersion: modelVersions[active.vi]!,
+          production: modelVersions[active.vi] === production,
+          point: points[active.si]?.[active.vi] ?? null,
+          samePointAs: samePointAs(active.si, active.vi),
+        })
+      : "";
+
+  const lastVersion = modelVersions.length - 1;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (series.length === 0 || modelVersions.length === 0) return;
+    const current = active ?? { si: 0, vi: lastVersion };
+    const moves: Record<string, () => ActivePoint> = {
+      ArrowLeft: () => ({ ...current, vi: Math.max(0, current.vi - 1) }),
+      ArrowRight: () => ({ ...current, vi: Math.min(lastVersion, current.vi + 1) }),
+      ArrowUp: () => ({ ...current, si: Math.max(0, current.si - 1) }),
+      ArrowDown: () => ({ ...current, si: Math.min(series.length - 1, current.si + 1) }),
+      Home: () => ({ ...current, vi: 0 }),
+      End: () => ({ ...current, vi: lastVersion }),
+      Escape: () => null,
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    setActive(move());
+  };
+
+  const seriesList = series.length === 1 ? `${series[0]!.key} ${series[0]!.title}` : series.map((s) => s.key).join(", ");
+  const name = `Error rate chart of ${seriesList} across ${modelVersions.length} model version${modelVersions.length === 1 ? "" : "s"}`;
 
   return (
-    <div style={{ width: "100%", height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis
-            dataKey="label"
-            tick={<VersionTick production={marksProduction ? production : undefined} />}
-            tickLine={false}
-            axisLine={{ stroke: "#cbd5e1" }}
-            // Recharts measures the one-line label; the two-line tick is narrower, so show up to five.
-            interval={modelVersions.length <= 5 ? 0 : "preserveStartEnd"}
-            minTickGap={4}
-            // A third line under the production version's tick.
-            height={marksProduction ? 56 : 40}
-            padding={{ left: 24, right: 24 }}
-          />
-          <YAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            tick={{ fontSize: 12, fill: "#475569" }}
-            tickLine={false}
-            axisLine={false}
-            width={44}
-          />
-          {series.map((s) => (
-            <ReferenceLine
-              key={`target-${s.key}`}
-              y={s.target * 100}
-              stroke={s.color}
-              strokeWidth={1.5}
-              strokeDasharray="6 4"
-              ifOverflow="extendDomain"
-              label={
-                series.length === 1
-                  ? { value: `target ${pct(s.target)}`, position: "insideTopLeft", fill: "#334155", fontSize: 12 }
-                  : undefined
-              }
+    <div>
+      <div
+        role="application"
+        tabIndex={0}
+        aria-label={name}
+        aria-describedby={descriptionId}
+        data-testid="error-rate-chart"
+        className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2"
+        style={{ width: "100%", height }}
+        onKeyDown={onKeyDown}
+        onFocus={() => setActive((a) => a ?? (series.length > 0 && modelVersions.length > 0 ? { si: 0, vi: lastVersion } : null))}
+        onBlur={() => setActive(null)}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart
+            data={rows}
+            margin={{ top: MARGIN_TOP, right: 16 + labelWidth, bottom: MARGIN_BOTTOM, left: 0 }}
+            // One named, focusable chart is the wrapper above: recharts' own layer would add an unnamed tab stop.
+            accessibilityLayer={false}
+            onClick={(state, event) => {
+              // A tap (touch) or click reads out the nearest line at that version, as the keyboard does.
+              const vi = modelVersions.indexOf(String(state.activeLabel));
+              const plot = plotRef.current;
+              if (vi < 0 || !plot) return;
+              const box = (event.currentTarget as Element).getBoundingClientRect();
+              const value = 100 * (1 - (event.clientY - box.top - plot.y) / plot.height);
+              let best = 0;
+              rows[vi]!.values.forEach((v, si) => {
+                const bestValue = rows[vi]!.values[best];
+                if (v !== null && (bestValue === null || bestValue === undefined || Math.abs(v - value) < Math.abs(bestValue - value))) best = si;
+              });
+              setActive({ si: best, vi });
+            }}
+          >
+            <CartesianGrid stroke="#e2e8f0" vertical={false} />
+            <XAxis
+              dataKey="label"
+              tick={<VersionTick production={marksProduction ? production : undefined} />}
+              tickLine={false}
+              axisLine={{ stroke: "#cbd5e1" }}
+              // Recharts measures the one-line label; the two-line tick is narrower, so show up to five.
+              interval={modelVersions.length <= 5 ? 0 : "preserveStartEnd"}
+              minTickGap={4}
+              // A third line under the production version's tick.
+              height={marksProduction ? 56 : 40}
+              padding={{ left: 24, right: 24 }}
             />
-          ))}
-          {intervalBand
-            ? series.map((s, si) => (
-                <Area
-                  key={`band-${s.key}`}
-                  type="linear"
-                  dataKey={(row: Row) => row.bands[si] ?? null}
-                  stroke="none"
-                  fill={s.color}
-                  fillOpacity={0.15}
-                  activeDot={false}
-                  legendType="none"
-                  tooltipType="none"
-                  isAnimationActive={false}
-                  className="error-rate-band"
-                />
-              ))
-            : null}
-          {series.map((s, si) => (
-            <Line
-              key={s.key}
-              type="linear"
-              name={`${s.key} ${s.title}`}
-              dataKey={(row: Row) => row.values[si] ?? null}
-              stroke={s.color}
-              strokeWidth={2.5}
-              dot={{ r: 4, fill: s.color, strokeWidth: 0 }}
-              activeDot={{ r: 6 }}
-              isAnimationActive={false}
+            <YAxis
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              tick={{ fontSize: 12, fill: "#475569" }}
+              tickLine={false}
+              axisLine={false}
+              width={44}
             />
-          ))}
-          {signoffs?.flatMap((row, si) =>
-            row.map((signoff, vi) => {
-              const rate = points[si]?.[vi]?.errorRate;
-              if (!signoff || rate === null || rate === undefined) return null;
-              return (
-                <ReferenceDot
-                  key={`signoff-${series[si]?.key}-${vi}`}
-                  x={modelVersions[vi]}
-                  y={rate * 100}
-                  ifOverflow="extendDomain"
-                  shape={(props) => <SignoffMarker cx={Number(props.cx)} cy={Number(props.cy)} signoff={signoff} color={series[si]?.color ?? "#334155"} />}
-                />
-              );
-            }),
-          )}
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} production={production} />
+            <TargetLines series={series} />
+            {intervalBand
+              ? series.map((s, si) => (
+                  <Area
+                    key={`band-${s.key}`}
+                    type="linear"
+                    dataKey={(row: Row) => row.bands[si] ?? null}
+                    stroke="none"
+                    fill={s.color}
+                    fillOpacity={0.15}
+                    activeDot={false}
+                    legendType="none"
+                    tooltipType="none"
+                    isAnimationActive={false}
+                    className="error-rate-band"
+                  />
+                ))
+              : null}
+            {series.map((s, si) => (
+              <Line
+                key={s.key}
+                type="linear"
+                name={`${s.key} ${s.title}`}
+                dataKey={(row: Row) => row.values[si] ?? null}
+                stroke={s.color}
+                strokeWidth={2.5}
+                dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                  <MarkerDot key={`dot-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={4.5} className="recharts-line-dot" />
+                )}
+                activeDot={(props: { cx?: number; cy?: number; index?: number }) => (
+                  <MarkerDot key={`active-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={6.5} />
+                )}
+                isAnimationActive={false}
+              />
+            ))}
+            {signoffs?.flatMap((row, si) =>
+              row.map((signoff, vi) => {
+                const rate = points[si]?.[vi]?.errorRate;
+                if (!signoff || rate === null || rate === undefined) return null;
+                return (
+                  <ReferenceDot
+                    key={`signoff-${series[si]?.key}-${vi}`}
+                    x={modelVersions[vi]}
+                    y={rate * 100}
+                    ifOverflow="extendDomain"
+                    shape={(props) => <SignoffMarker cx={Number(props.cx)} cy={Number(props.cy)} signoff={signoff} color={series[si]?.color ?? "#334155"} />}
+                  />
+                );
+              }),
             )}
-            cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+            {endLabels ? <EndLabels series={series} rows={rows} /> : null}
+            <ActivePointRing active={active} series={series} rows={rows} plotRef={plotRef} />
+            <Tooltip
+              content={(props) => (
+                <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} production={production} />
+              )}
+              cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <p id={descriptionId} className="sr-only">
+        Left and right arrow keys move between model versions, up and down between problems; Home and End jump to the first and last
+        version. Each point is read out with its 95% interval and n.
+      </p>
+      {/* The interval a mouse sees on hover, for keyboard and touch: shown and announced. */}
+      <p aria-live="polite" data-testid="chart-point" className={activeText ? "mt-2 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-800" : "sr-only"}>
+        {activeText}
+      </p>
     </div>
+  );
+}
+
+type PlotGeometry = { x: number; y: number; width: number; height: number };
+
+function MarkerDot({ cx, cy, shape, color, r, className }: { cx?: number; cy?: number; shape: MarkerShape; color: string; r: number; className?: string }) {
+  if (cx === undefined || cy === undefined || cx === null || cy === null || Number.isNaN(cx) || Number.isNaN(cy)) return <g />;
+  // A white outline keeps overlapping markers apart.
+  return <path d={markerPath(shape, cx, cy, r)} fill={color} stroke="#ffffff" strokeWidth={1} className={className} data-marker={shape} />;
+}
+
+/** One dashed line per distinct target: identical targets merge into one line labelled with every problem it belongs to. */
+function TargetLines({ series }: { series: ErrorRateChartSeries[] }) {
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  if (!yScale || !plot) return null;
+  const groups = groupTargets(series).map((group) => {
+    const keys = group.seriesIndices.map((si) => series[si]!.key);
+    const only = group.seriesIndices.length === 1 ? series[group.seriesIndices[0]!] : undefined;
+    return {
+      keys,
+      y: yScale(group.target * 100) ?? plot.y,
+      color: only?.color ?? "#475569",
+      text: series.length === 1 ? `target ${formatTarget(group.target)}` : `target ${formatTarget(group.target)}: ${keys.join(", ")}`,
+    };
+  });
+  const labelYs = placeLabels(
+    groups.map((g) => ({ id: g.keys.join(" "), y: g.y - 7 })),
+    { gap: LABEL_GAP, top: plot.y + 6, bottom: plot.y + plot.height - 6 },
+  );
+  return (
+    <g className="error-rate-targets" aria-hidden="true">
+      {groups.map((g, k) => (
+        <g key={g.keys.join(" ")} data-testid="target-line" data-series={g.keys.join(" ")}>
+          <line x1={plot.x} x2={plot.x + plot.width} y1={g.y} y2={g.y} stroke={g.color} strokeWidth={1.5} strokeDasharray="6 4" />
+          <text
+            x={plot.x + 4}
+            y={labelYs[k]}
+            dy="0.35em"
+            fontSize={11}
+            fill="#334155"
+            stroke="#ffffff"
+            strokeWidth={3}
+            paintOrder="stroke"
+            strokeLinejoin="round"
+          >
+            {g.text}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Each line's key at its last point, in the right margin; labels of lines that end close together are moved apart. */
+function EndLabels({ series, rows }: { series: ErrorRateChartSeries[]; rows: Row[] }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  if (!xScale || !yScale || !plot) return null;
+  const ends = series.flatMap((s, si) => {
+    const vi = rows.findLastIndex((row) => row.values[si] !== null);
+    if (vi < 0) return [];
+    const x = xScale(rows[vi]!.label);
+    const y = yScale(rows[vi]!.values[si]);
+    return x === undefined || y === undefined ? [] : [{ s, x, y }];
+  });
+  const labelYs = placeLabels(
+    ends.map((e) => ({ id: e.s.key, y: e.y })),
+    { gap: LABEL_GAP, top: plot.y + 6, bottom: plot.y + plot.height },
+  );
+  const labelX = plot.x + plot.width + 10;
+  return (
+    <g className="error-rate-end-labels" aria-hidden="true">
+      {ends.map(({ s, x, y }, k) => (
+        <g key={s.key} data-testid="end-label" data-series={s.key}>
+          <line x1={x + 7} y1={y} x2={labelX - 2} y2={labelYs[k]} stroke={s.color} strokeWidth={1} />
+          <path d={markerPath(s.marker, labelX + 4, labelYs[k]!, 4)} fill={s.color} />
+          <text x={labelX + 11} y={labelYs[k]} dy="0.35em" fontSize={11} fontWeight={600} fill="#1e293b">
+            {s.key}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** A ring and a guide at the point read out by keyboard or touch; also hands the plot's geometry to the tap handler. */
+function ActivePointRing({ active, series, rows, plotRef }: { active: ActivePoint; series: ErrorRateChartSeries[]; rows: Row[]; plotRef: { current: PlotGeometry | null } }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  useEffect(() => {
+    plotRef.current = plot ? { x: plot.x, y: plot.y, width: plot.width, height: plot.height } : null;
+  }, [plot, plotRef]);
+  if (!active || !xScale || !yScale || !plot) return null;
+  const row = rows[active.vi];
+  const x = row ? xScale(row.label) : undefined;
+  if (x === undefined) return null;
+  const value = row?.values[active.si];
+  const y = value === null || value === undefined ? undefined : yScale(value);
+  return (
+    <g className="error-rate-active-point" aria-hidden="true" data-testid="active-point">
+      <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} stroke="#1d4ed8" strokeWidth={1} strokeDasharray="3 3" />
+      {y !== undefined ? <circle cx={x} cy={y} r={10} fill="none" stroke="#1d4ed8" strokeWidth={2.5} /> : null}
+      {y !== undefined ? <circle cx={x} cy={y} r={12.5} fill="none" stroke="#ffffff" strokeWidth={1.5} /> : null}
+      <title>{series[active.si]?.key}</title>
+    </g>
   );
 }
 
@@ -226,6 +438,8 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs, 
   if (!active || label === undefined) return null;
   const vi = modelVersions.indexOf(String(label));
   if (vi < 0) return null;
+  // Lines drawn on the same spot show one marker: every one of them is listed, and says so.
+  const overlaps = groupOverlappingPoints(series.map((_, si) => points[si]?.[vi]?.errorRate));
   return (
     <div className="max-w-xs rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
       <p className="mb-1 font-semibold text-slate-900">
@@ -241,9 +455,10 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs, 
         {series.map((s, si) => {
           const point = points[si]?.[vi] ?? null;
           const above = point?.errorRate != null && point.errorRate > s.target;
+          const same = point?.errorRate != null ? (overlaps.find((g) => g.rate === point.errorRate)?.seriesIndices ?? []).filter((i) => i !== si) : [];
           return (
             <li key={s.key} className="flex items-start gap-2">
-              <span aria-hidden="true" className="mt-1 h-2 w-2 shrink-0 rounded-full" style={{ background: s.color }} />
+              <MarkerSwatch shape={s.marker} color={s.color} className="mt-0.5" />
               <span className="min-w-0">
                 <span className="font-medium text-slate-900">{s.key}</span>{" "}
                 {point?.errorRate != null ? (
@@ -265,6 +480,11 @@ function ChartTooltip({ active, label, series, points, modelVersions, signoffs, 
                   target ≤ {formatTarget(s.target)}
                   {point && point.errored > 0 ? <span className="text-amber-800"> · {point.errored} errored</span> : null}
                 </span>
+                {same.length > 0 ? (
+                  <span className="block font-medium text-slate-700" data-testid="tooltip-same-point">
+                    same point as {same.map((i) => series[i]!.key).join(", ")}
+                  </span>
+                ) : null}
                 <SignoffTooltipLine signoff={signoffs?.[si]?.[vi] ?? null} />
               </span>
             </li>
@@ -286,3 +506,4 @@ function SignoffTooltipLine({ signoff }: { signoff: ErrorRateChartSignoff }) {
     </span>
   );
 }
+

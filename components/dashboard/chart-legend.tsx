@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
+import { markerPath, type MarkerShape } from "@/components/charts/series-markers";
 import { formatTarget } from "@/lib/format/format-percent";
 
-type LegendItem = { key: string; title: string; target: number; color: string; href: string };
+type LegendItem = { key: string; title: string; target: number; color: string; marker: MarkerShape; href: string };
 
 /**
  * The chart's legend as HTML: wraps on small screens, and each problem key links to its page.
@@ -14,9 +15,10 @@ export function ChartLegend({ items, production }: { items: LegendItem[]; /** Th
       <ul className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {items.map((item) => (
           <li key={item.key} className="flex min-w-0 items-start gap-2">
-            <svg aria-hidden="true" width="28" height="12" className="mt-1 shrink-0">
-              <line x1="0" y1="4" x2="28" y2="4" stroke={item.color} strokeWidth="3" />
-              <line x1="0" y1="10" x2="28" y2="10" stroke={item.color} strokeWidth="1.5" strokeDasharray="5 3" />
+            <svg aria-hidden="true" width="28" height="15" className="mt-0.5 shrink-0">
+              <line x1="0" y1="5" x2="28" y2="5" stroke={item.color} strokeWidth="3" />
+              <path d={markerPath(item.marker, 14, 5, 4)} fill={item.color} stroke="#ffffff" strokeWidth="1" data-marker={item.marker} />
+              <line x1="0" y1="13" x2="28" y2="13" stroke={item.color} strokeWidth="1.5" strokeDasharray="5 3" />
             </svg>
             <span className="min-w-0">
               <Link href={item.href} className="font-semibold text-slate-900 underline-offset-2 hover:underline">
@@ -29,7 +31,7 @@ export function ChartLegend({ items, production }: { items: LegendItem[]; /** Th
         ))}
       </ul>
       <p data-testid="chart-key" className="mt-3 text-xs text-slate-600">
-        Solid line: error rate · dashed: target · <span aria-hidden="true">▲</span> above target (over the problem&apos;s target, not a change
+        Solid line: error rate, each problem with its own marker shape · dashed: target (one line for problems with the same target) · <span aria-hidden="true">▲</span> above target (over the problem&apos;s target, not a change
         from the version before)
         {production ? (
           <>

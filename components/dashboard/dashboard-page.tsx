@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
 import { toChartPoint } from "@/components/charts/to-chart-point";
-import { ErrorRateChart, type ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
-import { seriesColor } from "@/components/charts/series-colors";
+import type { ErrorRateChartPoint } from "@/components/charts/error-rate-chart";
+import { ErrorRateChartViews } from "@/components/charts/error-rate-chart-views";
+import { seriesStyle } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -56,8 +57,8 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
     key: problem.key,
     title: problem.title,
     target: problem.target,
-    // By problem number, so a line keeps its colour whatever the filter.
-    color: seriesColor(problem.number - 1),
+    // By problem number, so a line keeps its colour and marker whatever the filter.
+    ...seriesStyle(problem.number - 1),
     href: `${base}/problems/${encodeURIComponent(problem.key)}`,
   }));
   const points: ErrorRateChartPoint[][] = matrix.rows.map(({ cells }) => cells.map(toChartPoint));
@@ -135,7 +136,7 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
               } in registration order`}
             >
               <figure>
-                <ErrorRateChart
+                <ErrorRateChartViews
                   modelVersions={matrix.modelVersions.map(modelVersionLabel)}
                   series={series}
                   points={points}

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
+import { NavigationProgress } from "./navigation-progress";
 import { UserMenu } from "./user-menu";
 
 type AppShellProps = {
@@ -14,6 +15,10 @@ type AppShellProps = {
 export function AppShell({ children, user, canManageUsers }: AppShellProps) {
   return (
     <>
+      {/* Reads the URL's search params: outside Suspense it would make every page client-rendered up to here. */}
+      <Suspense fallback={null}>
+        <NavigationProgress />
+      </Suspense>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"

@@ -4,7 +4,7 @@ import { ErrorRateChart } from "@/components/charts/error-rate-chart";
 import { SignoffNote } from "@/components/signoffs/signoff-note";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
 import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
-import { seriesColor } from "@/components/charts/series-colors";
+import { seriesStyle } from "@/components/charts/series-colors";
 import { ModelStatusBadge, ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -156,7 +156,7 @@ export function ProblemPage({
                 height={260}
                 intervalBand
                 modelVersions={versions.map(modelVersionLabel)}
-                series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
+                series={[{ key: problem.key, title: problem.title, target: problem.target, ...seriesStyle(problem.number - 1) }]}
                 points={[versions.map((v) => toChartPoint(v.rate))]}
                 signoffs={[versionSignoffs]}
                 production={productionVersion ? modelVersionLabel(productionVersion) : undefined}

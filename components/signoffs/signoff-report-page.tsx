@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { ErrorRateChart, type ErrorRateChartPoint, type ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
-import { seriesColor } from "@/components/charts/series-colors";
+import type { ErrorRateChartPoint, ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
+import { ErrorRateSmallMultiples } from "@/components/charts/error-rate-small-multiples";
+import { seriesStyle } from "@/components/charts/series-colors";
 import { signoffSymbol } from "@/components/charts/signoff-symbol";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -82,22 +83,14 @@ export function SignoffReportPage({ project, modelVersion, sheet, gate, charts, 
         <p className="text-xs text-slate-600">
           {oneName ? `Versions of ${modelVersion.name}` : "Model versions"} in registration order. Dashed line: target. Markers: ✓ approved, ✗ rejected, ◌ stale.
         </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {charts.map(({ problem, points, signoffs }) => (
-            <figure key={problem.id} className="break-inside-avoid rounded-md border border-slate-200 p-2">
-              <figcaption className="mb-1 text-sm">
-                <span className="font-semibold">{problem.key}</span> {problem.title}
-              </figcaption>
-              <ErrorRateChart
-                height={170}
-                modelVersions={axisLabels}
-                series={[{ key: problem.key, title: problem.title, target: problem.target, color: seriesColor(problem.number - 1) }]}
-                points={[points]}
-                signoffs={[signoffs]}
-              />
-            </figure>
-          ))}
-        </div>
+        <ErrorRateSmallMultiples
+          className="grid gap-4 sm:grid-cols-2"
+          height={170}
+          modelVersions={axisLabels}
+          series={charts.map(({ problem }) => ({ key: problem.key, title: problem.title, target: problem.target, ...seriesStyle(problem.number - 1) }))}
+          points={charts.map((c) => c.points)}
+          signoffs={charts.map((c) => c.signoffs)}
+        />
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-2 break-inside-avoid">

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorRateChart } from "./error-rate-chart";
+import { ErrorRateSmallMultiples } from "./error-rate-small-multiples";
+
+type ViewsProps = Parameters<typeof ErrorRateSmallMultiples>[0];
+
+/** Above this many lines one chart gets crowded: offer one small chart per problem. */
+export const SMALL_MULTIPLES_FROM = 4;
+
+/** The dashboard's chart: one chart with a line per problem, or — for more than a few problems — small multiples, chosen by the reader. */
+export function ErrorRateChartViews(props: ViewsProps) {
+  const [view, setView] = useState<"one" | "multiples">("one");
+  const offersMultiples = props.series.length >= SMALL_MULTIPLES_FROM;
+  const shown = offersMultiples ? view : "one";
+  return (
+    <div>
+      {offersMultiples ? (
+        <div role="group" aria-label="Chart view" className="mb-3 inline-flex rounded-md shadow-sm ring-1 ring-inset ring-slate-300">
+          {(
+            [
+              ["one", "One chart"],
+              ["multiples", "Small multiples"],
+            ] as const
+          ).map(([value, label], i) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={shown === value}
+              onClick={() => setView(value)}
+              className={`px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 ${
+                i === 0 ? "rounded-l-md" : "rounded-r-md border-l border-slate-300"
+              } ${shown === value ? "bg-slate-800 text-white" : "bg-white text-slate-800 hover:bg-slate-50"}`}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {shown === "one" ? <ErrorRateChart {...props} /> : <ErrorRateSmallMultiples {...props} intervalBand />}
+    </div>
+  );
+}
