@@ -29,6 +29,7 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         verdict: true,
         errorReason: true,
         latencyMs: true,
+        connectorRevision: true,
         updatedAt: true,
         pattern: { select: { id: true, name: true, polarity: true } },
         problem: { select: { key: true } },
