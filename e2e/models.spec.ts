@@ -62,12 +62,13 @@ test("an engineer registers a model version and watches its replay complete", as
   await page.waitForURL(/\/models\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: /sentiment-copy 2\.1/ })).toBeVisible();
 
-  await expect(page.getByText("Replay completed")).toBeVisible({ timeout: 240_000 });
-  await expect(page.getByText(`${DEMO_PATTERN_COUNT} / ${DEMO_PATTERN_COUNT}`)).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "Replay progress" })).toHaveAttribute("aria-valuenow", String(DEMO_PATTERN_COUNT));
-  await expect(page.getByText("0 error", { exact: true })).toBeVisible();
-  const passed = Number((await page.getByText(/^\d+ pass$/).textContent())?.split(" ")[0]);
-  const failed = Number((await page.getByText(/^\d+ fail$/).textContent())?.split(" ")[0]);
+  await expect(page.getByText(`Last run: registration replay of ${DEMO_PATTERN_COUNT} patterns, completed`, { exact: false })).toBeVisible({ timeout: 240_000 });
+  const lastRun = page.getByTestId("last-run");
+  await expect(lastRun.getByText(`${DEMO_PATTERN_COUNT} / ${DEMO_PATTERN_COUNT}`)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Last run progress" })).toHaveAttribute("aria-valuenow", String(DEMO_PATTERN_COUNT));
+  await expect(lastRun.getByText("0 error", { exact: true })).toBeVisible();
+  const passed = Number((await lastRun.getByText(/^\d+ pass$/).textContent())?.split(" ")[0]);
+  const failed = Number((await lastRun.getByText(/^\d+ fail$/).textContent())?.split(" ")[0]);
   expect(passed + failed).toBe(DEMO_PATTERN_COUNT);
 
   // When the run finishes the page refreshes its tables: the filter tabs count the same results.

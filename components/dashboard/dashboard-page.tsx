@@ -13,6 +13,8 @@ import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { toChartSignoffs } from "@/components/signoffs/to-chart-signoffs";
 import type { SignoffMarker } from "@/lib/signoffs/list-signoff-markers";
 import { DASHBOARD_PAGE_SIZE, type DashboardQuery } from "@/lib/results/dashboard-query";
+import { MeasurementSummaryText } from "@/components/results/measurement-summary";
+import type { MeasurementSummary } from "@/lib/results/measurement";
 import { ChartLegend } from "./chart-legend";
 import { ChartProblemPicker } from "./chart-problem-picker";
 import { ErrorRateTable } from "./error-rate-table";
@@ -37,6 +39,8 @@ type DashboardPageProps = {
   };
   /** Current sign-offs per problem × model version: markers on the chart and in the table. */
   signoffs?: SignoffMarker[];
+  /** The newest version's problems by measurement (above target, not measured) over the listed problems. */
+  latestSummary?: { modelVersion: DashboardModelVersion; summary: MeasurementSummary } | null;
   /** The latest version and its default baseline (chooseBaseline), for the "Compare" link. */
   latestComparison?: { candidate: DashboardModelVersion; baseline: DashboardModelVersion; reason: "production" | "previous" } | null;
   table: {
@@ -50,7 +54,7 @@ type DashboardPageProps = {
   };
 };
 
-export function DashboardPage({ project, permissions, query, chart, table, signoffs = [], latestComparison }: DashboardPageProps) {
+export function DashboardPage({ project, permissions, query, chart, table, signoffs = [], latestSummary, latestComparison }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
   const { matrix } = chart;
   const series = matrix.rows.map(({ problem }) => ({
@@ -119,6 +123,15 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
         <EmptyState title="No problem matches this filter">Clear the filter to see every problem.</EmptyState>
       ) : (
         <div className="space-y-6">
+          {latestSummary ? (
+            <p className="text-sm text-slate-700">
+              Latest version{" "}
+              <Link href={`${base}/models/${latestSummary.modelVersion.id}`} className="font-medium text-blue-700 hover:underline">
+                {modelVersionLabel(latestSummary.modelVersion)}
+              </Link>
+              {filtered ? " (filtered problems)" : ""}: <MeasurementSummaryText summary={latestSummary.summary} />
+            </p>
+          ) : null}
           {noVersions ? (
             <EmptyState
               title="No model versions registered yet"
@@ -166,7 +179,8 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
             {noVersions ? null : (
               <p className="mt-2 text-xs text-slate-600">
                 <span aria-hidden="true">▲</span> above target · n = patterns graded pass or fail (errored calls are
-                excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 · — no result ·
+                excluded and shown separately) · beneath each rate its 95% Wilson interval · thin evidence: n &lt; 10 ·{" "}
+                <span aria-hidden="true">⚠</span> not measured: no pass or fail result (every call errored, or only awaiting a grade) · — no result ·
                 sign-offs: ✓ approved, ✗ rejected, ◌ stale
                 {production ? (
                   <>

@@ -3,6 +3,7 @@ import { SignoffNote } from "@/components/signoffs/signoff-note";
 import { TableCell } from "@/components/ui/table";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
 import { formatPercent } from "@/lib/format/format-percent";
+import { notMeasuredReason } from "@/lib/results/measurement";
 import { isThinEvidence } from "@/lib/stats/thin-evidence";
 
 type ErrorRateCellProps = {
@@ -15,13 +16,30 @@ type ErrorRateCellProps = {
 
 /**
  * "42% (n=12)". The Wilson interval is in the title and in screen-reader text;
- * above-target cells carry an icon and words, not only a colour.
+ * above-target cells carry an icon and words, not only a colour. A cell with
+ * results but no pass or fail among them (every call errored, only awaiting a
+ * grade) reads "⚠ not measured", never as a rate.
  */
 export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRateCellProps) {
   if (!rate) {
     return (
-      <TableCell data-testid={testId} className="text-center text-slate-400" title="No result">
-        —<span className="sr-only"> no result</span>
+      <TableCell data-testid={testId} data-measurement="not_measured" className="text-center text-slate-400" title="No result: not measured">
+        —<span className="sr-only"> no result, not measured</span>
+      </TableCell>
+    );
+  }
+  if (rate.n === 0) {
+    const reason = notMeasuredReason(rate);
+    return (
+      <TableCell data-testid={testId} data-measurement="not_measured" data-n={0} title={`not measured: ${reason}`} className="whitespace-nowrap text-right">
+        <span className="font-semibold text-amber-900">
+          <span aria-hidden="true" className="mr-1">
+            ⚠
+          </span>
+          not measured
+        </span>
+        <span className="block text-xs font-normal text-amber-900">{reason}</span>
+        <SignoffNote signoff={signoff} />
       </TableCell>
     );
   }
@@ -39,6 +57,7 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
     <TableCell
       data-testid={testId}
       data-rate={rate.errorRate ?? ""}
+      data-measurement={above ? "above_target" : "at_or_under_target"}
       data-n={rate.n}
       title={[above ? "above target" : null, interval, ...extras].filter(Boolean).join(" · ")}
       className={`whitespace-nowrap text-right tabular-nums ${above ? "bg-red-50 font-semibold text-red-800" : ""}`}

@@ -18,7 +18,7 @@ export function EditModelVersionPage({ project, modelVersion }: EditModelVersion
           </Link>
         }
         title={`Edit ${modelVersionLabel(modelVersion)}`}
-        description="Connector, limits and facts. A changed connector is used from the next replay on; results already recorded stay."
+        description="Connector, limits and facts. A changed connector is used from the next replay on: “Save and replay” replays now; results made with the earlier connector are marked stale until replaced."
       />
       <ModelVersionForm project={project} modelVersion={modelVersion} />
     </div>

@@ -4,12 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import type { ApiClientError } from "@/lib/api-client/api-fetch";
 import { createModelVersion, updateModelVersion, type CreateModelVersionBody, type UpdateModelVersionBody } from "@/lib/api-client/models";
+import { requestReplay } from "@/lib/api-client/replays";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import { ArtifactUpload } from "./artifact-upload";
 import { ConnectorFields } from "./connector-fields";
 import { buildConnector, draftFromConnector, newConnectorDraft, takesArtifact, type ConnectorDraft } from "./connector-draft";
+import { DraftTestConnection } from "./test-connection-panel";
 
 const textareaClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
@@ -36,6 +39,8 @@ type ModelVersionFormProps = {
   modelVersion?: EditableModelVersion;
   /** New only: registered versions whose connector and limits can be copied. */
   templates?: EditableModelVersion[];
+  /** New only: the project's current patterns, for Test connection before registering. */
+  testPatterns?: { id: string; name: string; problemKey: string }[];
 };
 
 type Values = {
@@ -74,7 +79,7 @@ function draftOf(v: EditableModelVersion | undefined, copy = false): ConnectorDr
 type Created = { id: string; name: string; version: string; connectorKind: ConnectorKindName };
 
 /** Register (new) or edit a model version: identity, training facts, replay limits and a connector form that fits its kind. */
-export function ModelVersionForm({ project, modelVersion, templates = [] }: ModelVersionFormProps) {
+export function ModelVersionForm({ project, modelVersion, templates = [], testPatterns = [] }: ModelVersionFormProps) {
   const router = useRouter();
   const form = useApiForm();
   const editing = !!modelVersion;
@@ -82,6 +87,8 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
   const [draft, setDraft] = useState<ConnectorDraft>(() => draftOf(modelVersion));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<Created | null>(null);
+  // Field errors Test connection got back about the connector (its URL refused, a secret missing): shown beside the fields.
+  const [testError, setTestError] = useState<ApiClientError | null>(null);
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const modelPath = (id: string) => `/projects/${project.slug}/models/${id}`;
 
@@ -93,9 +100,9 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       const unmatched = form.error?.fields.filter((f) => f.path.startsWith("body.connectorSecrets") && !named.has(f.path.slice("body.connectorSecrets.".length)));
       return clientErrors.connectorSecrets ?? (unmatched?.length ? unmatched.map((f) => `${f.path.replace(/^body\.connectorSecrets\.?/, "") || "secrets"} ${f.message}`).join("; ") : undefined);
     }
-    if (name.startsWith("connectorSecrets.")) return form.fieldError(name);
+    if (name.startsWith("connectorSecrets.")) return form.fieldError(name) ?? testError?.fieldMessage(name);
     if (name === "kind") return form.error?.fields.find((f) => f.path === "body.connector" || f.path === "body.connector.kind")?.message;
-    return clientErrors[`connector.${name}`] ?? form.fieldError(`connector.${name}`);
+    return clientErrors[`connector.${name}`] ?? form.fieldError(`connector.${name}`) ?? testError?.fieldMessage(`connector.${name}`);
   };
 
   if (created) {
@@ -112,8 +119,23 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
     );
   }
 
-  function submit(event: React.FormEvent) {
+  /** The connector as the API takes it, for Test connection; null with the messages shown when the draft is not valid. */
+  function draftConnector() {
+    const built = buildConnector(draft);
+    const timeoutMs = Number(values.timeoutMs);
+    if (!built.ok) {
+      setClientErrors(Object.fromEntries(Object.entries(built.errors).map(([name, message]) => [name === "connectorSecrets" ? name : `connector.${name}`, message])));
+      return null;
+    }
+    setClientErrors({});
+    const secrets = Object.fromEntries(Object.entries(built.secrets).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return { connector: built.connector as CreateModelVersionBody["connector"], connectorSecrets: secrets, ...(Number.isInteger(timeoutMs) ? { timeoutMs } : {}) };
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // "Register" / "Save" leave the results as they are; "… and replay" replays every current pattern at once.
+    const replay = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") !== "save";
     const errors: Record<string, string> = {};
     const built = buildConnector(draft);
     if (!built.ok) for (const [name, message] of Object.entries(built.errors)) errors[name === "connectorSecrets" ? name : `connector.${name}`] = message;
@@ -147,7 +169,7 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
     void form.run(async () => {
       if (!modelVersion) {
         const secrets = Object.fromEntries(Object.entries(built.secrets).filter((e): e is [string, string] => typeof e[1] === "string"));
-        const body = { ...fields, status: values.status, artifactChecksum: values.artifactChecksum.trim() || null, connectorSecrets: secrets };
+        const body = { ...fields, status: values.status, artifactChecksum: values.artifactChecksum.trim() || null, connectorSecrets: secrets, replay };
         const saved = await createModelVersion(project.id, body);
         if (takesArtifact(saved.connectorKind)) setCreated(saved);
         else router.push(modelPath(saved.id));
@@ -167,6 +189,7 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       if (!beforeConnector.ok || JSON.stringify(beforeConnector.connector) !== JSON.stringify(built.connector)) body.connector = fields.connector;
       if (Object.keys(built.secrets).length) body.connectorSecrets = built.secrets;
       if (Object.keys(body).length > 1) await updateModelVersion(modelVersion.id, body);
+      if (replay) await requestReplay(modelVersion.id);
       router.push(modelPath(modelVersion.id));
       router.refresh();
     });
@@ -278,9 +301,21 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <div>
           <h2 className="text-base font-semibold text-slate-900">Connector</h2>
-          <p className="text-sm text-slate-600">How Ratchet calls the model. Use “Test connection” on the model version page to check it with a real pattern.</p>
+          <p className="text-sm text-slate-600">
+            {editing
+              ? "How Ratchet calls the model. “Save and replay” replays every current pattern with the changed connector; until then, results made with the earlier one are marked stale."
+              : "How Ratchet calls the model. Test the connection before registering, with a sample input or a pattern of the project."}
+          </p>
         </div>
         <ConnectorFields draft={draft} onChange={setDraft} error={connectorError} kindLocked={editing} />
+        {!editing && !takesArtifact(draft.kind) ? (
+          <section aria-labelledby="draft-test-heading" className="space-y-3 border-t border-slate-100 pt-4">
+            <h3 id="draft-test-heading" className="text-sm font-semibold text-slate-900">
+              Test connection
+            </h3>
+            <DraftTestConnection project={project} patterns={testPatterns} connector={draftConnector} onFieldErrors={setTestError} />
+          </section>
+        ) : null}
       </section>
 
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
@@ -296,9 +331,25 @@ export function ModelVersionForm({ project, modelVersion, templates = [] }: Mode
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : editing ? "Save changes" : takesArtifact(draft.kind) ? "Register and upload the file" : "Register and replay"}
-        </Button>
+        {takesArtifact(draft.kind) && !editing ? (
+          <Button type="submit" value="replay" disabled={form.pending}>
+            {form.pending ? "Saving…" : "Register and upload the file"}
+          </Button>
+        ) : (
+          <>
+            <Button type="submit" value="replay" disabled={form.pending}>
+              {editing ? "Save and replay" : "Register and replay"}
+            </Button>
+            <Button type="submit" value="save" tone="secondary" disabled={form.pending}>
+              {editing ? "Save" : "Register"}
+            </Button>
+            {form.pending ? (
+              <span role="status" className="text-sm text-slate-600">
+                Saving…
+              </span>
+            ) : null}
+          </>
+        )}
         <Link href={modelVersion ? modelPath(modelVersion.id) : `/projects/${project.slug}/models`} className="text-sm font-medium text-slate-700 hover:underline">
           Cancel
         </Link>

@@ -29,6 +29,9 @@ import { connectorSummary, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
 import { outputText } from "./output-text";
 import { ReplayPanel } from "./replay-panel";
+import { MeasurementSummaryText } from "@/components/results/measurement-summary";
+import { summariseMeasurements } from "@/lib/results/measurement";
+import type { ModelVersionStanding } from "@/lib/results/get-model-version-standing";
 import { StatusChanger } from "./status-changer";
 import { TestConnectionPanel } from "./test-connection-panel";
 import { VerdictBadge } from "./verdict-badge";
@@ -48,6 +51,8 @@ type ModelVersionPageProps = {
     /** Flips against the baseline with the exact McNemar p-value; null without a baseline. */
     comparison?: Pick<ProblemComparison, "fixed" | "broken" | "pValue" | "verdict"> | null;
   }[];
+  /** Where the version stands over all current patterns (the replay panel). */
+  standing: ModelVersionStanding;
   results: {
     rows: ModelResultRow[];
     counts: Record<ModelResultFilter, number>;
@@ -66,14 +71,14 @@ type ModelVersionPageProps = {
 
 const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, results, unlabelled, permissions, now, gate }: ModelVersionPageProps) {
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, standing, results, unlabelled, permissions, now, gate }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
   const summary = connectorSummary(connector);
   const { upload } = connectorKind(kind);
   const needsFile = upload !== null && !v.artifact;
-  const aboveTarget = rows.filter((r) => r.rate?.errorRate != null && r.rate.errorRate > r.problem.target).length;
+  const measurements = summariseMeasurements(rows.map((r) => ({ rate: r.rate, target: r.problem.target })));
   const errored = rows.reduce((sum, r) => sum + (r.rate?.errored ?? 0), 0);
 
   return (
@@ -174,6 +179,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             <Card title="Replay">
               <ReplayPanel
                 modelVersionId={v.id}
+                standing={standing}
                 canReplay={permissions.replay}
                 replayBlockedReason={needsFile ? "Upload the model's file first." : null}
                 renderedAt={now.toISOString()}
@@ -212,7 +218,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
               Error rate per problem
             </h2>
             <p className="text-sm text-slate-600">
-              {aboveTarget} of {rows.length} problem{rows.length === 1 ? "" : "s"} above target
+              <MeasurementSummaryText summary={measurements} />
               {errored > 0 ? ` · ${errored} errored call${errored === 1 ? "" : "s"}` : ""}
               {" · "}
               <Link href={`${base}/models/${v.id}/sign-off`} className="font-medium text-blue-700 hover:underline">
@@ -266,7 +272,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
           )}
         </section>
 
-        <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} />
+        <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} connectorRevision={v.connectorRevision} />
       </div>
     </>
   );
@@ -319,7 +325,20 @@ function Metrics({ metrics }: { metrics: unknown }) {
   );
 }
 
-function ResultsSection({ base, modelVersionId, label, results }: { base: string; modelVersionId: string; label: string; results: ModelVersionPageProps["results"] }) {
+function ResultsSection({
+  base,
+  modelVersionId,
+  label,
+  results,
+  connectorRevision,
+}: {
+  base: string;
+  modelVersionId: string;
+  label: string;
+  results: ModelVersionPageProps["results"];
+  /** The version's current connector configuration: results made with an earlier one are stale. */
+  connectorRevision: number;
+}) {
   const { filter, page, pageSize, total } = results;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (f: ModelResultFilter, p = 1) => {
@@ -366,7 +385,10 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                   <Link href={`${base}/patterns/${r.pattern.id}`} className="min-w-0 font-medium text-blue-700 hover:underline">
                     {r.pattern.name}
                   </Link>
-                  <VerdictBadge verdict={r.verdict} />
+                  <span className="flex flex-wrap justify-end gap-1">
+                    <VerdictBadge verdict={r.verdict} />
+                    {r.connectorRevision < connectorRevision ? <StaleBadge /> : null}
+                  </span>
                 </div>
                 <p className="text-sm text-slate-600">
                   {r.problem.key}
@@ -424,7 +446,10 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
                     )}
                   </TableCell>
                   <TableCell>
-                    <VerdictBadge verdict={r.verdict} />
+                    <span className="flex flex-wrap items-center gap-1">
+                      <VerdictBadge verdict={r.verdict} />
+                      {r.connectorRevision < connectorRevision ? <StaleBadge /> : null}
+                    </span>
                   </TableCell>
                   <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-600">{r.latencyMs != null ? `${r.latencyMs} ms` : "—"}</TableCell>
                 </TableRow>
@@ -445,6 +470,17 @@ function ResultsSection({ base, modelVersionId, label, results }: { base: string
         </nav>
       ) : null}
     </section>
+  );
+}
+
+/** A result made with an earlier connector configuration: it stays until a replay replaces it. */
+function StaleBadge() {
+  return (
+    <span title="Made with an earlier connector configuration: replay to refresh it">
+      <Badge tone="amber">
+        <span aria-hidden="true">⚠&nbsp;</span>stale<span className="sr-only"> — made with an earlier connector configuration</span>
+      </Badge>
+    </span>
   );
 }
 

@@ -5,9 +5,10 @@ import { ModelVersionForm, type EditableModelVersion } from "./model-version-for
 type NewModelVersionPageProps = {
   project: { id: string; slug: string };
   templates: EditableModelVersion[];
+  testPatterns: { id: string; name: string; problemKey: string }[];
 };
 
-export function NewModelVersionPage({ project, templates }: NewModelVersionPageProps) {
+export function NewModelVersionPage({ project, templates, testPatterns }: NewModelVersionPageProps) {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -17,9 +18,9 @@ export function NewModelVersionPage({ project, templates }: NewModelVersionPageP
           </Link>
         }
         title="Register a model version"
-        description="Ratchet replays every current pattern against it as soon as it is registered (onnx and predictions versions: once their file is uploaded)."
+        description="Test the connection first if you like. “Register and replay” replays every current pattern against it at once; “Register” saves it and leaves the replay for later (onnx and predictions versions replay once their file is uploaded)."
       />
-      <ModelVersionForm project={project} templates={templates} />
+      <ModelVersionForm project={project} templates={templates} testPatterns={testPatterns} />
     </div>
   );
 }

@@ -3,12 +3,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { ReplayProgress } from "@/components/replay/replay-progress";
+import { ReplayStanding } from "@/components/replay/replay-standing";
 import { usePolling } from "@/components/replay/use-polling";
 import { Button } from "@/components/ui/form-controls";
 import { listModelReplays, requestReplay } from "@/lib/api-client/replays";
+import type { ModelVersionStanding } from "@/lib/results/get-model-version-standing";
 
 type ReplayPanelProps = {
   modelVersionId: string;
+  /** Where the version stands over all current patterns (as the page was rendered; it re-renders when a run finishes). */
+  standing: ModelVersionStanding;
   /** The actor may request replays. */
   canReplay: boolean;
   /** Why "Replay now" is unavailable (e.g. the model file is not uploaded yet), if it is. */
@@ -19,14 +23,17 @@ type ReplayPanelProps = {
 
 const isActive = (status: string | undefined) => status === "queued" || status === "running";
 
-/** The latest replay run's live progress, "Replay now", and fresh tables when a run finishes. */
-export function ReplayPanel({ modelVersionId, canReplay, replayBlockedReason, renderedAt }: ReplayPanelProps) {
+/** The version's standing over all current patterns, the last run's live progress apart from it, "Replay now", and fresh tables when a run finishes. */
+export function ReplayPanel({ modelVersionId, standing, canReplay, replayBlockedReason, renderedAt }: ReplayPanelProps) {
   const form = useApiForm();
   // A new run restarts the progress bar's polling at once instead of at its idle interval.
   const [generation, setGeneration] = useState(0);
   return (
     <div className="space-y-4">
-      <ReplayProgress key={generation} modelVersionId={modelVersionId} />
+      <ReplayStanding standing={standing} />
+      <div className="border-t border-slate-100 pt-3">
+        <ReplayProgress key={generation} modelVersionId={modelVersionId} />
+      </div>
       <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} renderedAt={renderedAt} />
       {canReplay ? (
         <div className="space-y-1">

@@ -6,6 +6,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatTarget } from "@/lib/format/format-percent";
 import type { ProblemListItemResource } from "@/lib/problems/problem.schema";
 import { problemListSearch, type ProblemListQuery, type ProblemSort } from "@/lib/problems/problem-list-query";
+import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
+import { modelVersionLabel } from "@/lib/models/model-version-label";
+import type { ErrorRate } from "@/lib/results/list-error-rates";
+import { measure, notMeasuredReason } from "@/lib/results/measurement";
+import { formatPercent } from "@/lib/format/format-percent";
 import { CoverageHintBadges } from "./coverage-hint-badges";
 import { ProblemListControls } from "./problem-list-controls";
 
@@ -15,11 +20,14 @@ type ProblemsPageProps = {
   page: { items: ProblemListItemResource[]; nextCursor: string | null };
   owners: { id: string; name: string }[];
   canWrite: boolean;
+  /** The newest model version and its error rates on the listed problems; null before any is registered. */
+  latest: { modelVersion: { id: string; name: string; version: string }; rates: ErrorRate[] } | null;
 };
 
 const buttonLink = "inline-flex items-center rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800";
 
-export function ProblemsPage({ project, query, page, owners, canWrite }: ProblemsPageProps) {
+export function ProblemsPage({ project, query, page, owners, canWrite, latest }: ProblemsPageProps) {
+  const rateOf = new Map(latest?.rates.map((r) => [r.problemId, r]));
   const base = `/projects/${project.slug}/problems`;
   const problemHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
   const filtered = !!(query.q || query.severities.length || query.statuses.length || query.ownerIds.length);
@@ -80,6 +88,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                     target ≤ {formatTarget(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.control} control · {problem.patternCounts.production} prod)
                     {problem.owner ? ` · ${problem.owner.name}` : ""}
                   </p>
+                  {latest ? <LatestRateText label={modelVersionLabel(latest.modelVersion)} rate={rateOf.get(problem.id) ?? null} target={problem.target} /> : null}
                   {problem.coverageHints.length ? (
                     <div className="mt-2">
                       <CoverageHintBadges hints={problem.coverageHints} />
@@ -98,6 +107,11 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                   <TableHeaderCell className="text-right">Target</TableHeaderCell>
                   {sortHeader("patternCount", "Patterns", "text-right")}
                   <TableHeaderCell>Coverage</TableHeaderCell>
+                  {latest ? (
+                    <TableHeaderCell className="text-right normal-case tracking-normal">
+                      Latest: <Link href={`/projects/${project.slug}/models/${latest.modelVersion.id}`} className="hover:underline">{modelVersionLabel(latest.modelVersion)}</Link>
+                    </TableHeaderCell>
+                  ) : null}
                   <TableHeaderCell className="hidden lg:table-cell">Owner</TableHeaderCell>
                   {sortHeader("updatedAt", "Changed", "hidden lg:table-cell")}
                 </TableRow>
@@ -127,6 +141,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
                     <TableCell>
                       <CoverageHintBadges hints={problem.coverageHints} />
                     </TableCell>
+                    {latest ? <ErrorRateCell rate={rateOf.get(problem.id) ?? null} target={problem.target} testId={`latest-${problem.key}`} /> : null}
                     <TableCell className="hidden whitespace-nowrap lg:table-cell">{problem.owner?.name ?? "—"}</TableCell>
                     <TableCell className="hidden whitespace-nowrap text-slate-600 lg:table-cell">{problem.updatedAt.slice(0, 10)}</TableCell>
                   </TableRow>
@@ -153,5 +168,28 @@ export function ProblemsPage({ project, query, page, owners, canWrite }: Problem
         ) : null}
       </div>
     </>
+  );
+}
+
+/** The phone list's line for a problem on the newest version: its rate, "above target" in words, or the not-measured warning. */
+function LatestRateText({ label, rate, target }: { label: string; rate: ErrorRate | null; target: number }) {
+  const measurement = measure(rate, target);
+  return (
+    <p className="mt-1 text-sm text-slate-700" data-measurement={measurement}>
+      {label}:{" "}
+      {measurement === "not_measured" ? (
+        <strong className="font-semibold text-amber-900">
+          <span aria-hidden="true">⚠ </span>not measured ({notMeasuredReason(rate)})
+        </strong>
+      ) : measurement === "above_target" ? (
+        <strong className="font-semibold text-red-800">
+          <span aria-hidden="true">▲ </span>
+          {formatPercent(rate?.errorRate)} above target
+        </strong>
+      ) : (
+        <>{formatPercent(rate?.errorRate)}, at or under target</>
+      )}{" "}
+      {rate && rate.n > 0 ? <span className="text-slate-600">(n={rate.n})</span> : null}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { listModelReplays } from "@/lib/api-client/replays";
+import { formatDateTime } from "@/components/ui/format-date";
+import { listModelReplays, type ReplayRunPage } from "@/lib/api-client/replays";
 import { usePolling } from "./use-polling";
 
 
@@ -12,19 +13,39 @@ export type ReplayProgressProps = {
 
 const isActive = (status: string | undefined) => status === "queued" || status === "running";
 
-/** The latest replay run of a model version: a progress bar with pass / fail / error counts, rate and ETA. */
+type Run = ReplayRunPage["items"][number];
+
+const TRIGGER_TEXT: Record<Run["trigger"], string> = {
+  model_registered: "registration replay",
+  patterns_changed: "back-fill",
+  manual: "manual replay",
+  api: "replay through the API",
+  schedule: "scheduled replay",
+  seed: "demo replay",
+};
+
+/** "back-fill of 1 pattern, completed 2026-12-02 18:40 UTC": what the last run was, apart from the version's standing. */
+function describeRun(run: Run): string {
+  const what = `${TRIGGER_TEXT[run.trigger]} of ${run.total} pattern${run.total === 1 ? "" : "s"}`;
+  if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") {
+    return `${what}, ${run.status}${run.finishedAt ? ` ${formatDateTime(run.finishedAt)}` : ""}`;
+  }
+  return `${what}, ${run.status}`;
+}
+
+/** The latest replay run of a model version: what it was, a progress bar with pass / fail / error counts, rate and ETA. */
 export function ReplayProgress({ modelVersionId, intervalMs = 1_000 }: ReplayProgressProps) {
   const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), intervalMs, (data) => isActive(data?.items[0]?.status));
   const run = page?.items[0];
   if (!page) return <div className="text-sm text-zinc-500">Loading replay progress…</div>;
-  if (!run) return <div className="text-sm text-zinc-500">Not replayed yet.</div>;
+  if (!run) return <div className="text-sm text-zinc-600">Last run: none yet — this version has not been replayed.</div>;
   const share = (n: number) => (run.total ? `${(n / run.total) * 100}%` : "0%");
   const done = run.total - run.pending;
   return (
-    <div className="space-y-2" aria-live="polite">
-      <div className="flex items-baseline justify-between text-sm">
+    <div className="space-y-2" aria-live="polite" data-testid="last-run">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm">
         <span className="font-medium">
-          Replay {run.status}
+          Last run: {describeRun(run)}
           {run.status === "failed" && run.error ? `: ${run.error}` : ""}
         </span>
         <span className="tabular-nums text-zinc-500">
@@ -39,7 +60,7 @@ export function ReplayProgress({ modelVersionId, intervalMs = 1_000 }: ReplayPro
         aria-valuemin={0}
         aria-valuemax={run.total}
         aria-valuenow={done}
-        aria-label="Replay progress"
+        aria-label="Last run progress"
       >
         <div className="bg-emerald-500" style={{ width: share(run.passed) }} />
         <div className="bg-rose-500" style={{ width: share(run.failed) }} />

@@ -80,7 +80,10 @@ export function SignoffSheetTable({ projectSlug, modelVersionId, rows, baselineL
             <TableCell className={`${CELL} whitespace-nowrap`}>
               <CellLabel>vs target</CellLabel>
               {assessment.meetsTarget === null ? (
-                <span className="text-slate-500">—</span>
+                // No pass or fail evidence: a warning, never a pass (sign-off is refused until there is some).
+                <span className="font-semibold text-amber-900">
+                  <span aria-hidden="true">⚠ </span>not measured
+                </span>
               ) : assessment.meetsTarget ? (
                 <span className="text-emerald-800">
                   <span aria-hidden="true">✓ </span>at or under

@@ -3,6 +3,7 @@ import type { createModelVersionSchema } from "@/lib/models/create-model-version
 import type { ModelVersionResource } from "@/lib/models/model-version-resource";
 import type { testModelConnection as testModelConnectionRow } from "@/lib/models/test-model-connection";
 import type { testModelConnectionSchema } from "@/lib/models/test-model-connection.schema";
+import type { testUnsavedConnectorSchema } from "@/lib/models/test-unsaved-connector.schema";
 import type { updateModelVersionSchema } from "@/lib/models/update-model-version.schema";
 import { apiFetch, type Jsonified } from "./api-fetch";
 import { apiUpload } from "./api-upload";
@@ -11,8 +12,9 @@ export type CreateModelVersionBody = z.input<typeof createModelVersionSchema>;
 export type UpdateModelVersionBody = z.input<typeof updateModelVersionSchema>;
 export type TestModelConnectionBody = z.input<typeof testModelConnectionSchema>;
 export type TestModelConnectionResult = Jsonified<Awaited<ReturnType<typeof testModelConnectionRow>>>;
+export type TestUnsavedConnectorBody = z.input<typeof testUnsavedConnectorSchema>;
 
-/** Registers a model version (its replay of every current pattern is queued). */
+/** Registers a model version (its replay of every current pattern is queued unless `replay` is false). */
 export function createModelVersion(projectId: string, body: CreateModelVersionBody): Promise<Jsonified<ModelVersionResource>> {
   return apiFetch(`/api/v1/projects/${projectId}/models`, { method: "POST", body });
 }
@@ -30,4 +32,9 @@ export function uploadModelArtifact(modelVersionId: string, file: File): Promise
 /** Sends one pattern (the project's first by default) to the model version and answers what happened. */
 export function testModelConnection(modelVersionId: string, body: TestModelConnectionBody = {}): Promise<TestModelConnectionResult> {
   return apiFetch(`/api/v1/models/${modelVersionId}/test-connection`, { method: "POST", body });
+}
+
+/** Test connection before registering: the connector in the body, one pattern or a sample input; same answer as testModelConnection. */
+export function testUnsavedConnector(projectId: string, body: TestUnsavedConnectorBody): Promise<TestModelConnectionResult> {
+  return apiFetch(`/api/v1/projects/${projectId}/connectors/test`, { method: "POST", body });
 }

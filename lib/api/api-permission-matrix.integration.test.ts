@@ -53,6 +53,7 @@ const EXPECTED_PERMISSIONS: Record<string, Permission> = {
   "PATCH /api/v1/projects/[projectId]": "projects.write",
   "POST /api/v1/projects/[projectId]/attachments": "patterns.write",
   "GET /api/v1/projects/[projectId]/captures": "patterns.read",
+  "POST /api/v1/projects/[projectId]/connectors/test": "models.write",
   "POST /api/v1/projects/[projectId]/captures": "captures.create",
   "GET /api/v1/projects/[projectId]/error-rates": "projects.read",
   "GET /api/v1/projects/[projectId]/grades/queue": "projects.read",

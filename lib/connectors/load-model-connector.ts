@@ -12,7 +12,7 @@ import { readConnectorSecrets } from "./read-connector-secrets";
 type Db = Pick<Prisma.TransactionClient, "modelVersion">;
 
 export type LoadedModelConnector = {
-  modelVersion: { id: string; projectId: string; connectorKind: ConnectorKindName; concurrency: number; timeoutMs: number };
+  modelVersion: { id: string; projectId: string; connectorKind: ConnectorKindName; concurrency: number; timeoutMs: number; connectorRevision: number };
   project: { outputKind: OutputKind; labels: string[] };
   /** The values to mask wherever an exchange is shown. */
   secretValues: string[];
@@ -39,6 +39,7 @@ export async function loadModelConnector(where: { id: string; projectId?: string
       connectorSecrets: true,
       concurrency: true,
       timeoutMs: true,
+      connectorRevision: true,
       project: { select: { outputKind: true, labels: true } },
       artifact: { select: { sha256: true, data: true, projectId: true } },
     },
@@ -46,7 +47,7 @@ export async function loadModelConnector(where: { id: string; projectId?: string
   if (!model) throw new NotFoundError("Model version");
   const artifact = model.artifact && model.artifact.projectId === model.projectId ? { sha256: model.artifact.sha256, data: model.artifact.data } : undefined;
   const base = {
-    modelVersion: { id: model.id, projectId: model.projectId, connectorKind: model.connectorKind, concurrency: model.concurrency, timeoutMs: model.timeoutMs },
+    modelVersion: { id: model.id, projectId: model.projectId, connectorKind: model.connectorKind, concurrency: model.concurrency, timeoutMs: model.timeoutMs, connectorRevision: model.connectorRevision },
     project: model.project,
     config: connectorConfigSchema.safeParse(model.connector).data,
   };

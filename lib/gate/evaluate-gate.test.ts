@@ -85,11 +85,15 @@ describe("evaluateGate", () => {
       expect(won.decision).toBe("pending");
     });
 
-    it("fails a problem whose every call errored, and accepts one with no patterns yet", () => {
+    it("fails a problem whose every call errored, and holds one with no patterns yet as not measured (pending, never a pass)", () => {
       const errored = evaluateGate({ ...policy, maxErroredShare: 1 }, evidence([problem({ passed: 0, failed: 0, errored: 10 })]));
-      expect(checkOf(errored, "target")).toMatchObject({ state: "fail", detail: "no pass or fail result: every call errored" });
+      expect(checkOf(errored, "target")).toMatchObject({ state: "fail", detail: "not measured: no pass or fail result, every call errored" });
       const empty = evaluateGate(policy, evidence([problem({ patterns: 0, passed: 0 })]));
-      expect(empty.decision).toBe("pass");
+      expect(checkOf(empty, "target")).toMatchObject({ state: "pending", detail: "not measured: no patterns yet, so no error rate to hold to the target" });
+      expect(empty.decision).toBe("pending");
+      // A problem outside the held statuses is not held to its target, with or without patterns.
+      const resolved = evaluateGate(policy, evidence([problem({ patterns: 0, passed: 0, status: "resolved" })]));
+      expect(resolved.problems[0]!.checks.map((c) => c.rule)).not.toContain("target");
     });
   });
 

@@ -118,8 +118,9 @@ function checkTarget(problem: GateProblemEvidence): GateCheck {
   const { failed, target } = problem;
   const n = problem.passed + failed;
   const open = outstanding(problem);
-  if (problem.patterns === 0) return check("target", "ok", "no patterns yet: nothing to measure");
-  if (n + open === 0) return check("target", "fail", "no pass or fail result: every call errored");
+  // Not measured (no pass or fail evidence) is never a pass: no patterns waits for them, only errors fail.
+  if (problem.patterns === 0) return check("target", "pending", "not measured: no patterns yet, so no error rate to hold to the target");
+  if (n + open === 0) return check("target", "fail", "not measured: no pass or fail result, every call errored");
   // Settled when no outcome of the outstanding results can change the side of the target.
   const best = failed / (n + open);
   const worst = (failed + open) / (n + open);

@@ -17,7 +17,8 @@ import {
  * POST /projects/{projectId}/models. `connector` is the configuration without
  * secrets; `connectorSecrets` (name → value) is stored encrypted, referred to
  * from the connector as {{secret.NAME}} (openai: `apiKeySecret`), and never
- * returned: responses list `secretKeys` only.
+ * returned: responses list `secretKeys` only. `replay: false` registers a
+ * callable version without queueing its replay (default true, as before).
  */
 export const createModelVersionSchema = z.object({
   name: modelNameSchema,
@@ -31,6 +32,7 @@ export const createModelVersionSchema = z.object({
   artifactChecksum: artifactChecksumSchema.nullish(),
   concurrency: concurrencySchema.default(4),
   timeoutMs: timeoutMsSchema.default(10_000),
+  replay: z.boolean().default(true).describe("false: register without replaying yet (replay later with POST /models/{modelId}/replays)"),
 });
 
 export type CreateModelVersion = z.output<typeof createModelVersionSchema>;

@@ -17,8 +17,8 @@ import { modelVersionResourceSelect, toModelVersionResource } from "./model-vers
 
 /**
  * Registers a model version: secrets sealed, production handed over, audit
- * recorded and (for callable connectors) a replay of all current patterns
- * requested — all in one transaction. Versions of kinds that take an uploaded
+ * recorded and (for callable connectors, unless `replay` is false) a replay of
+ * all current patterns requested — all in one transaction. Versions of kinds that take an uploaded
  * file are replayed when it is uploaded. A label project first sends its first
  * patterns to a callable model and refuses one that answers no label (422).
  */
@@ -64,7 +64,7 @@ export async function createModelVersion(actor: Actor, projectId: string, input:
         },
         tx,
       );
-      if (!kind.upload) {
+      if (!kind.upload && input.replay) {
         await requestRegistrationReplay(tx, { projectId, modelVersionId: created.id, createdById: actor.user.id });
       }
       return toModelVersionResource(created);

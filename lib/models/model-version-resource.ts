@@ -18,6 +18,7 @@ export const modelVersionResourceSelect = {
   sourceUrl: true,
   concurrency: true,
   timeoutMs: true,
+  connectorRevision: true,
   lockVersion: true,
   createdAt: true,
   updatedAt: true,

@@ -1,52 +1,48 @@
 import "server-only";
-import { assertOutputsAreLabels } from "@/lib/connectors/assert-label-outputs";
-import { loadConnectorItems } from "@/lib/connectors/load-connector-items";
+import { loadConnectorItems, type PreparedItem } from "@/lib/connectors/load-connector-items";
 import { loadModelConnector } from "@/lib/connectors/load-model-connector";
-import { redactExchange } from "@/lib/connectors/shared/redact-exchange";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
-import { judgeOutput } from "@/lib/scoring/judge-output";
 import { assertConnectorHostAllowed } from "./assert-connector-url-allowed";
-import { truncateExchange } from "./truncate-exchange";
+import { sendTestItem } from "./send-test-item";
 import type { TestModelConnection } from "./test-model-connection.schema";
 
 /**
  * Sends one pattern to a model version the way a replay does (same connector
- * loader, same item builder, same output normaliser) and shows what happened:
- * the output, the verdict its expectation gives, the latency and the raw
- * exchange with secrets masked (each body cut at 32 KB, so at most 64 KB are
- * shown). A URL the outbound policy refuses is a 422. Stores nothing. In a label project, an answer
- * that is not a project label is refused (422) with what to change.
+ * loader, same item builder, same output normaliser) and shows what happened
+ * (sendTestItem: output, verdict, latency, the raw exchange with secrets
+ * masked). A URL the outbound policy refuses is a 422. Stores nothing. In a
+ * label project, an answer that is not a project label is refused (422) with what to change.
  */
 export async function testModelConnection(modelVersionId: string, input: TestModelConnection) {
   const loaded = await loadModelConnector({ id: modelVersionId });
   const { projectId } = loaded.modelVersion;
+  const { pattern, prepared } = await findTestPattern(projectId, input.patternId);
+  const patternInfo = { id: pattern.id, name: pattern.name, revisionId: prepared.item.patternRevisionId };
+  if (!loaded.connector) return { ok: false, reason: loaded.setupError, transient: false, latencyMs: 0, pattern: patternInfo, exchange: null };
+  if (loaded.config) await assertConnectorHostAllowed(loaded.config);
+  const call = {
+    connector: loaded.connector,
+    connectorKind: loaded.modelVersion.connectorKind,
+    secretValues: loaded.secretValues,
+    timeoutMs: loaded.modelVersion.timeoutMs,
+    project: loaded.project,
+    errorPath: "connector",
+  };
+  return sendTestItem(call, prepared.item, prepared.expectation, patternInfo);
+}
+
+/** The pattern a test sends: the one asked for (404 when not a current pattern of the project), else the project's first; 422 when it has none. */
+export async function findTestPattern(projectId: string, patternId: string | undefined): Promise<{ pattern: { id: string; name: string }; prepared: PreparedItem }> {
   const pattern = await prisma().pattern.findFirst({
-    where: input.patternId
-      ? { id: input.patternId, projectId, archivedAt: null, currentRevisionId: { not: null } }
+    where: patternId
+      ? { id: patternId, projectId, archivedAt: null, currentRevisionId: { not: null } }
       : { projectId, archivedAt: null, currentRevisionId: { not: null } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, name: true, currentRevisionId: true },
   });
-  if (input.patternId && !pattern) throw new NotFoundError("Pattern");
+  if (patternId && !pattern) throw new NotFoundError("Pattern");
   const [prepared] = pattern?.currentRevisionId ? await loadConnectorItems(projectId, [pattern.currentRevisionId]) : [];
   if (!pattern || !prepared) throw new ValidationError("The project has no pattern to test with yet.");
-
-  const patternInfo = { id: pattern.id, name: pattern.name, revisionId: prepared.item.patternRevisionId };
-  if (!loaded.connector) return { ok: false, reason: loaded.setupError, transient: false, latencyMs: 0, pattern: patternInfo, exchange: null };
-  if (loaded.config) await assertConnectorHostAllowed(loaded.config);
-
-  const { outcomes, exchanges } = await loaded.connector.invoke([prepared.item], { timeoutMs: loaded.modelVersion.timeoutMs, project: loaded.project });
-  const outcome = outcomes[0]!;
-  const exchange = exchanges[0] ? truncateExchange(redactExchange(exchanges[0], loaded.secretValues)) : null;
-  if (!outcome.ok) return { ok: false, reason: outcome.reason, transient: outcome.transient, latencyMs: outcome.latencyMs, pattern: patternInfo, exchange };
-  assertOutputsAreLabels([outcome], loaded.project, loaded.modelVersion.connectorKind, "connector");
-  return {
-    ok: true,
-    output: outcome.output,
-    verdict: prepared.expectation ? judgeOutput(prepared.expectation, outcome.output) : undefined,
-    latencyMs: outcome.latencyMs,
-    pattern: patternInfo,
-    exchange,
-  };
+  return { pattern, prepared };
 }

@@ -71,6 +71,8 @@ export async function updateModelVersion(actor: Actor, modelVersionId: string, i
         set("connectorKind", input.connector.kind);
       }
       if (connector && (input.connector || input.connectorSecrets)) assertConnectorSecrets(connectorSecretReferences(connector), secrets);
+      // Results made before this change read as stale until a replay replaces them.
+      if (changed.includes("connector") || changed.includes("connectorSecrets")) data.connectorRevision = { increment: 1 };
 
       const statusChanges = input.status !== undefined && input.status !== current.status;
       if (statusChanges) data.status = input.status;

@@ -45,7 +45,8 @@ export async function uploadModelArtifact(actor: Actor, modelVersionId: string, 
     // Conditional on the file read above: a concurrent upload or replacement makes this one a 409, never a lost file.
     const updated = await tx.modelVersion.updateMany({
       where: { id: model.id, projectId: model.projectId, artifactId: model.artifactId },
-      data: { artifactId: artifact.id, artifactChecksum: sha256, lockVersion: { increment: 1 } },
+      // A replaced file is a new connector configuration: results made with the old one read as stale.
+      data: { artifactId: artifact.id, artifactChecksum: sha256, lockVersion: { increment: 1 }, ...(replaces ? { connectorRevision: { increment: 1 } } : {}) },
     });
     if (updated.count !== 1) throw new ConflictError("This model version's file changed meanwhile. Reload and upload again.");
     // Again under the row lock the update holds, for a sign-off that landed during the checks.

@@ -7,7 +7,8 @@ import type { Expectation } from "@/lib/scoring/expectation.schema";
 import type { ReplayBatchPayload } from "./replay-batch.schema";
 
 export type PreparedReplayBatch = {
-  run: { id: string; projectId: string; modelVersionId: string };
+  /** connectorRevision: the configuration this batch calls the model with, stored on its results. */
+  run: { id: string; projectId: string; modelVersionId: string; connectorRevision: number };
   /** Items to call, in revision order. */
   callable: (PreparedItem & { expectation: Expectation })[];
   /** Items whose stored expectation does not parse: recorded as errors, never called. */
@@ -40,7 +41,7 @@ export async function prepareReplayBatch(payload: ReplayBatchPayload): Promise<P
     loadModelConnector({ id: modelVersionId, projectId }),
   ]);
   return {
-    run: { id: runId, projectId, modelVersionId },
+    run: { id: runId, projectId, modelVersionId, connectorRevision: connection.modelVersion.connectorRevision },
     callable: items.filter((p): p is PreparedItem & { expectation: Expectation } => p.expectation !== null),
     invalid: items.filter((p) => p.expectation === null),
     connection,

@@ -28,6 +28,9 @@ export function errorOutcome(target: OutcomeTarget, reason: string, latencyMs: n
   return { patternRevisionId, patternId, problemId, output: null, outputHash: null, verdict: "error", errorReason: reason, latencyMs };
 }
 
+/** The run written to; connectorRevision: the configuration the outcomes were made with (default: the version's current one). */
+export type ReplayRunRef = { id: string; projectId: string; modelVersionId: string; connectorRevision?: number };
+
 type Verdict = "pass" | "fail" | "error" | null;
 type Counts = { passed: number; failed: number; errored: number; ungraded: number };
 type WriteReport = { verdicts: Verdict[]; finished: (Counts & { total: number }) | null };
@@ -45,7 +48,7 @@ const DEADLOCK_ATTEMPTS = 3;
  * run write in parallel. Returns the run's status after the write.
  */
 export async function writeReplayOutcomes(
-  run: { id: string; projectId: string; modelVersionId: string },
+  run: ReplayRunRef,
   rows: readonly ReplayOutcomeRow[],
 ): Promise<ReplayStatus | null> {
   if (rows.length === 0) return null;
@@ -69,7 +72,7 @@ export async function writeReplayOutcomes(
 
 async function writeInTransaction(
   tx: Prisma.TransactionClient,
-  run: { id: string; projectId: string; modelVersionId: string },
+  run: ReplayRunRef,
   sorted: readonly ReplayOutcomeRow[],
   /** Filled in for the metrics and the run's last log line. */
   written: WriteReport,
@@ -97,19 +100,21 @@ async function writeInTransaction(
   const json = JSON.stringify(records);
   await tx.$executeRawUnsafe(
     `INSERT INTO results (id, project_id, problem_id, pattern_id, pattern_revision_id, model_version_id, replay_run_id,
-                          output, output_hash, verdict, error_reason, latency_ms, created_at, updated_at)
+                          output, output_hash, verdict, error_reason, latency_ms, connector_revision, created_at, updated_at)
      SELECT v.id, $2, v.problem_id, v.pattern_id, v.pattern_revision_id, $3, $4,
-            v.output, v.output_hash, v.verdict::"Verdict", v.error_reason, v.latency_ms, now(), now()
+            v.output, v.output_hash, v.verdict::"Verdict", v.error_reason, v.latency_ms,
+            COALESCE($5::int, (SELECT m.connector_revision FROM model_versions m WHERE m.id = $3 AND m.project_id = $2)), now(), now()
        FROM jsonb_to_recordset($1::jsonb) AS v(id text, problem_id text, pattern_id text, pattern_revision_id text,
                                                output jsonb, output_hash text, verdict text, error_reason text, latency_ms int)
      ON CONFLICT (model_version_id, pattern_revision_id) DO UPDATE SET
        replay_run_id = EXCLUDED.replay_run_id, output = EXCLUDED.output, output_hash = EXCLUDED.output_hash,
        verdict = EXCLUDED.verdict, error_reason = EXCLUDED.error_reason, latency_ms = EXCLUDED.latency_ms,
-       updated_at = now()`,
+       connector_revision = EXCLUDED.connector_revision, updated_at = now()`,
     json,
     run.projectId,
     run.modelVersionId,
     run.id,
+    run.connectorRevision ?? null,
   );
   await tx.$executeRawUnsafe(
     `INSERT INTO replay_run_items (run_id, pattern_revision_id, project_id, finished_at, verdict, output_hash)

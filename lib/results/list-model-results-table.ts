@@ -31,6 +31,7 @@ export async function listModelResultsTable(projectId: string, modelVersionId: s
         verdict: true,
         errorReason: true,
         latencyMs: true,
+        connectorRevision: true,
         updatedAt: true,
         pattern: { select: { id: true, name: true, purpose: true } },
         problem: { select: { key: true } },

@@ -11,9 +11,9 @@ export const listResultResourcesQuerySchema = paginationQuerySchema.extend({
 });
 export type ListResultResourcesQuery = z.infer<typeof listResultResourcesQuerySchema>;
 
-/** `GET /models/{modelId}/results`: one row per pattern revision replayed on the model version. */
+/** `GET /models/{modelId}/results`: one row per pattern revision replayed on the model version; `stale` when made with an earlier connector configuration. */
 export async function listResultResources(modelVersionId: string, query: ListResultResourcesQuery) {
-  const modelVersion = await prisma().modelVersion.findUnique({ where: { id: modelVersionId }, select: { projectId: true } });
+  const modelVersion = await prisma().modelVersion.findUnique({ where: { id: modelVersionId }, select: { projectId: true, connectorRevision: true } });
   if (!modelVersion) throw new NotFoundError("Model version");
   const rows = await prisma().result.findMany({
     where: {
@@ -24,10 +24,11 @@ export async function listResultResources(modelVersionId: string, query: ListRes
     },
     select: {
       id: true, problemId: true, patternId: true, patternRevisionId: true, replayRunId: true, output: true, outputHash: true,
-      verdict: true, errorReason: true, latencyMs: true, updatedAt: true,
+      verdict: true, errorReason: true, latencyMs: true, connectorRevision: true, updatedAt: true,
     },
     orderBy: { id: "asc" },
     ...pageArgs(query),
   });
-  return toPage(rows, query.limit);
+  const page = toPage(rows, query.limit);
+  return { ...page, items: page.items.map((row) => ({ ...row, stale: row.connectorRevision < modelVersion.connectorRevision })) };
 }

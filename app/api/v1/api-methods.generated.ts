@@ -28,6 +28,7 @@ export const API_ROUTE_METHODS: readonly RouteMethods[] = [
   { path: "/api/v1/problems/{problemId}/signoffs", methods: ["GET", "POST", "PATCH", "DELETE"] },
   { path: "/api/v1/projects/{projectId}/attachments", methods: ["POST"] },
   { path: "/api/v1/projects/{projectId}/captures", methods: ["GET", "POST"] },
+  { path: "/api/v1/projects/{projectId}/connectors/test", methods: ["POST"] },
   { path: "/api/v1/projects/{projectId}/error-rates", methods: ["GET"] },
   { path: "/api/v1/projects/{projectId}/grades/queue", methods: ["GET"] },
   { path: "/api/v1/projects/{projectId}/models", methods: ["GET", "POST"] },

@@ -50,6 +50,7 @@ export const modelVersionResponseSchema = z.looseObject({
   trainedAt: nullableDate,
   metrics: z.json().nullable(),
   sourceUrl: z.string().nullable(),
+  connectorRevision: z.number().int().describe("Revision of the connector configuration: bumped by every change of the connector, its secrets or a replaced file"),
   lockVersion: z.number().int(),
   createdAt: date,
   updatedAt: date,
@@ -82,6 +83,8 @@ export const resultResponseSchema = z.looseObject({
   verdict: z.enum(["pass", "fail", "error"]).nullable(),
   errorReason: z.string().nullable(),
   latencyMs: z.number().nullable(),
+  connectorRevision: z.number().int().describe("The model version's connectorRevision the result was made with"),
+  stale: z.boolean().describe("Made with an earlier connector configuration than the version's current one: replay to refresh"),
 });
 
 export const errorRateResponseSchema = z.looseObject({
@@ -117,6 +120,7 @@ export const testConnectionResponseSchema = z.looseObject({
   reason: z.string().optional(),
   transient: z.boolean().optional(),
   latencyMs: z.number(),
+  pattern: z.object({ id, name: z.string(), revisionId: id }).nullable().describe("The pattern sent; null when a sampleInput was sent"),
   exchange: z.json().nullable(),
 });
 

@@ -24,22 +24,23 @@ import * as route20 from "@/app/api/v1/problems/[problemId]/route";
 import * as route21 from "@/app/api/v1/problems/[problemId]/signoffs/route";
 import * as route22 from "@/app/api/v1/projects/[projectId]/attachments/route";
 import * as route23 from "@/app/api/v1/projects/[projectId]/captures/route";
-import * as route24 from "@/app/api/v1/projects/[projectId]/error-rates/route";
-import * as route25 from "@/app/api/v1/projects/[projectId]/grades/queue/route";
-import * as route26 from "@/app/api/v1/projects/[projectId]/models/route";
-import * as route27 from "@/app/api/v1/projects/[projectId]/patterns/export/route";
-import * as route28 from "@/app/api/v1/projects/[projectId]/patterns/import/route";
-import * as route29 from "@/app/api/v1/projects/[projectId]/problems/route";
-import * as route30 from "@/app/api/v1/projects/[projectId]/replays/route";
-import * as route31 from "@/app/api/v1/projects/[projectId]/route";
-import * as route32 from "@/app/api/v1/projects/route";
-import * as route33 from "@/app/api/v1/replays/[runId]/cancel/route";
-import * as route34 from "@/app/api/v1/replays/[runId]/route";
-import * as route35 from "@/app/api/v1/signoffs/[signoffId]/route";
-import * as route36 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as route37 from "@/app/api/v1/tokens/route";
-import * as route38 from "@/app/api/v1/users/[userId]/route";
-import * as route39 from "@/app/api/v1/users/route";
+import * as route24 from "@/app/api/v1/projects/[projectId]/connectors/test/route";
+import * as route25 from "@/app/api/v1/projects/[projectId]/error-rates/route";
+import * as route26 from "@/app/api/v1/projects/[projectId]/grades/queue/route";
+import * as route27 from "@/app/api/v1/projects/[projectId]/models/route";
+import * as route28 from "@/app/api/v1/projects/[projectId]/patterns/export/route";
+import * as route29 from "@/app/api/v1/projects/[projectId]/patterns/import/route";
+import * as route30 from "@/app/api/v1/projects/[projectId]/problems/route";
+import * as route31 from "@/app/api/v1/projects/[projectId]/replays/route";
+import * as route32 from "@/app/api/v1/projects/[projectId]/route";
+import * as route33 from "@/app/api/v1/projects/route";
+import * as route34 from "@/app/api/v1/replays/[runId]/cancel/route";
+import * as route35 from "@/app/api/v1/replays/[runId]/route";
+import * as route36 from "@/app/api/v1/signoffs/[signoffId]/route";
+import * as route37 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as route38 from "@/app/api/v1/tokens/route";
+import * as route39 from "@/app/api/v1/users/[userId]/route";
+import * as route40 from "@/app/api/v1/users/route";
 
 export type ApiManifestEntry = { path: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; handler: ApiRouteHandler };
 
@@ -81,28 +82,29 @@ export function apiManifest(): ApiManifestEntry[] {
     { path: "/api/v1/projects/{projectId}/attachments", method: "POST", handler: route22.POST },
     { path: "/api/v1/projects/{projectId}/captures", method: "GET", handler: route23.GET },
     { path: "/api/v1/projects/{projectId}/captures", method: "POST", handler: route23.POST },
-    { path: "/api/v1/projects/{projectId}/error-rates", method: "GET", handler: route24.GET },
-    { path: "/api/v1/projects/{projectId}/grades/queue", method: "GET", handler: route25.GET },
-    { path: "/api/v1/projects/{projectId}/models", method: "GET", handler: route26.GET },
-    { path: "/api/v1/projects/{projectId}/models", method: "POST", handler: route26.POST },
-    { path: "/api/v1/projects/{projectId}/patterns/export", method: "GET", handler: route27.GET },
-    { path: "/api/v1/projects/{projectId}/patterns/import", method: "POST", handler: route28.POST },
-    { path: "/api/v1/projects/{projectId}/problems", method: "GET", handler: route29.GET },
-    { path: "/api/v1/projects/{projectId}/problems", method: "POST", handler: route29.POST },
-    { path: "/api/v1/projects/{projectId}/replays", method: "GET", handler: route30.GET },
-    { path: "/api/v1/projects/{projectId}", method: "GET", handler: route31.GET },
-    { path: "/api/v1/projects/{projectId}", method: "PATCH", handler: route31.PATCH },
-    { path: "/api/v1/projects", method: "GET", handler: route32.GET },
-    { path: "/api/v1/projects", method: "POST", handler: route32.POST },
-    { path: "/api/v1/replays/{runId}/cancel", method: "POST", handler: route33.POST },
-    { path: "/api/v1/replays/{runId}", method: "GET", handler: route34.GET },
-    { path: "/api/v1/signoffs/{signoffId}", method: "GET", handler: route35.GET },
-    { path: "/api/v1/signoffs/{signoffId}", method: "PATCH", handler: route35.PATCH },
-    { path: "/api/v1/signoffs/{signoffId}", method: "DELETE", handler: route35.DELETE },
-    { path: "/api/v1/tokens/{tokenId}", method: "DELETE", handler: route36.DELETE },
-    { path: "/api/v1/tokens", method: "GET", handler: route37.GET },
-    { path: "/api/v1/tokens", method: "POST", handler: route37.POST },
-    { path: "/api/v1/users/{userId}", method: "PATCH", handler: route38.PATCH },
-    { path: "/api/v1/users", method: "GET", handler: route39.GET },
+    { path: "/api/v1/projects/{projectId}/connectors/test", method: "POST", handler: route24.POST },
+    { path: "/api/v1/projects/{projectId}/error-rates", method: "GET", handler: route25.GET },
+    { path: "/api/v1/projects/{projectId}/grades/queue", method: "GET", handler: route26.GET },
+    { path: "/api/v1/projects/{projectId}/models", method: "GET", handler: route27.GET },
+    { path: "/api/v1/projects/{projectId}/models", method: "POST", handler: route27.POST },
+    { path: "/api/v1/projects/{projectId}/patterns/export", method: "GET", handler: route28.GET },
+    { path: "/api/v1/projects/{projectId}/patterns/import", method: "POST", handler: route29.POST },
+    { path: "/api/v1/projects/{projectId}/problems", method: "GET", handler: route30.GET },
+    { path: "/api/v1/projects/{projectId}/problems", method: "POST", handler: route30.POST },
+    { path: "/api/v1/projects/{projectId}/replays", method: "GET", handler: route31.GET },
+    { path: "/api/v1/projects/{projectId}", method: "GET", handler: route32.GET },
+    { path: "/api/v1/projects/{projectId}", method: "PATCH", handler: route32.PATCH },
+    { path: "/api/v1/projects", method: "GET", handler: route33.GET },
+    { path: "/api/v1/projects", method: "POST", handler: route33.POST },
+    { path: "/api/v1/replays/{runId}/cancel", method: "POST", handler: route34.POST },
+    { path: "/api/v1/replays/{runId}", method: "GET", handler: route35.GET },
+    { path: "/api/v1/signoffs/{signoffId}", method: "GET", handler: route36.GET },
+    { path: "/api/v1/signoffs/{signoffId}", method: "PATCH", handler: route36.PATCH },
+    { path: "/api/v1/signoffs/{signoffId}", method: "DELETE", handler: route36.DELETE },
+    { path: "/api/v1/tokens/{tokenId}", method: "DELETE", handler: route37.DELETE },
+    { path: "/api/v1/tokens", method: "GET", handler: route38.GET },
+    { path: "/api/v1/tokens", method: "POST", handler: route38.POST },
+    { path: "/api/v1/users/{userId}", method: "PATCH", handler: route39.PATCH },
+    { path: "/api/v1/users", method: "GET", handler: route40.GET },
   ];
 }

@@ -3,6 +3,7 @@ import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { CHART_MAX_LINES, parseDashboardQuery, versionWindow } from "@/lib/results/dashboard-query";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { summariseMeasurements } from "@/lib/results/measurement";
 import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "@/lib/results/rank-problems-by-latest-rate";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
@@ -40,17 +41,21 @@ export default async function Page({ params, searchParams }: Props) {
   // The chart draws its few problems across every version; the table shows its page of
   // problems over a window of versions (the newest by default).
   const columns = versionWindow(modelVersions, query.versionPage);
-  const [chartRates, tableRates] = await Promise.all([
+  const latest = modelVersions.at(-1);
+  const [chartRates, tableRates, latestVersionRates] = await Promise.all([
     listErrorRates(project.id, { problemIds: chartProblems.map((p) => p.id) }),
     listErrorRates(project.id, { problemIds: tableProblems.map((p) => p.id), modelVersionIds: columns.versions.map((v) => v.id) }),
+    // The summary line: the newest version on every listed problem, not each problem's last measured one.
+    latest ? listErrorRates(project.id, { modelVersionIds: [latest.id] }) : [],
   ]);
   const latestByProblem = new Map(latestRates.map((r) => [r.problemId, r]));
+  const latestVersionRate = new Map(latestVersionRates.map((r) => [r.problemId, r]));
 
-  const latest = modelVersions.at(-1);
   const latestBaseline = latest ? chooseBaseline(modelVersions, latest.id) : null;
 
   return (
     <DashboardPage
+      latestSummary={latest ? { modelVersion: latest, summary: summariseMeasurements(listed.map((p) => ({ rate: latestVersionRate.get(p.id) ?? null, target: p.target }))) } : null}
       latestComparison={latest && latestBaseline ? { candidate: latest, baseline: latestBaseline.modelVersion, reason: latestBaseline.reason } : null}
       project={project}
       permissions={{ logProblems: can(actor, "problems.write"), registerModels: can(actor, "models.write") }}

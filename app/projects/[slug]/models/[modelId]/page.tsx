@@ -6,6 +6,7 @@ import { buildErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { chooseBaseline } from "@/lib/results/choose-baseline";
 import { compareModelVersions } from "@/lib/results/compare-model-versions";
 import { listErrorRates } from "@/lib/results/list-error-rates";
+import { getModelVersionStanding } from "@/lib/results/get-model-version-standing";
 import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
@@ -40,12 +41,13 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, results, unlabelled, gate] = await Promise.all([
+  const [problems, modelVersions, results, unlabelled, gate, standing] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
     summariseUnlabelledOutputs(project, modelVersion.id),
     getGateResource(modelVersion.id, actor),
+    getModelVersionStanding(project.id, modelVersion.id),
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
@@ -68,6 +70,7 @@ export default async function Page({ params, searchParams }: Props) {
       baseline={baseline}
       currentProduction={currentProduction}
       rows={rows}
+      standing={standing}
       gate={gate}
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
       unlabelled={unlabelled}

@@ -14,6 +14,6 @@ export const GET = apiRoute({ permission: "models.read", schemas: { params: idPa
 );
 
 /** Registers a model version; `connectorSecrets` are stored encrypted and answered as `secretKeys` only. */
-export const POST = apiRoute({ permission: "models.write", schemas: { params: idParams("projectId"), body: createModelVersionSchema }, summary: "Register a model version (replayed at once when callable)", response: { status: 201, schema: modelVersionResponseSchema } }, async ({ params, body }, actor) =>
+export const POST = apiRoute({ permission: "models.write", schemas: { params: idParams("projectId"), body: createModelVersionSchema }, summary: "Register a model version (replayed at once when callable, unless replay is false)", response: { status: 201, schema: modelVersionResponseSchema } }, async ({ params, body }, actor) =>
   jsonResponse(await createModelVersion(actor, params.projectId, body), 201),
 );
