@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createInvite, type CreateInviteBody } from "@/lib/api-client/users";
 import { useApiForm } from "@/components/auth/use-api-form";
-import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, Select, TextInput } from "@/components/ui/form-controls";
 
 export function InviteForm() {
   const form = useApiForm();
@@ -49,7 +49,7 @@ export function InviteForm() {
           {form.pending ? "Inviting…" : "Invite"}
         </Button>
         <div className="sm:col-span-3">
-          <FormError message={form.error && !form.error.fields.length ? form.error.message : null} />
+          <FormError message={formErrorMessage(form.error)} />
         </div>
       </form>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { acceptInvite, setUpFirstAdmin } from "@/lib/api-client/auth";
-import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, TextInput } from "@/components/ui/form-controls";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { useApiForm } from "./use-api-form";
 
@@ -22,7 +22,7 @@ export function NewAccountForm({ invite, submitLabel }: { invite?: { email: stri
         });
       }}
     >
-      <FormError message={form.error && !form.error.fields.length ? form.error.message : null} />
+      <FormError message={formErrorMessage(form.error)} />
       <Field id="name" label="Your name" error={form.fieldError("name")}>
         <TextInput id="name" name="name" autoComplete="name" required invalid={!!form.fieldError("name")} />
       </Field>

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { TextArea } from "@/components/problems/text-area";
-import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, Select, TextInput } from "@/components/ui/form-controls";
 import { triageCapture, type TriageCaptureBody } from "@/lib/api-client/captures";
 import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
 
@@ -58,7 +58,7 @@ export function TriageForm({ captureId, problems, expectation, suggestedName }: 
       }}
     >
       <div className="sm:col-span-2">
-        <FormError message={form.error && !form.error.fields.some((f) => /^body\.(problemId|name|purpose|expectation)/.test(f.path)) ? form.error.message : null} />
+        <FormError message={form.error?.fields.some((f) => /^body\.(problemId|name|purpose|expectation)/.test(f.path)) ? formErrorMessage(form.error) : form.error?.message} />
         {form.error?.fields
           .filter((f) => f.path.startsWith("body.input"))
           .map((f) => (

@@ -98,6 +98,9 @@ export function ErrorRateChart({
   endLabels = series.length > 1,
 }: ErrorRateChartProps) {
   const marksProduction = production !== undefined && modelVersions.includes(production);
+  // Every version is labelled: where two-line labels would not fit side by side (a 390 px phone), they turn to one slanted line.
+  const [plotWidth, setPlotWidth] = useState<number | null>(null);
+  const slanted = plotWidth !== null && plotWidth / Math.max(1, modelVersions.length) < MIN_UPRIGHT_TICK_WIDTH;
   const rows: Row[] = modelVersions.map((label, vi) => ({
     label,
     values: series.map((_, si) => {
@@ -168,7 +171,7 @@ export function ErrorRateChart({
         onFocus={() => setActive((a) => a ?? (series.length > 0 && modelVersions.length > 0 ? { si: 0, vi: lastVersion } : null))}
         onBlur={() => setActive(null)}
       >
-        <ResponsiveContainer width="100%" height="100%">
+        <ResponsiveContainer width="100%" height="100%" onResize={(width) => setPlotWidth(width - PLOT_INSET - labelWidth)}>
           <ComposedChart
             data={rows}
             margin={{ top: MARGIN_TOP, right: 16 + labelWidth, bottom: MARGIN_BOTTOM, left: 0 }}
@@ -192,14 +195,13 @@ export function ErrorRateChart({
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
             <XAxis
               dataKey="label"
-              tick={<VersionTick production={marksProduction ? production : undefined} />}
+              tick={<VersionTick production={marksProduction ? production : undefined} slanted={slanted} />}
               tickLine={false}
               axisLine={{ stroke: "#cbd5e1" }}
-              // Recharts measures the one-line label; the two-line tick is narrower, so show up to five.
-              interval={modelVersions.length <= 5 ? 0 : "preserveStartEnd"}
-              minTickGap={4}
-              // A third line under the production version's tick.
-              height={marksProduction ? 56 : 40}
+              // Every version is labelled.
+              interval={0}
+              // Slanted: room for the longest (shortened) label; upright: a third line under the production version's tick.
+              height={slanted ? 84 : marksProduction ? 56 : 40}
               padding={{ left: 24, right: 24 }}
             />
             <YAxis
@@ -392,11 +394,33 @@ function ActivePointRing({ active, series, rows, plotRef }: { active: ActivePoin
   );
 }
 
-type VersionTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown }; production?: string };
+type VersionTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown }; production?: string; slanted?: boolean };
 
-/** Model name on one line, version beneath it (and "★ production" under the production version): labels stay readable on narrow screens. */
-function VersionTick({ x = 0, y = 0, payload, production }: VersionTickProps) {
+/** Narrower than this per version, upright two-line labels would overlap. */
+const MIN_UPRIGHT_TICK_WIDTH = 72;
+/** The chart's width minus the y axis, margins and padding: what the versions share. */
+const PLOT_INSET = 44 + 16 + 48;
+/** Slanted labels longer than this are shortened (the tooltip and the table carry the whole name). */
+const SLANTED_MAX_CHARS = 16;
+
+/** Model name on one line, version beneath it (and "★ production" under the production version); slanted on one line where that does not fit. */
+function VersionTick({ x = 0, y = 0, payload, production, slanted = false }: VersionTickProps) {
   const label = String(payload?.value ?? "");
+  if (slanted) {
+    const short = label.length > SLANTED_MAX_CHARS ? `…${label.slice(-(SLANTED_MAX_CHARS - 1))}` : label;
+    return (
+      <text x={Number(x)} y={Number(y)} dy="0.9em" textAnchor="end" fontSize={11} fill="#1e293b" transform={`rotate(-40 ${Number(x)} ${Number(y)})`}>
+        <title>{label}</title>
+        {short}
+        {label === production ? (
+          <tspan fontWeight={600} fill="#065f46" data-testid="production-tick">
+            {" "}
+            {PRODUCTION_GLYPH}
+          </tspan>
+        ) : null}
+      </text>
+    );
+  }
   const cut = label.lastIndexOf(" ");
   const name = cut > 0 ? label.slice(0, cut) : label;
   const version = cut > 0 ? label.slice(cut + 1) : "";

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
-import { Button, FormError } from "@/components/ui/form-controls";
+import { Button, FormError, formErrorMessage, SavedStatus } from "@/components/ui/form-controls";
 import { PercentField } from "@/components/ui/percent-field";
 import { updateProject, type UpdateProjectBody } from "@/lib/api-client/projects";
 import type { GatePolicy } from "@/lib/gate/gate-policy.schema";
@@ -28,6 +28,7 @@ export function GatePolicyForm({ projectId, policy, alpha, lockVersion }: GatePo
   return (
     <form
       className="grid gap-5 sm:grid-cols-2"
+      onChange={() => setSaved(false)}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
@@ -48,7 +49,7 @@ export function GatePolicyForm({ projectId, policy, alpha, lockVersion }: GatePo
     >
       {error ? (
         <div className="sm:col-span-2">
-          <FormError message={error.status === 409 ? "The project was changed since this page was loaded: reload the page and apply your change again." : error.fields.length ? null : error.message} />
+          <FormError message={error.status === 409 ? "The project was changed since this page was loaded: reload the page and apply your change again." : formErrorMessage(error)} />
         </div>
       ) : null}
       <CheckboxGroup
@@ -86,11 +87,7 @@ export function GatePolicyForm({ projectId, policy, alpha, lockVersion }: GatePo
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Saving…" : "Save gate policy"}
         </Button>
-        {saved && !form.pending ? (
-          <span role="status" className="text-sm text-emerald-800">
-            Saved.
-          </span>
-        ) : null}
+        <SavedStatus saved={saved && !form.pending} />
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { PurposeBadge } from "@/components/patterns/pattern-badges";
 import { PatternInputView } from "@/components/patterns/pattern-input-view";
-import { Button } from "@/components/ui/form-controls";
+import { Button, FormError } from "@/components/ui/form-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { gradeOutput } from "@/lib/api-client/grades";
 import type { GradingQueueItem } from "@/lib/grading/list-grading-queue-items";
@@ -128,11 +128,7 @@ function GradeCard({ projectSlug, item, onGraded }: { projectSlug: string; item:
             </Button>
             {form.pending ? <span className="text-sm text-slate-600">Saving…</span> : null}
           </div>
-          {form.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {form.error.message}
-            </p>
-          ) : null}
+          <FormError message={form.error?.message} />
         </div>
       </div>
     </article>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConnectorFieldSpec } from "@/lib/connectors/connector-kind-spec";
 import { connectorKind, type ConnectorKindName } from "@/lib/connectors/connector-kinds";
+import { parseJsonTemplate } from "@/lib/connectors/shared/parse-json-template";
 
 // The connector form's model: every field as the text the user typed, the
 // fields of each kind from the kind table (lib/connectors/connector-kinds.ts)
@@ -120,11 +121,9 @@ export function buildConnector(draft: ConnectorDraft): BuiltConnector {
     } else if (spec.type === "labels") {
       connector[spec.name] = text.split(/[,\n]/).map((l) => l.trim()).filter(Boolean);
     } else if (spec.type === "json") {
-      try {
-        connector[spec.name] = JSON.parse(text) as unknown;
-      } catch (error) {
-        errors[spec.name] = `is not valid JSON: ${(error as Error).message}`;
-      }
+      const parsed = parseJsonTemplate(text);
+      if (parsed.ok) connector[spec.name] = parsed.value;
+      else errors[spec.name] = parsed.reason;
     } else {
       connector[spec.name] = text;
     }

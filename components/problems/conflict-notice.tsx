@@ -1,5 +1,5 @@
 "use client";
-import { Button } from "@/components/ui/form-controls";
+import { Button, useFocusWhenShown } from "@/components/ui/form-controls";
 
 type ConflictNoticeProps = {
   message: string;
@@ -10,8 +10,9 @@ type ConflictNoticeProps = {
 
 /** 409 on an edit: who changed it, what they set, and a way to start again from their version. */
 export function ConflictNotice({ message, theirs, onReload }: ConflictNoticeProps) {
+  const ref = useFocusWhenShown<HTMLDivElement>(message);
   return (
-    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <div ref={ref} tabIndex={-1} role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600">
       <p className="font-medium">{message}. Your changes were not saved.</p>
       {theirs.length ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
-import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, Select, TextInput } from "@/components/ui/form-controls";
 import { PercentField } from "@/components/ui/percent-field";
 import { createProblem, updateProblem, type CreateProblemBody } from "@/lib/api-client/problems";
 import { ConflictNotice } from "./conflict-notice";
@@ -105,7 +105,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
             }}
           />
         ) : (
-          <FormError message={error && !error.fields.length ? error.message : null} />
+          <FormError message={formErrorMessage(error)} />
         )}
       </div>
       ) : null}

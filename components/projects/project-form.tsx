@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { ConflictNotice } from "@/components/problems/conflict-notice";
 import { TextArea } from "@/components/problems/text-area";
-import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, SavedStatus, Select, TextInput } from "@/components/ui/form-controls";
 import { createProject, updateProject, type CreateProjectBody } from "@/lib/api-client/projects";
 import { defaultKeyPrefix } from "@/lib/projects/default-key-prefix";
 
@@ -45,6 +45,10 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
   const form = useApiForm();
   const editing = !!initial?.id;
   const [base, setBase] = useState(initial);
+  // Saved elsewhere on the page (the gate policy form): start again from the newer project, or the next save would 409.
+  if (initial?.lockVersion !== undefined && base?.lockVersion !== undefined && initial.lockVersion > base.lockVersion) setBase(initial);
+  // "Saved." stays until the next edit (it was dropped by the refresh's remount after 330 ms).
+  const [saved, setSaved] = useState(false);
   const [name, setName] = useState(initial?.name ?? "");
   const [slugTouched, setSlugTouched] = useState(editing);
   const [slug, setSlug] = useState(initial?.slug ?? "");
@@ -56,10 +60,11 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
 
   return (
     <form
-      key={base?.lockVersion ?? "new"}
       className="grid gap-4 sm:grid-cols-2"
+      onChange={() => setSaved(false)}
       onSubmit={(event) => {
         event.preventDefault();
+        setSaved(false);
         const data = new FormData(event.currentTarget);
         const schemaText = String(data.get("inputSchema") ?? "").trim();
         let inputSchema: unknown = null;
@@ -88,9 +93,10 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
         };
         void form.run(async () => {
           if (editing && base?.id) {
-            const saved = await updateProject(base.id, { ...body, lockVersion: base.lockVersion ?? 0 });
-            setBase(saved);
-            if (saved.slug !== initial?.slug) router.replace(`/projects/${saved.slug}/settings`);
+            const updated = await updateProject(base.id, { ...body, lockVersion: base.lockVersion ?? 0 });
+            setBase(updated);
+            setSaved(true);
+            if (updated.slug !== initial?.slug) router.replace(`/projects/${updated.slug}/settings`);
             router.refresh();
           } else {
             const created = await createProject(body);
@@ -116,69 +122,71 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
             }}
           />
         ) : (
-          <FormError message={error && !error.fields.length ? error.message : null} />
+          <FormError message={formErrorMessage(error)} />
         )}
       </div>
       ) : null}
-      <Field id="project-name" label="Name" error={form.fieldError("name")}>
-        <TextInput
-          id="project-name"
-          name="name"
-          required
-          maxLength={120}
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            if (!slugTouched) setSlug(toSlug(e.target.value));
-          }}
-          invalid={!!form.fieldError("name")}
-        />
-      </Field>
-      <Field id="project-slug" label="Slug" error={form.fieldError("slug")} hint="In the URL: lowercase letters, digits and hyphens.">
-        <TextInput
-          id="project-slug"
-          name="slug"
-          required
-          value={slug}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          onChange={(e) => {
-            setSlugTouched(true);
-            setSlug(e.target.value);
-          }}
-          invalid={!!form.fieldError("slug")}
-        />
-      </Field>
-      <Field id="project-output-kind" label="Output kind" error={form.fieldError("outputKind")} hint="What the model answers; expectations judge this.">
-        <Select id="project-output-kind" name="outputKind" defaultValue={base?.outputKind ?? "label"}>
-          {OUTPUT_KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.value} — {k.hint}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field
-        id="project-key-prefix"
-        label="Problem key prefix"
-        error={form.fieldError("keyPrefix")}
-        hint={editing ? "New problems use it; existing keys never change." : `2–8 capital letters; empty: ${defaultKeyPrefix(name || "Project")}.`}
-      >
-        <TextInput
-          id="project-key-prefix"
-          name="keyPrefix"
-          defaultValue={base?.keyPrefix ?? ""}
-          placeholder={defaultKeyPrefix(name || "Project")}
-          maxLength={8}
-          className="uppercase"
-          invalid={!!form.fieldError("keyPrefix")}
-        />
-      </Field>
-      <div className="sm:col-span-2">
-        <Field id="project-description" label="Description" error={form.fieldError("description")}>
-          <TextArea id="project-description" name="description" rows={3} defaultValue={base?.description ?? ""} invalid={!!form.fieldError("description")} />
+      {/* Keyed by the version it shows: a save or a reloaded conflict starts the fields again from that project. */}
+      <div key={base?.lockVersion ?? "new"} className="contents">
+        <Field id="project-name" label="Name" error={form.fieldError("name")}>
+          <TextInput
+            id="project-name"
+            name="name"
+            required
+            maxLength={120}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              if (!slugTouched) setSlug(toSlug(e.target.value));
+            }}
+            invalid={!!form.fieldError("name")}
+          />
         </Field>
+        <Field id="project-slug" label="Slug" error={form.fieldError("slug")} hint="In the URL: lowercase letters, digits and hyphens.">
+          <TextInput
+            id="project-slug"
+            name="slug"
+            required
+            value={slug}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            onChange={(e) => {
+              setSlugTouched(true);
+              setSlug(e.target.value);
+            }}
+            invalid={!!form.fieldError("slug")}
+          />
+        </Field>
+        <Field id="project-output-kind" label="Output kind" error={form.fieldError("outputKind")} hint="What the model answers; expectations judge this.">
+          <Select id="project-output-kind" name="outputKind" defaultValue={base?.outputKind ?? "label"}>
+            {OUTPUT_KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.value} — {k.hint}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="project-key-prefix"
+          label="Problem key prefix"
+          error={form.fieldError("keyPrefix")}
+          hint={editing ? "New problems use it; existing keys never change." : `2–8 capital letters; empty: ${defaultKeyPrefix(name || "Project")}.`}
+        >
+          <TextInput
+            id="project-key-prefix"
+            name="keyPrefix"
+            defaultValue={base?.keyPrefix ?? ""}
+            placeholder={defaultKeyPrefix(name || "Project")}
+            maxLength={8}
+            className="uppercase"
+            invalid={!!form.fieldError("keyPrefix")}
+          />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="project-description" label="Description" error={form.fieldError("description")}>
+            <TextArea id="project-description" name="description" rows={3} defaultValue={base?.description ?? ""} invalid={!!form.fieldError("description")} />
+          </Field>
       </div>
-      <Field id="project-labels" label="Labels (label projects)" error={form.fieldError("labels")} hint="One per line or comma-separated.">
+      <Field id="project-labels" label="Labels (label projects)" error={form.fieldError("labels")} hint="Required for a label project: one per line or comma-separated.">
         <TextArea id="project-labels" name="labels" rows={4} defaultValue={(base?.labels ?? []).join("\n")} invalid={!!form.fieldError("labels")} />
       </Field>
       <Field
@@ -216,15 +224,12 @@ export function ProjectForm({ initial }: { initial?: ProjectFormValues }) {
           invalid={!!form.fieldError("alpha")}
         />
       </Field>
+      </div>
       <div className="sm:col-span-2 flex items-center gap-3">
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Saving…" : editing ? "Save project" : "Create project"}
         </Button>
-        {editing && !form.pending && !form.error && base?.lockVersion !== initial?.lockVersion ? (
-          <span role="status" className="text-sm text-emerald-800">
-            Saved.
-          </span>
-        ) : null}
+        {editing ? <SavedStatus saved={saved && !form.pending && !form.error} /> : null}
       </div>
     </form>
   );

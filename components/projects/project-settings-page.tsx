@@ -9,11 +9,11 @@ export function ProjectSettingsPage({ project }: { project: ProjectResource }) {
     <>
       <PageHeader title="Project settings" description={`Problem keys: ${project.keyPrefix}-1, ${project.keyPrefix}-2 … · ${project.problemCount} problems so far.`} />
       <div className="space-y-6">
-        {/* Saving either form refreshes the page. The project form is keyed by lockVersion and starts again from the
-            saved project; the gate form reads lockVersion from its props at submit, so it stays mounted and keeps
-            its "Saved." (a remount raced the refresh and dropped it before anyone could read it). */}
+        {/* Saving either form refreshes the page. Neither remounts, so each keeps its "Saved." until the next edit
+            (a remount dropped it 330 ms after the save): the project form starts again from a newer project it is
+            given, and the gate form reads lockVersion from its props at submit. */}
         <Card>
-          <ProjectForm key={project.lockVersion} initial={project} />
+          <ProjectForm initial={project} />
         </Card>
         <Card title="Release gate" description="What GET /api/v1/models/{id}/gate and the ratchet CLI hold every model version to.">
           <GatePolicyForm projectId={project.id} policy={project.gatePolicy} alpha={project.alpha} lockVersion={project.lockVersion} />

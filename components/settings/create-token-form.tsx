@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createApiToken, type CreateApiTokenBody } from "@/lib/api-client/api-tokens";
-import { Button, Field, FormError, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, FormError, formErrorMessage, TextInput } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
 
 const SCOPES = [
@@ -49,7 +49,7 @@ export function CreateTokenForm({ projects }: { projects: { id: string; name: st
         }}
       >
         <div className="sm:col-span-2">
-          <FormError message={form.error && !form.error.fields.length ? form.error.message : null} />
+          <FormError message={formErrorMessage(form.error)} />
         </div>
         <Field id="token-name" label="Name" error={form.fieldError("name")} hint="What it is for, e.g. “GitHub Actions release gate”.">
           <TextInput id="token-name" name="name" required maxLength={80} invalid={!!form.fieldError("name")} />

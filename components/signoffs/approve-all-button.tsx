@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useApiForm } from "@/components/auth/use-api-form";
-import { Button } from "@/components/ui/form-controls";
+import { Button, FormError } from "@/components/ui/form-controls";
 import { createSignoffBatch } from "@/lib/api-client/signoffs";
 
 type ApproveAllButtonProps = {
@@ -33,11 +33,7 @@ export function ApproveAllButton({ modelVersionId, problems }: ApproveAllButtonP
       <p className="text-xs text-slate-600">
         {problems.length ? `At or under target, no significant regression, replay complete, not yet approved: ${keys}.` : "No problem left that meets its target without a current approval."}
       </p>
-      {form.error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {form.error.message}
-        </p>
-      ) : null}
+      <FormError message={form.error?.message} />
     </div>
   );
 }

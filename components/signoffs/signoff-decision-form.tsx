@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { TextArea } from "@/components/problems/text-area";
-import { Button } from "@/components/ui/form-controls";
+import { Button, FormError } from "@/components/ui/form-controls";
 import { createSignoff } from "@/lib/api-client/signoffs";
 
 type SignoffDecisionFormProps = {
@@ -46,11 +46,7 @@ export function SignoffDecisionForm({ problem, modelVersionId, incomplete, thin 
       </div>
       {incomplete ? <p className="text-xs text-amber-900">Not yet: {incomplete}.</p> : null}
       {thin ? <p className="text-xs text-amber-900">{thin}</p> : null}
-      {form.error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {form.error.message}
-        </p>
-      ) : null}
+      <FormError message={form.error?.message} />
     </div>
   );
 }

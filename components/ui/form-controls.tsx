@@ -1,4 +1,5 @@
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+"use client";
+import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
 
 // Form pieces shared by every form: a label above, the field's error below and
 // linked with aria-describedby, so screen readers read the error with the field.
@@ -46,11 +47,44 @@ export function Button({ tone = "primary", className = "", ...props }: Component
   );
 }
 
+/** A ref that takes the focus whenever `shown` becomes truthy (an error summary or notice that just appeared; give it tabIndex={-1}). */
+export function useFocusWhenShown<T extends HTMLElement>(shown: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown]);
+  return ref;
+}
+
+/**
+ * The form's error summary. It takes the focus when it appears: the submit
+ * button was disabled while the request ran, so the focus would otherwise drop
+ * to the page body and a keyboard or screen-reader user would not know where the error is.
+ */
 export function FormError({ message }: { message?: string | null }) {
+  const ref = useFocusWhenShown<HTMLDivElement>(message);
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-600">
       {message}
     </div>
+  );
+}
+
+/** The summary for an API error: its message, or, when it names fields, a pointer to their messages. */
+export function formErrorMessage(error: { message: string; status: number; fields: readonly unknown[] } | null | undefined): string | null {
+  if (!error) return null;
+  return error.fields.length && error.status < 500 ? "Some fields need attention: see the messages below." : error.message;
+}
+
+/**
+ * "Saved." after a save, announced (role=status), until the next edit: the
+ * region is always rendered, so screen readers hear the text when it appears.
+ */
+export function SavedStatus({ saved, children = "Saved." }: { saved: boolean; children?: ReactNode }) {
+  return (
+    <span role="status" className="text-sm text-emerald-800">
+      {saved ? children : null}
+    </span>
   );
 }

@@ -1,16 +1,19 @@
 import type { ComponentPropsWithoutRef } from "react";
+import { ScrollRegion } from "./scroll-region";
 
-// Thin wrappers that give every table the same look; the outer div scrolls
-// sideways on narrow screens instead of squeezing columns. It is `relative` so
-// the table's sr-only text is clipped with it instead of widening the page.
+// Thin wrappers that give every table the same look; the table scrolls
+// sideways on narrow screens instead of squeezing columns, in a region that
+// shows it does (a fade and "scroll →") and takes the keyboard's focus then.
+// The scroll box is `relative` so the table's sr-only text is clipped with it
+// instead of widening the page.
 
 type TableProps = ComponentPropsWithoutRef<"table"> & { containerClassName?: string };
 
 export function Table({ className = "", containerClassName = "", ...props }: TableProps) {
   return (
-    <div className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${containerClassName}`}>
+    <ScrollRegion label={props["aria-label"] ?? "Table"} className={containerClassName}>
       <table className={`w-full border-collapse text-left text-sm ${className}`} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -21,6 +21,8 @@ const labelsSchema = z
   .array(z.string().trim().min(1, "must not be empty").max(100))
   .max(500)
   .refine((labels) => new Set(labels).size === labels.length, "must not repeat a label");
+/** A label project's outputs are judged against its labels: without them no expectation or connector can name one. */
+export const LABELS_REQUIRED = "are required for a label project: list the labels the model answers with";
 /** Significance level of comparisons: above 0.5 "significant" would mean nothing. */
 export const alphaSchema = z.number().gt(0, "must be greater than 0").max(0.5, "must be at most 0.5");
 
@@ -42,9 +44,11 @@ export const createProjectSchema = z.object({
   description: projectFields.description.default(""),
   /** Default: from the name ("Review sentiment" → "RS"). */
   keyPrefix: projectFields.keyPrefix.optional(),
-  labels: projectFields.labels.default([]),
+  labels: projectFields.labels.default([]).describe("The labels a label project's model answers with; at least one when outputKind is label (else 422 at body.labels)"),
   inputSchema: projectFields.inputSchema.default(null),
   alpha: projectFields.alpha.default(0.05),
+}).superRefine((project, ctx) => {
+  if (project.outputKind === "label" && project.labels.length === 0) ctx.addIssue({ code: "custom", path: ["labels"], message: LABELS_REQUIRED });
 });
 export type CreateProject = z.infer<typeof createProjectSchema>;
 
@@ -56,7 +60,7 @@ export const updateProjectSchema = z.object({
   outputKind: projectFields.outputKind.optional(),
   description: projectFields.description.optional(),
   keyPrefix: projectFields.keyPrefix.optional(),
-  labels: projectFields.labels.optional(),
+  labels: projectFields.labels.optional().describe("A label project keeps at least one (else 422 at body.labels)"),
   inputSchema: projectFields.inputSchema.optional(),
   /** Replaces the whole policy; fields left out take their defaults. */
   gatePolicy: gatePolicySchema.optional().describe("Release gate policy; fields left out take their defaults"),

@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
-import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { slugConflict } from "./create-project";
 import { conflictMessage, findLastEditor } from "./find-last-editor";
-import type { ProjectResource, UpdateProject } from "./project.schema";
+import { LABELS_REQUIRED, type ProjectResource, type UpdateProject } from "./project.schema";
 import { projectResourceSelect, toProjectResource } from "./project-resource";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -19,6 +19,10 @@ export async function updateProject(actor: Actor, projectId: string, input: Upda
       const before = await tx.project.findUnique({ where: { id: projectId }, select: projectResourceSelect });
       if (!before) throw new NotFoundError("Project");
       const current = toProjectResource(before);
+      // Checked only when the edit touches them, so a project that predates the rule can still change its gate policy.
+      if ((fields.outputKind !== undefined || fields.labels !== undefined) && (fields.outputKind ?? current.outputKind) === "label" && (fields.labels ?? current.labels).length === 0) {
+        throw new ValidationError("A label project needs its labels.", [{ path: "body.labels", message: LABELS_REQUIRED }]);
+      }
 
       const changes: Changes = {};
       for (const [field, to] of Object.entries(fields) as [keyof typeof fields, unknown][]) {

@@ -21,7 +21,7 @@ export default async function ProjectLayout({ children, params }: Props) {
   const [project, projects] = await Promise.all([requirePageProject(slug), listProjects()]);
   return (
     <>
-      <ProjectBar project={project} projects={projects} canGrade={can(actor, "grades.write")} />
+      <ProjectBar project={project} projects={projects} canGrade={can(actor, "grades.write")} canEditSettings={can(actor, "projects.write")} />
       <MainContent>{children}</MainContent>
     </>
   );

@@ -32,7 +32,7 @@ describe("POST /api/v1/projects", () => {
 
   it("accepts an explicit key prefix and an input schema", async () => {
     const inputSchema = { type: "object", required: ["text"], properties: { text: { type: "string" } } };
-    const res = await post(admin, { name: "Sentiment", slug: "sentiment", outputKind: "label", keyPrefix: "SENT", inputSchema });
+    const res = await post(admin, { name: "Sentiment", slug: "sentiment", outputKind: "label", labels: ["positive"], keyPrefix: "SENT", inputSchema });
     expect(res.status, res.text).toBe(201);
     expect(res.json).toMatchObject({ keyPrefix: "SENT", inputSchema });
   });
@@ -50,6 +50,16 @@ describe("POST /api/v1/projects", () => {
     expect(res.status).toBe(422);
     const paths = res.json.error!.fields!.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(["body.name", "body.slug", "body.outputKind", "body.keyPrefix", "body.labels", "body.inputSchema.pattern"]));
+  });
+
+  it("answers 422 at body.labels for a label project without labels, and writes nothing", async () => {
+    const before = await prisma().project.count();
+    for (const labels of [undefined, []]) {
+      const res = await post(engineer, { name: "No labels", slug: "no-labels", outputKind: "label", ...(labels ? { labels } : {}) });
+      expect(res.status, res.text).toBe(422);
+      expect(res.json.error?.fields).toEqual([{ path: "body.labels", message: "are required for a label project: list the labels the model answers with" }]);
+    }
+    expect(await prisma().project.count()).toBe(before);
   });
 
   it("answers 400 for malformed JSON, 413 for an oversize body, and reserves the slug 'new'", async () => {
@@ -100,7 +110,7 @@ describe("GET/PATCH /api/v1/projects/{projectId}", () => {
     expect((await prisma().project.findUniqueOrThrow({ where: { id: project.id } })).description).toBe("Reviews → positive/negative");
 
     const audit = await prisma().auditEvent.findFirst({ where: { action: "project.update", entityId: project.id } });
-    expect(audit?.data).toMatchObject({ changes: { labels: { from: [], to: ["positive", "negative"] } } });
+    expect(audit?.data).toMatchObject({ changes: { labels: { from: ["positive"], to: ["positive", "negative"] } } });
   });
 
   it("removes the input schema with null, and 409s a slug taken by another project", async () => {
@@ -125,6 +135,25 @@ describe("GET/PATCH /api/v1/projects/{projectId}", () => {
     expect((await prisma().project.findUniqueOrThrow({ where: { id: project.id } })).alpha).toBe(0.01);
     const audit = await prisma().auditEvent.findFirst({ where: { action: "project.update", entityId: project.id }, orderBy: { id: "desc" } });
     expect(audit?.data).toMatchObject({ changes: { alpha: { from: 0.05, to: 0.01 } } });
+  });
+
+  it("refuses to leave a label project without labels (422 at body.labels), but lets one that predates the rule change other fields", async () => {
+    const numbers = (await post(engineer, { name: "Numbers", slug: "numbers", outputKind: "number" })).json as { id: string };
+    const toLabel = await patch(engineer, numbers.id, { lockVersion: 0, outputKind: "label" });
+    expect(toLabel.status, toLabel.text).toBe(422);
+    expect(toLabel.json.error?.fields?.map((f) => f.path)).toEqual(["body.labels"]);
+    const sentiment = await prisma().project.findUniqueOrThrow({ where: { slug: "sentiment" } });
+    const emptied = await patch(engineer, sentiment.id, { lockVersion: sentiment.lockVersion, labels: [] });
+    expect(emptied.status, emptied.text).toBe(422);
+    expect(emptied.json.error?.fields?.map((f) => f.path)).toEqual(["body.labels"]);
+    expect((await prisma().project.findUniqueOrThrow({ where: { id: sentiment.id } })).labels).toEqual(sentiment.labels);
+    expect((await prisma().project.findUniqueOrThrow({ where: { id: numbers.id } })).outputKind).toBe("number");
+
+    const legacy = await prisma().project.create({ data: { slug: "legacy-labels", name: "Legacy", outputKind: "label", keyPrefix: "LEG" } });
+    const renamed = await patch(engineer, legacy.id, { lockVersion: 0, name: "Legacy, renamed" });
+    expect(renamed.status, renamed.text).toBe(200);
+    const withLabels = await patch(engineer, legacy.id, { lockVersion: 1, labels: ["yes", "no"] });
+    expect(withLabels.json).toMatchObject({ labels: ["yes", "no"], lockVersion: 2 });
   });
 
   it("answers 404 for an unknown or malformed id and 422 without a lockVersion", async () => {
