@@ -59,7 +59,7 @@ test("an engineer registers a model version and watches its replay complete", as
 
   await page.getByLabel("Server URL").fill(`${baseURL}/api/demo/models`);
   await page.getByRole("button", { name: "Register and replay" }).click();
-  await page.waitForURL(/\/models\/[a-z0-9]+$/);
+  await page.waitForURL(/\/models\/(?!new$)[a-z0-9]+$/); // not /models/new, the form itself
   await expect(page.getByRole("heading", { level: 1, name: /sentiment-copy 2\.1/ })).toBeVisible();
 
   await expect(page.getByText(`Last run: registration replay of ${DEMO_PATTERN_COUNT} patterns, completed`, { exact: false })).toBeVisible({ timeout: 240_000 });

@@ -18,7 +18,7 @@ let modelId = "";
 async function openSheetOf(page: Page, version: string) {
   await page.goto(DEMO_PROJECT_PATH);
   await page.getByRole("table", { name: "Error rate per problem and model version" }).getByRole("link", { name: `sentiment ${version}` }).click();
-  await page.waitForURL(/\/models\/[a-z0-9]+$/);
+  await page.waitForURL(/\/models\/(?!new$)[a-z0-9]+$/); // not /models/new, the form itself
   modelId = page.url().split("/").at(-1)!;
   await page.getByRole("link", { name: "Sign-off sheet" }).click();
   await page.waitForURL(/\/sign-off$/);

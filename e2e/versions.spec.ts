@@ -59,7 +59,7 @@ test("an engineer tests the connection on the register form, then registers with
   await page.getByLabel("Server URL").fill(`${baseURL}/api/demo/models`);
 
   await page.getByRole("button", { name: "Register", exact: true }).click();
-  await page.waitForURL(/\/models\/[a-z0-9]+$/);
+  await page.waitForURL(/\/models\/(?!new$)[a-z0-9]+$/); // not /models/new, the form itself
   await expect(page.getByRole("heading", { level: 1, name: /sentiment-probe 9\.1/ })).toBeVisible();
   const modelId = page.url().split("/").at(-1)!;
   const runs = (await (await page.request.get(`/api/v1/models/${modelId}/replays`)).json()) as { items: unknown[] };
@@ -82,7 +82,7 @@ test("a version whose every call errors reads 'not measured' everywhere; fixing 
   await signInAs("engineer", MODELS_PATH);
   await fillRegisterForm(page, baseURL!, "sentiment-broken", "0.1", "no-such-tensor");
   await page.getByRole("button", { name: "Register and replay" }).click();
-  await page.waitForURL(/\/models\/[a-z0-9]+$/);
+  await page.waitForURL(/\/models\/(?!new$)[a-z0-9]+$/); // not /models/new, the form itself
   const modelId = page.url().split("/").at(-1)!;
   await expect(page.getByText(/^Last run: registration replay of \d+ patterns, completed/)).toBeVisible({ timeout: 240_000 });
 
