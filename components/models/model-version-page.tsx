@@ -130,7 +130,7 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
 
       <div className="space-y-6">
         {unlabelled && unlabelled.unlabelled > 0 ? <UnlabelledOutputsWarning summary={unlabelled} /> : null}
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid items-start gap-6 lg:grid-cols-3">
           <Card title="Details" className="lg:col-span-2">
             <div className="mb-4 min-w-0 border-b border-slate-100 pb-3">
               <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Connector</h3>
