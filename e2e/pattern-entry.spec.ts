@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 
@@ -5,7 +6,7 @@ import { expect, signIn, test } from "./fixtures";
 // another" keeps the problem, purpose, origin and kinds and starts the next one;
 // Cancel leaves the new and the edit form without saving; a rename shows in the
 // pattern's History. A project of its own, so no other spec's counts move.
-// SCREENSHOT_DIR set: the new and edit forms are photographed at 1280 and 390 px.
+// SCREENSHOT_DIR set: the new and edit forms and the History are photographed at 1280 and 390 px.
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now();
@@ -24,6 +25,12 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
   const response = await page.request.post(path, { headers: { origin: new URL(page.url()).origin }, data });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as T;
+}
+
+/** The page as it is now has no serious or critical axe violation (the confirmation and the History are not on the pages the accessibility spec loads). */
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function screenshots(page: Page, name: string) {
@@ -76,6 +83,7 @@ test("a tester saves two patterns in a row with Save and add another; the kept f
   await expect(page.getByLabel("Origin")).toHaveValue("production");
   await expect(page.getByRole("radiogroup", { name: "Input kind" }).getByRole("radio", { name: "Text" })).toBeChecked();
   await expect(page.getByLabel("How the output is judged")).toHaveValue("not_equals");
+  await expectNoSeriousViolations(page);
   await screenshots(page, "new-pattern-after-save-and-add-another");
 
   // An error behaves as with Add pattern: the server's field message, nothing saved, the count unchanged.
@@ -156,6 +164,8 @@ test("Cancel on the edit form saves nothing; a rename saved shows in the History
   await expect(edit).toContainText("Purpose: control → case");
   await expect(edit).not.toContainText("Origin:");
   await expect(history.nth(1)).toContainText("Revision 1");
+  await expectNoSeriousViolations(page);
+  await screenshots(page, "pattern-history");
 });
 
 test("the new-pattern form, as first opened, at both widths", async ({ page }) => {
