@@ -232,7 +232,7 @@ test("a tester edits a pattern's expectation and its history shows both revision
   await expect(page.getByText("rev 2", { exact: true })).toBeVisible();
   await expect(page.getByText("is not positive", { exact: true })).toBeVisible();
 
-  const revisions = page.getByRole("list", { name: "Revisions" }).locator(":scope > li");
+  const revisions = page.getByRole("list", { name: "History" }).locator(":scope > li");
   await expect(revisions).toHaveCount(2);
   const [second, first] = [revisions.nth(0), revisions.nth(1)];
   await expect(second).toContainText("Revision 2");
@@ -277,7 +277,7 @@ test("a stakeholder reads the problem and its patterns but cannot add, import or
   await expect(page.getByRole("heading", { level: 1, name: "'I had hoped' it would last" })).toBeVisible();
   await expect(page.getByText("I had hoped it would last longer than a week.")).toBeVisible();
   await expect(page.getByText("is not positive", { exact: true })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Revisions" }).locator(":scope > li")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "History" }).locator(":scope > li")).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Edit pattern" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
 

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button, Field, FormError, Select, TextInput } from "@/components/ui/form-controls";
 import { uploadAttachment } from "@/lib/api-client/attachments";
@@ -9,11 +9,13 @@ import { createPattern, updatePattern, type CreatePatternBody } from "@/lib/api-
 import type { InputKind, OutputKind, PatternOrigin, PatternPurpose } from "@/lib/db/generated/enums";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
-import { draftFromExpectation, expectationFromDraft, type ExpectationDraft } from "@/lib/patterns/expectation-draft";
+import { draftForAnother, draftFromExpectation, expectationFromDraft, type ExpectationDraft } from "@/lib/patterns/expectation-draft";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { ExpectationFields, JsonTextarea } from "./expectation-fields";
+import { secondaryLinkClass } from "./secondary-link";
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const NEW_JSON_INPUT = '{\n  "text": ""\n}';
 
 export type EditablePattern = {
   id: string;
@@ -37,6 +39,8 @@ type Props = {
 };
 
 type Saved = Awaited<ReturnType<typeof createPattern>>;
+/** "Save and add another": the pattern just saved, and how many this form has added since it was opened. */
+type Sitting = { last: Saved; count: number };
 type Conflict = { name: string; revision: number; expectation: Expectation; changedBy: { name: string } | null };
 
 const textareaClass =
@@ -52,7 +56,7 @@ export function PatternEditor({ project, problem, pattern }: Props) {
   const [origin, setOrigin] = useState<PatternOrigin>(pattern?.origin ?? "contrived");
   const [notes, setNotes] = useState(pattern?.notes ?? "");
   const [inputKind, setInputKind] = useState<InputKind>(pattern?.inputKind ?? "json");
-  const [jsonText, setJsonText] = useState(pattern?.inputKind === "json" ? JSON.stringify(pattern.input, null, 2) : '{\n  "text": ""\n}');
+  const [jsonText, setJsonText] = useState(pattern?.inputKind === "json" ? JSON.stringify(pattern.input, null, 2) : NEW_JSON_INPUT);
   const [text, setText] = useState(pattern?.inputKind === "text" && typeof pattern.input === "string" ? pattern.input : "");
   const [image, setImage] = useState<{ id: string; width?: number; height?: number } | null>(pattern?.attachmentId ? { id: pattern.attachmentId } : null);
   const [uploading, setUploading] = useState(false);
@@ -61,6 +65,27 @@ export function PatternEditor({ project, problem, pattern }: Props) {
   const [draftErrors, setDraftErrors] = useState<Record<string, string>>({});
   const [inputError, setInputError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
+  const [sitting, setSitting] = useState<Sitting | null>(null);
+  const [intent, setIntent] = useState<"save" | "another">("save");
+
+  // After "Save and add another" the fresh form starts at its first field.
+  useEffect(() => {
+    if (sitting) document.getElementById("pattern-name")?.focus();
+  }, [sitting]);
+
+  /** A fresh form for the next pattern: problem, purpose, origin, input kind and how it is judged are kept; name, input, expected value and notes are cleared. */
+  function startAnother(last: Saved) {
+    setName("");
+    setNotes("");
+    setJsonText(NEW_JSON_INPUT);
+    setText("");
+    setImage(null);
+    setUploadError(null);
+    setInputError(null);
+    setDraftErrors({});
+    setDraft(draftForAnother);
+    setSitting((before) => ({ last, count: (before?.count ?? 0) + 1 }));
+  }
 
   const conflict = form.error?.status === 409 ? (form.error.current as Conflict | undefined) : undefined;
   const serverExpectationError = (field: string) => form.fieldError(`expectation.${field}`);
@@ -97,8 +122,10 @@ export function PatternEditor({ project, problem, pattern }: Props) {
     }
   }
 
-  function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const another = !pattern && (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "another";
+    setIntent(another ? "another" : "save");
     const input = currentInput();
     const expectation = expectationFromDraft(draft, project.outputKind);
     setInputError(input.ok ? null : input.message);
@@ -113,7 +140,8 @@ export function PatternEditor({ project, problem, pattern }: Props) {
         return;
       }
       const created = await createPattern(problem.id, body);
-      if (created.warnings.length) setSaved(created);
+      if (another) startAnother(created);
+      else if (created.warnings.length) setSaved(created);
       else router.push(`${base}/patterns/${created.id}`);
     });
   }
@@ -146,6 +174,7 @@ export function PatternEditor({ project, problem, pattern }: Props) {
 
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>
+      {pattern ? null : <AddedStatus sitting={sitting} base={base} problemKey={problem.key} />}
       {conflict ? (
         <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
           <p className="font-semibold">{form.error?.message}.</p>
@@ -219,6 +248,8 @@ export function PatternEditor({ project, problem, pattern }: Props) {
               )}
               <div className="space-y-2 text-sm">
                 <input
+                  // A new key after "Save and add another" empties the file picker with the image.
+                  key={sitting?.count ?? 0}
                   id="pattern-image"
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
@@ -250,13 +281,60 @@ export function PatternEditor({ project, problem, pattern }: Props) {
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={form.pending || uploading}>
-          {form.pending ? "Saving…" : pattern ? "Save changes" : "Add pattern"}
+        <Button type="submit" name="intent" value="save" disabled={form.pending || uploading}>
+          {form.pending && intent === "save" ? "Saving…" : pattern ? "Save changes" : "Add pattern"}
         </Button>
-        <Link href={pattern ? `${base}/patterns/${pattern.id}` : `${base}/problems/${encodeURIComponent(problem.key)}`} className="text-sm font-medium text-slate-700 hover:underline">
+        {pattern ? null : (
+          <Button type="submit" name="intent" value="another" tone="secondary" disabled={form.pending || uploading}>
+            {form.pending && intent === "another" ? "Saving…" : "Save and add another"}
+          </Button>
+        )}
+        {/* Back where the editor was opened from, nothing saved: the pattern's page, or its problem's. */}
+        <Link href={pattern ? `${base}/patterns/${pattern.id}` : `${base}/problems/${encodeURIComponent(problem.key)}`} className={secondaryLinkClass}>
           Cancel
         </Link>
       </div>
     </form>
+  );
+}
+
+/**
+ * What "Save and add another" saved, announced (role=status: the region is always
+ * there, so screen readers hear each new message), with a link to the pattern and
+ * a count of the patterns added since the form was opened.
+ */
+function AddedStatus({ sitting, base, problemKey }: { sitting: Sitting | null; base: string; problemKey: string }) {
+  const last = sitting?.last;
+  return (
+    <div role="status" className={last ? "space-y-1 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-950" : "sr-only"}>
+      {sitting && last ? (
+        <>
+          <p>
+            <span className="font-medium">
+              Saved “
+              <Link href={`${base}/patterns/${last.id}`} className="text-blue-800 underline hover:no-underline">
+                {last.name}
+              </Link>
+              ” to {problemKey}.
+            </span>{" "}
+            {sitting.count === 1 ? "1 pattern" : `${sitting.count} patterns`} added here so far; the next one keeps its purpose, origin and kinds.
+          </p>
+          {last.warnings.length ? (
+            <p className="text-amber-900">
+              Its input is the same as{" "}
+              {last.warnings.map((w, i) => (
+                <span key={w.patternId}>
+                  {i ? ", " : ""}
+                  <Link href={`${base}/patterns/${w.patternId}`} className="font-medium text-blue-800 underline hover:no-underline">
+                    {w.name}
+                  </Link>
+                </span>
+              ))}
+              : two patterns with one input count the same answer twice. Archive one of them if that was not intended.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
   );
 }

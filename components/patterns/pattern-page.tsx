@@ -6,6 +6,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { PatternResultsCard } from "@/components/results/pattern-results-card";
+import type { PatternHistoryEntry } from "@/lib/patterns/build-pattern-history";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import type { PatternResultEntry } from "@/lib/results/list-pattern-results";
@@ -17,14 +18,14 @@ type PatternPageProps = {
   project: { slug: string };
   problem: { key: string; title: string };
   pattern: PatternResource;
-  revisions: RevisionItem[];
+  history: PatternHistoryEntry<RevisionItem>[];
   results: PatternResultEntry[];
   canWrite: boolean;
 };
 
 const INPUT_KIND_WORDS = { json: "JSON", text: "Text", image: "Image" } as const;
 
-export function PatternPage({ project, problem, pattern, revisions, results, canWrite }: PatternPageProps) {
+export function PatternPage({ project, problem, pattern, history, results, canWrite }: PatternPageProps) {
   const base = `/projects/${project.slug}`;
   const problemHref = `${base}/problems/${encodeURIComponent(problem.key)}`;
   return (
@@ -102,9 +103,9 @@ export function PatternPage({ project, problem, pattern, revisions, results, can
       <Card
         className="mt-6"
         title="History"
-        description="Editing the input or the expectation makes a new revision; results belong to the revision they were judged on. Name, notes, purpose and origin change in place."
+        description="Editing the input or the expectation makes a new revision; results belong to the revision they were judged on. Name, purpose, origin and notes change in place, without a new revision; those edits are listed too."
       >
-        <RevisionHistory revisions={revisions} />
+        <RevisionHistory entries={history} />
         {pattern.expectation.kind === "human" ? (
           <p className="mt-4 text-sm">
             {/* The grading queue holds current revisions only; older revisions' ungraded outputs are reached from here. */}

@@ -3,7 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format-date";
 import type { InputKind } from "@/lib/db/generated/enums";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
+import type { PatternHistoryEntry } from "@/lib/patterns/build-pattern-history";
 import { diffLines } from "@/lib/patterns/diff-lines";
+import type { PatternDetailChanges } from "@/lib/patterns/pattern-detail-changes";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { LineDiff } from "./line-diff";
 
@@ -24,27 +26,83 @@ function inputText(revision: RevisionItem): string {
   return JSON.stringify(revision.input, null, 2);
 }
 
-/** Revisions newest first; each with who and when, and what changed against the one before (input and expectation). */
-export function RevisionHistory({ revisions }: { revisions: RevisionItem[] }) {
+const byWhom = (person: { name: string; email: string } | null) =>
+  person ? <span title={person.email}>{person.name}</span> : "an unknown user (seed or deleted account)";
+
+/**
+ * The pattern's History, newest first: each revision with who and when, and what changed against the one
+ * before (input and expectation); between them, the edits that changed its name, purpose, origin or notes in place.
+ */
+export function RevisionHistory({ entries }: { entries: PatternHistoryEntry<RevisionItem>[] }) {
+  const revisions = entries.flatMap((entry) => (entry.kind === "revision" ? [entry.revision] : []));
   return (
-    <ol aria-label="Revisions" className="space-y-5">
-      {revisions.map((revision, index) => {
-        const previous = revisions[index + 1];
+    <ol aria-label="History" className="space-y-5">
+      {entries.map((entry) => {
+        if (entry.kind === "details") {
+          return (
+            <li key={`details-${entry.id}`} className="min-w-0 border-l-2 border-dashed border-slate-200 pl-4">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                <span className="font-semibold text-slate-900">Details edited</span>
+                <span className="text-slate-600">
+                  on revision {entry.revisionNumber} · by {byWhom(entry.by)} · <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+                </span>
+              </div>
+              {entry.changes ? (
+                <DetailChanges changes={entry.changes} label={`edited ${formatDateTime(entry.at)}`} />
+              ) : (
+                <p className="mt-1 text-sm text-slate-600">The name, purpose, origin or notes were saved; what changed was not recorded at the time.</p>
+              )}
+            </li>
+          );
+        }
+        const { revision, details } = entry;
+        const previous = revisions[revisions.indexOf(revision) + 1];
         return (
           <li key={revision.id} className="min-w-0 border-l-2 border-slate-200 pl-4">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
               <span className="font-semibold text-slate-900">Revision {revision.number}</span>
               {revision.current ? <Badge tone="green">current</Badge> : null}
               <span className="text-slate-600">
-                by {revision.createdBy ? <span title={revision.createdBy.email}>{revision.createdBy.name}</span> : "an unknown user (seed or deleted account)"} ·{" "}
-                <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt)}</time>
+                by {byWhom(revision.createdBy)} · <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt)}</time>
               </span>
             </div>
+            <DetailChanges changes={details} label={`revision ${revision.number}`} />
             {previous ? <RevisionChanges previous={previous} revision={revision} /> : <p className="mt-1 text-sm text-slate-600">First revision: {describeExpectation(revision.expectation)}.</p>}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** Name, purpose and origin as before → after; notes as a line diff. Nothing when nothing changed. */
+function DetailChanges({ changes, label }: { changes: PatternDetailChanges; label: string }) {
+  const { name, purpose, origin, notes } = changes;
+  if (!name && !purpose && !origin && !notes) return null;
+  return (
+    <div className="mt-2 space-y-1 text-sm text-slate-800">
+      {name ? (
+        <p className="break-words">
+          <span className="font-medium">Renamed:</span> “{name.from}” <span aria-label="to">→</span> “{name.to}”
+        </p>
+      ) : null}
+      {purpose ? (
+        <p>
+          <span className="font-medium">Purpose:</span> {purpose.from} <span aria-label="to">→</span> {purpose.to}
+        </p>
+      ) : null}
+      {origin ? (
+        <p>
+          <span className="font-medium">Origin:</span> {origin.from} <span aria-label="to">→</span> {origin.to}
+        </p>
+      ) : null}
+      {notes ? (
+        <div>
+          <p className="mb-1 font-medium">{notes.from === "" ? "Notes added" : notes.to === "" ? "Notes removed" : "Notes changed"}</p>
+          <LineDiff lines={diffLines(notes.from, notes.to)} label={`Notes changes, ${label}`} />
+        </div>
+      ) : null}
+    </div>
   );
 }
 

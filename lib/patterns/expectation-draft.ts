@@ -51,6 +51,14 @@ export function draftFromExpectation(expectation: Expectation | null, outputKind
   }
 }
 
+/**
+ * The draft for the next pattern after "Save and add another": how the output is judged
+ * (the kind, a tolerance, k) is kept; the expected value itself is cleared.
+ */
+export function draftForAnother(draft: ExpectationDraft): ExpectationDraft {
+  return { ...empty, kind: draft.kind, abs: draft.abs, rel: draft.rel, k: draft.k };
+}
+
 function parseValue(text: string, outputKind: OutputKind): { ok: true; value: unknown } | { ok: false; message: string } {
   if (outputKind === "number") {
     const n = Number(text.trim());

@@ -10,6 +10,7 @@ import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { checkExpectationFitsProject } from "./check-expectation-fits-project";
 import { checkPatternInput } from "./check-pattern-input";
 import { findDuplicateInputs } from "./find-duplicate-inputs";
+import { diffPatternDetails } from "./pattern-detail-changes";
 import { patternResourceSelect, toPatternResource } from "./pattern-resource";
 import type { UpdatePattern } from "./update-pattern.schema";
 
@@ -19,7 +20,8 @@ const select = { ...patternResourceSelect, project: { select: { id: true, output
  * Edits a pattern from the lockVersion the editor started at (stale → 409 with
  * the current pattern and who changed it). A changed input, input kind or
  * expectation makes a new revision (number + 1, the old one kept, back-filled
- * on every callable model version); name, notes, purpose and origin do not.
+ * on every callable model version); name, notes, purpose and origin do not: their
+ * before → after goes into the audit event, where the pattern's History reads it.
  */
 export async function updatePattern(actor: Actor, patternId: string, body: UpdatePattern) {
   return prisma().$transaction(async (tx) => {
@@ -80,6 +82,7 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
       await requestBackfill(tx, { projectId: pattern.projectId, patternRevisionIds: [revision.id], trigger: "patterns_changed", createdById: actor.user.id });
     }
 
+    const changes = diffPatternDetails(current, { name: body.name, purpose: body.purpose, origin: body.origin, notes: body.notes });
     const changed = (["name", "purpose", "origin", "notes", "inputKind", "input", "expectation"] as const).filter((field) => body[field] !== undefined);
     await recordAuditEvent(
       actor,
@@ -88,7 +91,7 @@ export async function updatePattern(actor: Actor, patternId: string, body: Updat
         entityType: "pattern",
         entityId: patternId,
         projectId: pattern.projectId,
-        data: { newRevision, revision: newRevision ? current.revision + 1 : current.revision, revisionId, fields: changed },
+        data: { newRevision, revision: newRevision ? current.revision + 1 : current.revision, revisionId, fields: changed, changes },
       },
       tx,
     );

@@ -3,6 +3,7 @@ import * as patternRoute from "@/app/api/v1/patterns/[patternId]/route";
 import * as revisionsRoute from "@/app/api/v1/patterns/[patternId]/revisions/route";
 import * as problemPatternsRoute from "@/app/api/v1/problems/[problemId]/patterns/route";
 import { prisma } from "@/lib/db/prisma";
+import { listPatternHistory } from "@/lib/patterns/list-pattern-history";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
@@ -165,7 +166,12 @@ describe("PATCH /patterns/{patternId}", () => {
     expect(await prisma().patternRevision.count({ where: { patternId: pattern.id } })).toBe(1);
     expect(await prisma().replayRun.count()).toBe(runsBefore);
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "pattern.update", entityId: pattern.id }, orderBy: { id: "desc" } });
-    expect(audit.data).toMatchObject({ newRevision: false });
+    // What changed, before → after: the pattern's History reads it from here (no revision keeps it).
+    expect(audit.data).toMatchObject({
+      newRevision: false,
+      changes: { name: { from: "To edit", to: "To edit (renamed)" }, notes: { from: "from a client", to: "clarified" }, purpose: { from: "case", to: "control" } },
+    });
+    expect(Object.keys((audit.data as { changes: object }).changes).sort()).toEqual(["name", "notes", "purpose"]);
   });
 
   it("makes revision 2 when the input changes, keeps revision 1, and back-fills the new one", async () => {
@@ -222,6 +228,27 @@ describe("PATCH /patterns/{patternId}", () => {
     const page = await callRoute(revisionsRoute.GET, { path: `/api/v1/patterns/${pattern.id}/revisions?limit=2`, params: { patternId: pattern.id }, headers: { cookie: stakeholder.cookie } });
     expect((page.json.items as unknown[]).length).toBe(2);
     expect(page.json.nextCursor).toBeTruthy();
+  });
+
+  it("gives the pattern page a History with the in-place edits between revisions, and a rename made with a new revision inside it", async () => {
+    const res = await patch(tester, pattern.id, { lockVersion: 4, name: "To edit (third)", input: { text: "third input" } });
+    expect(res.json).toMatchObject({ revision: 4, newRevision: true, name: "To edit (third)" });
+    const history = await listPatternHistory(projectId, pattern.id);
+    expect(history.map((e) => (e.kind === "revision" ? `revision ${e.revision.number}` : `details on ${e.revisionNumber}`))).toEqual([
+      "revision 4",
+      "revision 3",
+      "revision 2",
+      "details on 1",
+      "revision 1",
+    ]);
+    expect(history[0]).toMatchObject({ kind: "revision", details: { name: { from: "To edit (renamed)", to: "To edit (third)" } } });
+    // The save that sent the same values again changed nothing and is not listed.
+    expect(history[1]).toMatchObject({ kind: "revision", details: {} });
+    expect(history[3]).toMatchObject({
+      kind: "details",
+      by: { name: "Test engineer" },
+      changes: { name: { from: "To edit", to: "To edit (renamed)" }, purpose: { from: "case", to: "control" }, notes: { from: "from a client", to: "clarified" } },
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import { can, requirePageActor } from "@/lib/auth/current-actor";
 import { idSchema } from "@/lib/http/id-params";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getPattern } from "@/lib/patterns/get-pattern";
-import { listPatternRevisions } from "@/lib/patterns/list-pattern-revisions";
+import { listPatternHistory } from "@/lib/patterns/list-pattern-history";
 import { findProblemByKey } from "@/lib/problems/find-problem-by-key";
 import { patternTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
@@ -29,11 +29,11 @@ export default async function Page({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [problem, revisions, results] = await Promise.all([
+  const [problem, history, results] = await Promise.all([
     findProblemByKey(project.id, pattern.problemKey),
-    listPatternRevisions(pattern.id, { limit: 200 }),
+    listPatternHistory(project.id, pattern.id),
     listPatternResults(project.id, pattern.id),
   ]);
   if (!problem) notFound();
-  return <PatternPage project={project} problem={problem} pattern={pattern} revisions={revisions.items} results={results} canWrite={can(actor, "patterns.write")} />;
+  return <PatternPage project={project} problem={problem} pattern={pattern} history={history} results={results} canWrite={can(actor, "patterns.write")} />;
 }
