@@ -25,7 +25,8 @@ export function ErrorRateChartViews(props: ViewsProps) {
     if (next === "multiples") params.set("view", DASHBOARD_SMALL_MULTIPLES_VIEW);
     else params.delete("view");
     const search = params.toString();
-    window.history.replaceState(window.history.state, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+    // Not Next's own history state: a state Next marks as its own is taken as internal and not synced to the router.
+    window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
   };
   return (
     <div>

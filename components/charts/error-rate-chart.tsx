@@ -284,7 +284,17 @@ export function ErrorRateChart({
                 stroke={s.color}
                 strokeWidth={2.5}
                 dot={(props: { cx?: number; cy?: number; index?: number }) => (
-                  <MarkerDot key={`dot-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={4.5} className="recharts-line-dot" />
+                  <MarkerDot
+                    key={`dot-${s.key}-${props.index}`}
+                    cx={props.cx}
+                    cy={props.cy}
+                    shape={s.marker}
+                    color={s.color}
+                    r={4.5}
+                    className="recharts-line-dot"
+                    series={s.key}
+                    version={props.index === undefined ? undefined : modelVersions[props.index]}
+                  />
                 )}
                 activeDot={(props: { cx?: number; cy?: number; index?: number }) => (
                   <MarkerDot key={`active-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={6.5} />
@@ -343,10 +353,12 @@ function nearestIndex(distances: (number | undefined)[]): number {
   return best;
 }
 
-function MarkerDot({ cx, cy, shape, color, r, className }: { cx?: number; cy?: number; shape: MarkerShape; color: string; r: number; className?: string }) {
+type MarkerDotProps = { cx?: number; cy?: number; shape: MarkerShape; color: string; r: number; className?: string; series?: string; version?: string };
+
+function MarkerDot({ cx, cy, shape, color, r, className, series, version }: MarkerDotProps) {
   if (cx === undefined || cy === undefined || cx === null || cy === null || Number.isNaN(cx) || Number.isNaN(cy)) return <g />;
   // A white outline keeps overlapping markers apart.
-  return <path d={markerPath(shape, cx, cy, r)} fill={color} stroke="#ffffff" strokeWidth={1} className={className} data-marker={shape} />;
+  return <path d={markerPath(shape, cx, cy, r)} fill={color} stroke="#ffffff" strokeWidth={1} className={className} data-marker={shape} data-series={series} data-version={version} />;
 }
 
 /**
