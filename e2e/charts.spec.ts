@@ -268,8 +268,13 @@ test("loading: a chart placeholder stands where the chart will appear, and the p
   await expect(bar).toHaveCount(0);
   await page.evaluate(() => (window as unknown as { __loadingLog: unknown[] }).__loadingLog.splice(0));
 
-  // A client navigation to a problem's page, whose chart loads behind its placeholder.
-  await page.getByRole("table", { name: "Error rate per problem and model version" }).getByRole("link", { name: "SENT-3", exact: true }).click();
+  // A client navigation to a problem's page, whose chart loads behind its placeholder. The router shows the placeholder once
+  // it has prefetched the link (when it comes into view); a click before that shows an empty frame until the page arrives.
+  const link = page.getByRole("table", { name: "Error rate per problem and model version" }).getByRole("link", { name: "SENT-3", exact: true });
+  const prefetched = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/problems/SENT-3") && r.request().headers()["next-router-prefetch"] !== undefined);
+  await link.scrollIntoViewIfNeeded();
+  await prefetched;
+  await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("SENT-3");
   await expect(chartOf(page)).toBeVisible();
   // Hidden once the page has rendered.
@@ -293,8 +298,11 @@ test("loading: a chart placeholder stands where the chart will appear, and the p
 });
 
 test("loading: the progress bar is on screen while a slow page loads, and the dashboard's placeholder holds the chart's place", async ({ page, signInAs }) => {
+  // The project bar's Dashboard link is prefetched as soon as the page shows it.
+  const prefetched = page.waitForResponse((r) => new URL(r.url()).pathname === DEMO_PROJECT_PATH && r.request().headers()["next-router-prefetch"] !== undefined);
   await signInAs("stakeholder", `${DEMO_PROJECT_PATH}/problems/SENT-1`);
   await expect(chartOf(page).locator(".recharts-line")).toHaveCount(1);
+  await prefetched;
   // The next page's data (not its prefetched loading state) arrives 2.5 s late.
   await page.route(
     (url) => url.pathname === DEMO_PROJECT_PATH,

@@ -11,6 +11,13 @@ type Phase = "idle" | "start" | "loading" | "done";
  */
 export const PAGE_LOADING_ATTRIBUTE = "data-page-loading";
 
+/** Whether the page's content is shown: no loading placeholder, and the frame's <main> (where there is one) is not empty. */
+function pageRendered(): boolean {
+  if (document.querySelector(`[${PAGE_LOADING_ATTRIBUTE}]`)) return false;
+  const main = document.querySelector("main");
+  return main === null || main.childElementCount > 0;
+}
+
 /** A navigation that has not ended after this long has failed or been abandoned: stop showing progress. */
 const GIVE_UP_MS = 20_000;
 
@@ -27,7 +34,8 @@ function navigatesAway(event: MouseEvent): boolean {
 /**
  * A thin bar at the top of the window from a click on a link (or a GET form's submit) until the new page
  * is shown: Next's App Router has no navigation events, so it starts on the click and ends once the URL
- * the router renders has changed and no loading placeholder (PAGE_LOADING_ATTRIBUTE) is left on the page.
+ * the router renders has changed and the page's content is shown (pageRendered): not a loading placeholder
+ * (PAGE_LOADING_ATTRIBUTE), which comes with the new URL.
  * With prefers-reduced-motion the bar shows without moving.
  */
 export function NavigationProgress() {
@@ -66,16 +74,16 @@ export function NavigationProgress() {
     setArrived(true);
   }, [url]);
 
-  // The new page is rendered: its URL is shown and its loading placeholder, if it had one, has given way to the content.
+  // The new page is rendered: its URL is shown and its content is on the page — not its loading placeholder, and not
+  // the empty frame the router shows for a moment when it had no placeholder to show.
   useEffect(() => {
     if (!arrived || (phase !== "start" && phase !== "loading")) return;
-    const placeholderShown = () => document.querySelector(`[${PAGE_LOADING_ATTRIBUTE}]`) !== null;
-    if (!placeholderShown()) {
+    if (pageRendered()) {
       setPhase("done");
       return;
     }
     const observer = new MutationObserver(() => {
-      if (!placeholderShown()) setPhase("done");
+      if (pageRendered()) setPhase("done");
     });
     observer.observe(document.body, { childList: true, subtree: true });
     return () => observer.disconnect();
