@@ -123,6 +123,8 @@ test("the dashboard says which version is production, in the table's column head
   // The tooltip at the newest version (where some problem is above its target, see the test above) says so in words;
   // at 2.1 it names the version as production.
   const tooltip = page.locator(".recharts-tooltip-wrapper");
+  // The chart sits below the fold at 1280×720 (the summary and filters come first): the mouse can only hover what is on screen.
+  await page.getByTestId("error-rate-chart").scrollIntoViewIfNeeded();
   const hoverTick = async (index: number) => {
     const tick = await ticks.nth(index).boundingBox();
     const plot = await page.locator(".recharts-cartesian-grid").first().boundingBox();

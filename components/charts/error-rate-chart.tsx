@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { formatTarget } from "@/lib/format/format-percent";
 import {
   Area,
@@ -81,6 +81,8 @@ type Row = { label: string; values: (number | null)[]; bands: ([number, number] 
 /** The point read out by keyboard or touch: a series at a model version. */
 type ActivePoint = { si: number; vi: number } | null;
 
+/** A focus this soon after a press came with that press. */
+const PRESS_FOCUS_MS = 1000;
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 const MARGIN_TOP = 8;
 const MARGIN_BOTTOM = 8;
@@ -113,7 +115,7 @@ export function ErrorRateChart({
     }),
   }));
   const [active, setActive] = useState<ActivePoint>(null);
-  const plotRef = useRef<PlotGeometry | null>(null);
+  const geometryRef = useRef<ChartGeometry | null>(null);
   const descriptionId = useId();
   // Room on the right for the longest key beside its marker.
   const labelWidth = endLabels ? Math.min(140, 24 + 7 * Math.max(0, ...series.map((s) => s.key.length))) : 0;
@@ -154,12 +156,61 @@ export function ErrorRateChart({
     setActive(move());
   };
 
+  const wrapperRef = useRef<HTMLDivElement | null>(null);
+  // The wrapper is the chart's only tab stop. Recharts renders its layers into <g> elements through React portals, and
+  // React's focus listeners on a portal's container make Chromium treat that <g> as focusable: Tab would stop on each
+  // layer (and never leave the chart). Those layers come and go with the data, so every <g> gets tabindex=-1 as it appears.
+  useLayoutEffect(() => {
+    const wrapper = wrapperRef.current;
+    if (!wrapper) return;
+    const untab = () => {
+      for (const el of wrapper.querySelectorAll("svg, svg g")) if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+    };
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(wrapper, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
+  // Focus that comes with a press (mouse, touch, pen) is followed by a click that picks the point: no default point then.
+  // Changing the point between the press and its release would redraw what was pressed, and the browser then sends no
+  // click. (A tap's compatibility mouse events, which move the focus, come after its pointerup: hence a time, not a flag.)
+  const pressedAt = useRef(0);
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    // A click on a line or marker may focus one of recharts' inner elements: the focus belongs on the chart itself.
+    if (event.target !== event.currentTarget) {
+      event.currentTarget.focus({ preventScroll: true });
+      return;
+    }
+    if (performance.now() - pressedAt.current < PRESS_FOCUS_MS) return;
+    setActive((a) => a ?? (series.length > 0 && modelVersions.length > 0 ? { si: 0, vi: lastVersion } : null));
+  };
+
+  // A tap (touch) or a click reads out the point nearest to it, as the keyboard does: the nearest version, then the line
+  // nearest at that version. Computed from the drawn positions, so it does not depend on recharts' hover state (a tap
+  // sends no hover first).
+  const onPointerSelect = (event: MouseEvent<HTMLDivElement>) => {
+    const geometry = geometryRef.current;
+    const surface = event.currentTarget.querySelector("svg.recharts-surface");
+    if (!geometry || !surface || geometry.xs.length === 0) return;
+    const box = surface.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    const { plot, xs, ys } = geometry;
+    if (x < plot.x - 8 || x > plot.x + plot.width + 8 || y < plot.y - 8 || y > plot.y + plot.height + 8) return;
+    const vi = nearestIndex(xs.map((vx) => (vx === undefined ? undefined : Math.abs(vx - x))));
+    if (vi < 0) return;
+    const si = nearestIndex(ys.map((row) => (row[vi] === undefined ? undefined : Math.abs(row[vi]! - y))));
+    setActive({ si: si < 0 ? (active?.si ?? 0) : si, vi });
+  };
+
   const seriesList = series.length === 1 ? `${series[0]!.key} ${series[0]!.title}` : series.map((s) => s.key).join(", ");
   const name = `Error rate chart of ${seriesList} across ${modelVersions.length} model version${modelVersions.length === 1 ? "" : "s"}`;
 
   return (
     <div>
       <div
+        ref={wrapperRef}
         role="application"
         tabIndex={0}
         aria-label={name}
@@ -168,8 +219,15 @@ export function ErrorRateChart({
         className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2"
         style={{ width: "100%", height }}
         onKeyDown={onKeyDown}
-        onFocus={() => setActive((a) => a ?? (series.length > 0 && modelVersions.length > 0 ? { si: 0, vi: lastVersion } : null))}
-        onBlur={() => setActive(null)}
+        onFocus={onFocus}
+        onBlur={(event) => {
+          // Focus handed back from an inner element to the wrapper (onFocus) is not leaving the chart.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(null);
+        }}
+        onPointerDown={() => {
+          pressedAt.current = performance.now();
+        }}
+        onClick={onPointerSelect}
       >
         <ResponsiveContainer width="100%" height="100%" onResize={(width) => setPlotWidth(width - PLOT_INSET - labelWidth)}>
           <ComposedChart
@@ -177,20 +235,6 @@ export function ErrorRateChart({
             margin={{ top: MARGIN_TOP, right: 16 + labelWidth, bottom: MARGIN_BOTTOM, left: 0 }}
             // One named, focusable chart is the wrapper above: recharts' own layer would add an unnamed tab stop.
             accessibilityLayer={false}
-            onClick={(state, event) => {
-              // A tap (touch) or click reads out the nearest line at that version, as the keyboard does.
-              const vi = modelVersions.indexOf(String(state.activeLabel));
-              const plot = plotRef.current;
-              if (vi < 0 || !plot) return;
-              const box = (event.currentTarget as Element).getBoundingClientRect();
-              const value = 100 * (1 - (event.clientY - box.top - plot.y) / plot.height);
-              let best = 0;
-              rows[vi]!.values.forEach((v, si) => {
-                const bestValue = rows[vi]!.values[best];
-                if (v !== null && (bestValue === null || bestValue === undefined || Math.abs(v - value) < Math.abs(bestValue - value))) best = si;
-              });
-              setActive({ si: best, vi });
-            }}
           >
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
             <XAxis
@@ -213,7 +257,7 @@ export function ErrorRateChart({
               axisLine={false}
               width={44}
             />
-            <TargetLines series={series} />
+            <TargetLines series={series} compact={slanted} />
             {intervalBand
               ? series.map((s, si) => (
                   <Area
@@ -240,7 +284,17 @@ export function ErrorRateChart({
                 stroke={s.color}
                 strokeWidth={2.5}
                 dot={(props: { cx?: number; cy?: number; index?: number }) => (
-                  <MarkerDot key={`dot-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={4.5} className="recharts-line-dot" />
+                  <MarkerDot
+                    key={`dot-${s.key}-${props.index}`}
+                    cx={props.cx}
+                    cy={props.cy}
+                    shape={s.marker}
+                    color={s.color}
+                    r={4.5}
+                    className="recharts-line-dot"
+                    series={s.key}
+                    version={props.index === undefined ? undefined : modelVersions[props.index]}
+                  />
                 )}
                 activeDot={(props: { cx?: number; cy?: number; index?: number }) => (
                   <MarkerDot key={`active-${s.key}-${props.index}`} cx={props.cx} cy={props.cy} shape={s.marker} color={s.color} r={6.5} />
@@ -264,7 +318,7 @@ export function ErrorRateChart({
               }),
             )}
             {endLabels ? <EndLabels series={series} rows={rows} /> : null}
-            <ActivePointRing active={active} series={series} rows={rows} plotRef={plotRef} />
+            <ActivePointRing active={active} series={series} rows={rows} geometryRef={geometryRef} />
             <Tooltip
               content={(props) => (
                 <ChartTooltip {...props} series={series} points={points} modelVersions={modelVersions} signoffs={signoffs} production={production} />
@@ -287,15 +341,31 @@ export function ErrorRateChart({
 }
 
 type PlotGeometry = { x: number; y: number; width: number; height: number };
+/** Where things are drawn, in the svg's pixels: the plot area, each version's x, each series' y at each version (undefined: no point). */
+type ChartGeometry = { plot: PlotGeometry; xs: (number | undefined)[]; ys: (number | undefined)[][] };
 
-function MarkerDot({ cx, cy, shape, color, r, className }: { cx?: number; cy?: number; shape: MarkerShape; color: string; r: number; className?: string }) {
-  if (cx === undefined || cy === undefined || cx === null || cy === null || Number.isNaN(cx) || Number.isNaN(cy)) return <g />;
-  // A white outline keeps overlapping markers apart.
-  return <path d={markerPath(shape, cx, cy, r)} fill={color} stroke="#ffffff" strokeWidth={1} className={className} data-marker={shape} />;
+/** The index of the smallest defined distance, or -1. */
+function nearestIndex(distances: (number | undefined)[]): number {
+  let best = -1;
+  distances.forEach((d, i) => {
+    if (d !== undefined && (best < 0 || d < distances[best]!)) best = i;
+  });
+  return best;
 }
 
-/** One dashed line per distinct target: identical targets merge into one line labelled with every problem it belongs to. */
-function TargetLines({ series }: { series: ErrorRateChartSeries[] }) {
+type MarkerDotProps = { cx?: number; cy?: number; shape: MarkerShape; color: string; r: number; className?: string; series?: string; version?: string };
+
+function MarkerDot({ cx, cy, shape, color, r, className, series, version }: MarkerDotProps) {
+  if (cx === undefined || cy === undefined || cx === null || cy === null || Number.isNaN(cx) || Number.isNaN(cy)) return <g />;
+  // A white outline keeps overlapping markers apart.
+  return <path d={markerPath(shape, cx, cy, r)} fill={color} stroke="#ffffff" strokeWidth={1} className={className} data-marker={shape} data-series={series} data-version={version} />;
+}
+
+/**
+ * One dashed line per distinct target: identical targets merge into one line labelled with every problem it belongs to.
+ * Compact (a narrow chart, e.g. a 390 px phone): shorter, smaller labels ("≤ 20%: SENT-1, SENT-5") that cross fewer lines.
+ */
+function TargetLines({ series, compact = false }: { series: ErrorRateChartSeries[]; compact?: boolean }) {
   const yScale = useYAxisScale();
   const plot = usePlotArea();
   if (!yScale || !plot) return null;
@@ -306,12 +376,12 @@ function TargetLines({ series }: { series: ErrorRateChartSeries[] }) {
       keys,
       y: yScale(group.target * 100) ?? plot.y,
       color: only?.color ?? "#475569",
-      text: series.length === 1 ? `target ${formatTarget(group.target)}` : `target ${formatTarget(group.target)}: ${keys.join(", ")}`,
+      text: `${compact ? "≤ " : "target "}${formatTarget(group.target)}${series.length === 1 ? "" : `: ${keys.join(", ")}`}`,
     };
   });
   const labelYs = placeLabels(
     groups.map((g) => ({ id: g.keys.join(" "), y: g.y - 7 })),
-    { gap: LABEL_GAP, top: plot.y + 6, bottom: plot.y + plot.height - 6 },
+    { gap: compact ? LABEL_GAP - 2 : LABEL_GAP, top: plot.y + 6, bottom: plot.y + plot.height - 6 },
   );
   return (
     <g className="error-rate-targets" aria-hidden="true">
@@ -322,7 +392,7 @@ function TargetLines({ series }: { series: ErrorRateChartSeries[] }) {
             x={plot.x + 4}
             y={labelYs[k]}
             dy="0.35em"
-            fontSize={11}
+            fontSize={compact ? 10 : 11}
             fill="#334155"
             stroke="#ffffff"
             strokeWidth={3}
@@ -370,14 +440,21 @@ function EndLabels({ series, rows }: { series: ErrorRateChartSeries[]; rows: Row
   );
 }
 
-/** A ring and a guide at the point read out by keyboard or touch; also hands the plot's geometry to the tap handler. */
-function ActivePointRing({ active, series, rows, plotRef }: { active: ActivePoint; series: ErrorRateChartSeries[]; rows: Row[]; plotRef: { current: PlotGeometry | null } }) {
+/** A ring and a guide at the point read out by keyboard or touch; also hands the drawn positions to the tap handler. */
+function ActivePointRing({ active, series, rows, geometryRef }: { active: ActivePoint; series: ErrorRateChartSeries[]; rows: Row[]; geometryRef: { current: ChartGeometry | null } }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
   useEffect(() => {
-    plotRef.current = plot ? { x: plot.x, y: plot.y, width: plot.width, height: plot.height } : null;
-  }, [plot, plotRef]);
+    geometryRef.current =
+      plot && xScale && yScale
+        ? {
+            plot: { x: plot.x, y: plot.y, width: plot.width, height: plot.height },
+            xs: rows.map((row) => xScale(row.label)),
+            ys: series.map((_, si) => rows.map((row) => (row.values[si] === null || row.values[si] === undefined ? undefined : yScale(row.values[si])))),
+          }
+        : null;
+  }, [plot, xScale, yScale, rows, series, geometryRef]);
   if (!active || !xScale || !yScale || !plot) return null;
   const row = rows[active.vi];
   const x = row ? xScale(row.label) : undefined;

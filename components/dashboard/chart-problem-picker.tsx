@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatPercent, formatTarget } from "@/lib/format/format-percent";
-import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
+import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, DASHBOARD_SMALL_MULTIPLES_VIEW, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
 
 type PickerOption = { key: string; title: string; target: number; latest: number | null };
 
@@ -36,6 +36,7 @@ export function ChartProblemPicker({
         {query.page > 1 ? <input type="hidden" name="page" value={query.page} /> : null}
         {query.limit !== DASHBOARD_PAGE_SIZE ? <input type="hidden" name="limit" value={query.limit} /> : null}
         {query.versionPage > 1 ? <input type="hidden" name="versions" value={query.versionPage} /> : null}
+        {query.smallMultiples ? <input type="hidden" name="view" value={DASHBOARD_SMALL_MULTIPLES_VIEW} /> : null}
         <label htmlFor="chart-problems" className="block text-sm text-slate-700">
           Problems, worst first (latest error rate against target). Choose up to {CHART_MAX_LINES}: Ctrl/⌘ or Shift with
           click, or Shift/Ctrl with the arrow keys and Space.

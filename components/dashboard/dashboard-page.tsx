@@ -107,6 +107,7 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
           aboveTarget={query.aboveTarget}
           chart={chart.chosen ? query.chart : []}
           limit={query.limit === DASHBOARD_PAGE_SIZE ? undefined : query.limit}
+          smallMultiples={query.smallMultiples}
         />
       </Card>
 

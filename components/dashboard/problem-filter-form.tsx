@@ -2,6 +2,7 @@ import { FilterChips } from "@/components/ui/filter-chips";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { ProblemStatus, Severity } from "@/lib/db/generated/enums";
+import { DASHBOARD_SMALL_MULTIPLES_VIEW } from "@/lib/results/dashboard-query";
 
 type ProblemFilterFormProps = {
   action: string;
@@ -12,10 +13,12 @@ type ProblemFilterFormProps = {
   /** The chart's chosen problems and the table's page size: kept when the filter changes. */
   chart: string[];
   limit?: number;
+  /** The chart's view (small multiples): kept when the filter changes. */
+  smallMultiples?: boolean;
 };
 
 /** A plain GET form: the filter lives in the URL, so it can be shared and needs no client state. */
-export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget, chart, limit }: ProblemFilterFormProps) {
+export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget, chart, limit, smallMultiples = false }: ProblemFilterFormProps) {
   const active = severities.length + statuses.length > 0 || q !== "" || aboveTarget;
   return (
     <form action={action} method="get" role="search" aria-label="Filter problems" className="flex flex-wrap items-end gap-x-6 gap-y-3">
@@ -43,6 +46,7 @@ export function ProblemFilterForm({ action, severities, statuses, q, aboveTarget
       </label>
       {chart.length ? <input type="hidden" name="chart" value={chart.join(",")} /> : null}
       {limit ? <input type="hidden" name="limit" value={limit} /> : null}
+      {smallMultiples ? <input type="hidden" name="view" value={DASHBOARD_SMALL_MULTIPLES_VIEW} /> : null}
       <FilterActions clearHref={action} active={active} />
     </form>
   );

@@ -1,9 +1,22 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type Phase = "idle" | "start" | "loading" | "done";
+
+/**
+ * Put on a route's loading placeholder (loading.tsx): while one is on the page, the navigation has not ended. Next commits
+ * the new URL together with the placeholder, long before the page's content has rendered.
+ */
+export const PAGE_LOADING_ATTRIBUTE = "data-page-loading";
+
+/** Whether the page's content is shown: no loading placeholder, and the frame's <main> (where there is one) is not empty. */
+function pageRendered(): boolean {
+  if (document.querySelector(`[${PAGE_LOADING_ATTRIBUTE}]`)) return false;
+  const main = document.querySelector("main");
+  return main === null || main.childElementCount > 0;
+}
 
 /** A navigation that has not ended after this long has failed or been abandoned: stop showing progress. */
 const GIVE_UP_MS = 20_000;
@@ -20,16 +33,25 @@ function navigatesAway(event: MouseEvent): boolean {
 
 /**
  * A thin bar at the top of the window from a click on a link (or a GET form's submit) until the new page
- * is shown: Next's App Router has no navigation events, so it starts on the click and ends when the URL
- * the router renders changes. With prefers-reduced-motion the bar shows without moving.
+ * is shown: Next's App Router has no navigation events, so it starts on the click and ends once the URL
+ * the router renders has changed and the page's content is shown (pageRendered): not a loading placeholder
+ * (PAGE_LOADING_ATTRIBUTE), which comes with the new URL.
+ * With prefers-reduced-motion the bar shows without moving.
  */
 export function NavigationProgress() {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const [phase, setPhase] = useState<Phase>("idle");
+  // The URL the router renders has changed since the navigation started.
+  const [arrived, setArrived] = useState(false);
+  const url = `${pathname}?${search}`;
+  const lastUrl = useRef(url);
 
   useEffect(() => {
-    const start = () => setPhase("start");
+    const start = () => {
+      setArrived(false);
+      setPhase("start");
+    };
     const onClick = (event: MouseEvent) => {
       if (navigatesAway(event)) start();
     };
@@ -46,10 +68,26 @@ export function NavigationProgress() {
     };
   }, []);
 
-  // The new page is rendered.
   useEffect(() => {
-    setPhase((p) => (p === "idle" ? p : "done"));
-  }, [pathname, search]);
+    if (url === lastUrl.current) return;
+    lastUrl.current = url;
+    setArrived(true);
+  }, [url]);
+
+  // The new page is rendered: its URL is shown and its content is on the page — not its loading placeholder, and not
+  // the empty frame the router shows for a moment when it had no placeholder to show.
+  useEffect(() => {
+    if (!arrived || (phase !== "start" && phase !== "loading")) return;
+    if (pageRendered()) {
+      setPhase("done");
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (pageRendered()) setPhase("done");
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [arrived, phase]);
 
   useEffect(() => {
     if (phase === "start") {
@@ -82,6 +120,15 @@ export function NavigationProgress() {
               : "scale-x-100 opacity-0 transition-[transform,opacity] duration-300"
         }`}
       />
+    </div>
+  );
+}
+
+/** Wraps a route's loading placeholder: the navigation progress bar stays until it has given way to the page. */
+export function PageLoading({ children }: { children: ReactNode }) {
+  return (
+    <div {...{ [PAGE_LOADING_ATTRIBUTE]: "" }} className="contents">
+      {children}
     </div>
   );
 }

@@ -5,7 +5,7 @@ describe("parseDashboardQuery", () => {
   it("reads filters, search, page and the chart's problems, and round-trips through dashboardSearch", () => {
     const query = parseDashboardQuery({ severity: ["high", "low"], status: "open", q: " sarc ", above: "1", page: "3", chart: "SENT-1,SENT-4", versions: "2" });
     expect(query).toEqual({
-      severities: ["high", "low"], statuses: ["open"], q: "sarc", aboveTarget: true, page: 3, limit: 25, chart: ["SENT-1", "SENT-4"], versionPage: 2,
+      severities: ["high", "low"], statuses: ["open"], q: "sarc", aboveTarget: true, page: 3, limit: 25, chart: ["SENT-1", "SENT-4"], versionPage: 2, smallMultiples: false,
     });
     expect(parseDashboardQuery(Object.fromEntries(new URLSearchParams(dashboardSearch(query).slice(1)).entries()))).toMatchObject({ q: "sarc", page: 3, aboveTarget: true, versionPage: 2 });
     expect(dashboardSearch(query, { page: 1, chart: [], versionPage: 1 })).toBe("?severity=high&severity=low&status=open&q=sarc&above=1");
@@ -17,6 +17,9 @@ describe("parseDashboardQuery", () => {
     expect(dashboardSearch({ ...query, limit: 2, page: 2, chart: [] })).toBe("?limit=2&page=2");
     expect(query.chart).toHaveLength(CHART_MAX_LINES);
     expect(dashboardSearch(parseDashboardQuery({}))).toBe("");
+    expect(parseDashboardQuery({ view: "small" }).smallMultiples).toBe(true);
+    expect(parseDashboardQuery({ view: "bogus" }).smallMultiples).toBe(false);
+    expect(dashboardSearch(parseDashboardQuery({ view: "small", q: "emoji" }))).toBe("?q=emoji&view=small");
   });
 });
 

@@ -8,6 +8,8 @@ export const CHART_MAX_LINES = 12;
 export const DASHBOARD_PAGE_SIZE = 25;
 /** The table shows this many model versions at a time, newest first by default: 100 columns are unreadable (and heavy). */
 export const TABLE_MAX_VERSIONS = 8;
+/** `?view=small`: the dashboard's chart as one small chart per problem. */
+export const DASHBOARD_SMALL_MULTIPLES_VIEW = "small";
 
 export type DashboardQuery = {
   severities: Severity[];
@@ -24,6 +26,8 @@ export type DashboardQuery = {
   chart: string[];
   /** 1-based page of the table's model version columns: 1 = the newest TABLE_MAX_VERSIONS, 2 = the ones before … */
   versionPage: number;
+  /** The chart as small multiples (one small chart per problem): `view=small`. */
+  smallMultiples: boolean;
 };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -47,6 +51,7 @@ export function parseDashboardQuery(params: SearchParams): DashboardQuery {
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : DASHBOARD_PAGE_SIZE,
     chart: [...new Set(chart)].slice(0, CHART_MAX_LINES),
     versionPage: Number.isInteger(versionPage) && versionPage >= 1 ? versionPage : 1,
+    smallMultiples: first(params.view) === DASHBOARD_SMALL_MULTIPLES_VIEW,
   };
 }
 
@@ -62,6 +67,7 @@ export function dashboardSearch(query: DashboardQuery, overrides: Partial<Dashbo
   if (q.limit !== DASHBOARD_PAGE_SIZE) params.set("limit", String(q.limit));
   if (q.page > 1) params.set("page", String(q.page));
   if (q.versionPage > 1) params.set("versions", String(q.versionPage));
+  if (q.smallMultiples) params.set("view", DASHBOARD_SMALL_MULTIPLES_VIEW);
   const text = params.toString();
   return text ? `?${text}` : "";
 }

@@ -1,5 +1,10 @@
+import { PageLoading } from "@/components/layout/navigation-progress";
 import { ProblemSkeleton } from "@/components/problems/problem-skeleton";
 
 export default function Loading() {
-  return <ProblemSkeleton />;
+  return (
+    <PageLoading>
+      <ProblemSkeleton />
+    </PageLoading>
+  );
 }
