@@ -78,12 +78,13 @@ export function FormError({ message }: { message?: string | null }) {
  * and the focus would otherwise drop to the page body.
  */
 export function InlineError({ message, className = "text-sm" }: { message?: string | null; className?: string }) {
-  const ref = useFocusWhenShown<HTMLParagraphElement>(message);
+  const ref = useFocusWhenShown<HTMLSpanElement>(message);
   if (!message) return null;
+  // A span (shown as a block), so it may sit inside the inline wrappers of small controls.
   return (
-    <p ref={ref} tabIndex={-1} role="alert" className={`rounded text-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-600 ${className}`}>
+    <span ref={ref} tabIndex={-1} role="alert" className={`block rounded text-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-600 ${className}`}>
       {message}
-    </p>
+    </span>
   );
 }
 
