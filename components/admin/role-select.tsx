@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { updateUser } from "@/lib/api-client/users";
 import { useApiForm } from "@/components/auth/use-api-form";
-import { Select } from "@/components/ui/form-controls";
+import { InlineError, Select } from "@/components/ui/form-controls";
 
 const ROLES = ["admin", "engineer", "tester", "stakeholder"] as const;
 
@@ -30,7 +30,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: stri
           </option>
         ))}
       </Select>
-      {form.error ? <span role="alert" className="text-xs text-red-700">{form.error.message}</span> : null}
+      <InlineError message={form.error?.message} className="text-xs" />
     </span>
   );
 }

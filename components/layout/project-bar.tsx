@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActiveReplaysIndicator } from "@/components/replay/active-replays-indicator";
 import { NavLink } from "./nav-link";
+import { ProjectTabs } from "./project-tabs";
 
 type ProjectBarProps = {
   project: { id: string; slug: string; name: string };
@@ -51,7 +52,7 @@ export function ProjectBar({ project, projects, canGrade, canEditSettings }: Pro
             <ActiveReplaysIndicator projectId={project.id} />
           </span>
         </nav>
-        <nav aria-label="Project" className="-mx-1 flex gap-5 overflow-x-auto px-1">
+        <ProjectTabs>
           <NavLink href={base} exact>
             Dashboard
           </NavLink>
@@ -60,7 +61,7 @@ export function ProjectBar({ project, projects, canGrade, canEditSettings }: Pro
           <NavLink href={`${base}/captures`}>Captures</NavLink>
           {canGrade ? <NavLink href={`${base}/grading`}>Grading</NavLink> : null}
           {canEditSettings ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
-        </nav>
+        </ProjectTabs>
       </div>
     </div>
   );

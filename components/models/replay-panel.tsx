@@ -5,7 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { ReplayProgress } from "@/components/replay/replay-progress";
 import { ReplayStanding } from "@/components/replay/replay-standing";
 import { usePolling } from "@/components/replay/use-polling";
-import { Button } from "@/components/ui/form-controls";
+import { Button, InlineError } from "@/components/ui/form-controls";
 import { listModelReplays, requestReplay } from "@/lib/api-client/replays";
 import type { ModelVersionStanding } from "@/lib/results/get-model-version-standing";
 
@@ -51,11 +51,7 @@ export function ReplayPanel({ modelVersionId, standing, canReplay, replayBlocked
             {form.pending ? "Requesting…" : "Replay now"}
           </Button>
           <p className="text-xs text-slate-500">{replayBlockedReason ?? "Replays every current pattern; results of a rerun replace the older ones."}</p>
-          {form.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {form.error.message}
-            </p>
-          ) : null}
+          <InlineError message={form.error?.message} />
         </div>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useApiForm } from "@/components/auth/use-api-form";
-import { Button } from "@/components/ui/form-controls";
+import { Button, InlineError, useFocusWhenShown } from "@/components/ui/form-controls";
 import { updateModelVersion } from "@/lib/api-client/models";
 import type { ModelStatus } from "@/lib/db/generated/enums";
 import { MODEL_STATUS_TRANSITIONS } from "@/lib/models/model-status-transitions";
@@ -24,6 +24,8 @@ export function StatusChanger({ modelVersion: v, currentProduction }: StatusChan
   const router = useRouter();
   const form = useApiForm();
   const conflict = form.error?.status === 409;
+  // The buttons were disabled while the request ran: the notice takes the focus instead of the page body.
+  const conflictRef = useFocusWhenShown<HTMLDivElement>(conflict ? form.error : null);
   const targets = MODEL_STATUS_TRANSITIONS[v.status];
 
   function change(status: ModelStatus) {
@@ -49,17 +51,15 @@ export function StatusChanger({ modelVersion: v, currentProduction }: StatusChan
         ))}
       </div>
       {conflict ? (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <div ref={conflictRef} tabIndex={-1} role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600">
           <p className="font-medium">Changed by someone since you opened it. The status was not changed.</p>
           <Button type="button" tone="secondary" onClick={() => window.location.reload()}>
             Reload
           </Button>
         </div>
-      ) : form.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {form.error.fields[0]?.message ? `${form.error.message} (${form.error.fields[0].message})` : form.error.message}
-        </p>
-      ) : null}
+      ) : (
+        <InlineError message={form.error ? (form.error.fields[0]?.message ? `${form.error.message} (${form.error.fields[0].message})` : form.error.message) : null} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Badge } from "@/components/ui/badge";
-import { Button, Field, Select } from "@/components/ui/form-controls";
+import { Button, Field, InlineError, Select } from "@/components/ui/form-controls";
 import { testModelConnection, testUnsavedConnector, type TestModelConnectionResult, type TestUnsavedConnectorBody } from "@/lib/api-client/models";
 import { VerdictBadge } from "./verdict-badge";
 
@@ -31,11 +31,7 @@ export function TestConnectionPanel({ modelVersionId, projectSlug }: { modelVers
         </Button>
         <p className="text-xs text-slate-500">Sends one pattern and records nothing.</p>
       </div>
-      {form.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {form.error.message}
-        </p>
-      ) : null}
+      <InlineError message={form.error?.message} />
       {result ? <TestConnectionResultView result={result} projectSlug={projectSlug} /> : null}
     </div>
   );
@@ -119,12 +115,9 @@ export function DraftTestConnection({ project, patterns, connector, onFieldError
         </Button>
         <p className="text-xs text-slate-500">Calls the model with the connector above; saves nothing.</p>
       </div>
-      {form.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {form.error.message}
-          {form.error.fields.length ? ` ${form.error.fields.map((f) => `${f.path.replace(/^body\./, "")}: ${f.message}`).join("; ")}` : ""}
-        </p>
-      ) : null}
+      <InlineError
+        message={form.error ? `${form.error.message}${form.error.fields.length ? ` ${form.error.fields.map((f) => `${f.path.replace(/^body\./, "")}: ${f.message}`).join("; ")}` : ""}` : null}
+      />
       {result ? <TestConnectionResultView result={result} projectSlug={project.slug} /> : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { useApiForm } from "@/components/auth/use-api-form";
 import { problemStatusLabel } from "@/components/ui/badge";
 import { Button, Field, FormError, formErrorMessage, Select, TextInput } from "@/components/ui/form-controls";
 import { PercentField } from "@/components/ui/percent-field";
+import { formatTarget } from "@/lib/format/format-percent";
 import { createProblem, updateProblem, type CreateProblemBody } from "@/lib/api-client/problems";
 import { ConflictNotice } from "./conflict-notice";
 import { TextArea } from "./text-area";
@@ -33,7 +34,6 @@ type ProblemFormProps = {
 };
 
 const ORIGINS = ["client report", "production incident", "QA", "internal review", "user feedback"];
-const percent = (rate: number) => Math.round(rate * 1000) / 10;
 
 /** Log or edit a problem; the target is entered in percent and sent as 0–1. */
 export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, onCancel }: ProblemFormProps) {
@@ -50,7 +50,7 @@ export function ProblemForm({ projectId, projectSlug, owners, initial, onSaved, 
     title: (v) => v.title,
     severity: (v) => v.severity,
     status: (v) => problemStatusLabel[v.status],
-    target: (v) => `${percent(v.target)}%`,
+    target: (v) => formatTarget(v.target),
     origin: (v) => v.origin || "—",
     owner: (v) => ownerName(v.ownerId),
     ratchet: (v) => (v.ratchet ? "on" : "off"),

@@ -2,14 +2,15 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 import { problemStatusLabel } from "@/components/ui/badge";
 import type { ProblemHistoryEntry } from "@/lib/problems/problem.schema";
-import { formatPercent } from "@/lib/format/format-percent";
+import { formatTarget } from "@/lib/format/format-percent";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 
 const FIELD_LABEL: Record<string, string> = { ownerId: "owner" };
 
 function show(field: string, value: unknown, owners: Map<string, string>): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (field === "target" && typeof value === "number") return formatPercent(value);
+  // As entered: 12.5%, not "13%".
+  if (field === "target" && typeof value === "number") return formatTarget(value);
   if (field === "status" && typeof value === "string") return problemStatusLabel[value as keyof typeof problemStatusLabel] ?? value;
   if (field === "ownerId" && typeof value === "string") return owners.get(value) ?? "a former user";
   if (field === "description") return "(text changed)";

@@ -34,7 +34,7 @@ export function ProjectsPage({ projects, canWrite }: { projects: ProjectSummary[
           {projects.map((project) => (
             <li key={project.id} className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-blue-300 hover:shadow">
               <div className="flex items-start justify-between gap-2">
-                <h2 className="font-semibold text-slate-900">
+                <h2 className="min-w-0 font-semibold text-slate-900 [overflow-wrap:anywhere]">
                   {/* The whole card is the link's hit area; the settings link sits above it. */}
                   <Link href={`/projects/${project.slug}`} className="after:absolute after:inset-0 hover:text-blue-700">
                     {project.name}
@@ -42,7 +42,7 @@ export function ProjectsPage({ projects, canWrite }: { projects: ProjectSummary[
                 </h2>
                 <Badge>{project.outputKind}</Badge>
               </div>
-              {project.description ? <p className="mt-1 line-clamp-3 text-sm text-slate-600">{project.description}</p> : null}
+              {project.description ? <p className="mt-1 line-clamp-3 text-sm text-slate-600 [overflow-wrap:anywhere]">{project.description}</p> : null}
               <div className="mt-auto flex items-end justify-between gap-4 pt-4 text-sm">
                 <dl className="flex gap-6">
                   <div>

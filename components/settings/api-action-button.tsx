@@ -4,7 +4,7 @@ import { archivePattern } from "@/lib/api-client/patterns";
 import { revokeApiToken } from "@/lib/api-client/api-tokens";
 import { dismissCapture } from "@/lib/api-client/captures";
 import { revokeInvite, updateUser } from "@/lib/api-client/users";
-import { Button } from "@/components/ui/form-controls";
+import { Button, InlineError } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
 
 // Server components name the call and its arguments (a function cannot cross to the client).
@@ -44,7 +44,7 @@ export function ApiActionButton({ action, label, confirm, tone = "danger" }: { a
       >
         {label}
       </Button>
-      {form.error ? <span className="text-xs text-red-700" role="alert">{form.error.message}</span> : null}
+      <InlineError message={form.error?.message} className="text-xs" />
     </span>
   );
 }

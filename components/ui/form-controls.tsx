@@ -71,6 +71,23 @@ export function FormError({ message }: { message?: string | null }) {
   );
 }
 
+/**
+ * The error of a small control that is not a form (a role select, a one-click
+ * Revoke, a status button, "Replay now"): shown beside it, announced (role=alert)
+ * and given the focus, since the control was disabled while its request ran
+ * and the focus would otherwise drop to the page body.
+ */
+export function InlineError({ message, className = "text-sm" }: { message?: string | null; className?: string }) {
+  const ref = useFocusWhenShown<HTMLSpanElement>(message);
+  if (!message) return null;
+  // A span (shown as a block), so it may sit inside the inline wrappers of small controls.
+  return (
+    <span ref={ref} tabIndex={-1} role="alert" className={`block rounded text-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-600 ${className}`}>
+      {message}
+    </span>
+  );
+}
+
 /** The summary for an API error: its message, or, when it names fields, a pointer to their messages. */
 export function formErrorMessage(error: { message: string; status: number; fields: readonly unknown[] } | null | undefined): string | null {
   if (!error) return null;

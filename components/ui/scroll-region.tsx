@@ -1,5 +1,32 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+
+/**
+ * Whether the box has more content to its left and to its right, kept up to
+ * date as it scrolls or either it or its content changes size.
+ */
+export function useSidewaysOverflow(ref: RefObject<HTMLElement | null>) {
+  const [overflow, setOverflow] = useState({ left: false, right: false });
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const measure = () => {
+      const left = box.scrollLeft > 1;
+      const right = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+      setOverflow((o) => (o.left === left && o.right === right ? o : { left, right }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    for (const child of Array.from(box.children)) observer.observe(child);
+    box.addEventListener("scroll", measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      box.removeEventListener("scroll", measure);
+    };
+  }, [ref]);
+  return overflow;
+}
 
 type ScrollRegionProps = {
   /** What scrolls, e.g. the table's name: the region is named "<label>, scrolls sideways". */
@@ -16,25 +43,7 @@ type ScrollRegionProps = {
  */
 export function ScrollRegion({ label, className = "", children }: ScrollRegionProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [overflow, setOverflow] = useState({ left: false, right: false });
-  useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
-    const measure = () => {
-      const left = box.scrollLeft > 1;
-      const right = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
-      setOverflow((o) => (o.left === left && o.right === right ? o : { left, right }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(box);
-    if (box.firstElementChild) observer.observe(box.firstElementChild);
-    box.addEventListener("scroll", measure, { passive: true });
-    return () => {
-      observer.disconnect();
-      box.removeEventListener("scroll", measure);
-    };
-  }, []);
+  const overflow = useSidewaysOverflow(ref);
   const scrolls = overflow.left || overflow.right;
   return (
     <div className={`relative ${className}`} data-scrolls={scrolls || undefined}>
@@ -53,10 +62,12 @@ export function ScrollRegion({ label, className = "", children }: ScrollRegionPr
         </div>
         <div
           aria-hidden="true"
+          data-fade="left"
           className={`pointer-events-none absolute inset-y-px left-px w-6 rounded-l-lg bg-gradient-to-r from-slate-900/15 to-transparent transition-opacity print:hidden ${overflow.left ? "opacity-100" : "opacity-0"}`}
         />
         <div
           aria-hidden="true"
+          data-fade="right"
           className={`pointer-events-none absolute inset-y-px right-px w-6 rounded-r-lg bg-gradient-to-l from-slate-900/15 to-transparent transition-opacity print:hidden ${overflow.right ? "opacity-100" : "opacity-0"}`}
         />
       </div>
