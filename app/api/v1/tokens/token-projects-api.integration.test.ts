@@ -99,7 +99,7 @@ describe("project-limited tokens", () => {
     const onlyA = await createTestToken(admin, ["read", "write"], { projectIds: [ids.a.projectId!] });
     const listed = await callRoute(listProjects, { headers: bearer(onlyA.secret) });
     expect((listed.json.items as { id: string }[]).map((p) => p.id)).toEqual([ids.a.projectId]);
-    const created = await callRoute(createProject, { method: "POST", body: { name: "New", slug: "new-one", outputKind: "label" }, headers: bearer(onlyA.secret) });
+    const created = await callRoute(createProject, { method: "POST", body: { name: "New", slug: "new-one", outputKind: "label", labels: ["yes", "no"] }, headers: bearer(onlyA.secret) });
     expect(created.status).toBe(403);
     expect(await prisma().project.count({ where: { slug: "new-one" } })).toBe(0);
     const body = (revisionId: string) => ({ patternRevisionId: revisionId, outputHash: hashJson("yes"), verdict: "pass" });
