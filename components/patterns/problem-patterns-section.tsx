@@ -60,7 +60,7 @@ export function ProblemPatternsSection({ problem, project, patterns, verdictColu
     >
       {hints.length > 0 ? (
         <div role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <span className="font-medium">Coverage:</span> {hints.map((hint) => coverageHintLabel[hint]).join(" · ")}. A problem is well covered by 10–15 patterns, positive and negative, some of them seen in production.
+          <span className="font-medium">Coverage:</span> {hints.map((hint) => coverageHintLabel[hint]).join(" · ")}. A problem is well covered by 10–15 patterns, cases and controls, some of them seen in production.
         </div>
       ) : null}
 

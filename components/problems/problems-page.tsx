@@ -50,7 +50,7 @@ export function ProblemsPage({ project, query, page, owners, canWrite, latest }:
     <>
       <PageHeader
         title="Problems"
-        description="Known weaknesses of the model, each backed by 10–15 patterns (positive and negative) and a target error rate."
+        description="Known weaknesses of the model, each backed by 10–15 patterns (cases and controls) and a target error rate."
         actions={
           canWrite ? (
             <Link href={`${base}/new`} className={buttonLink}>
