@@ -1,6 +1,6 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { DASHBOARD_SMALL_MULTIPLES_VIEW } from "@/lib/results/dashboard-query";
 import { ErrorRateChart } from "./error-rate-chart";
 import { ErrorRateSmallMultiples } from "./error-rate-small-multiples";
@@ -13,10 +13,13 @@ export const SMALL_MULTIPLES_FROM = 4;
 /**
  * The dashboard's chart: one chart with a line per problem, or — for more than a few problems — small multiples, chosen
  * by the reader. The choice lives in the URL (`?view=small`), so a reload, a shared link and Back keep it; switching
- * replaces the URL in place (history.replaceState, which Next's router follows) without reloading the page.
+ * replaces the URL in place (history.replaceState, which Next's router follows) without reloading the page, then
+ * refreshes the server-drawn parts in the background so their links and forms (pagination, filters, the picker) carry
+ * the new view too; the chart itself switches at once.
  */
 export function ErrorRateChartViews(props: ViewsProps) {
   const searchParams = useSearchParams();
+  const router = useRouter();
   const view = searchParams.get("view");
   const offersMultiples = props.series.length >= SMALL_MULTIPLES_FROM;
   const shown = offersMultiples && view === DASHBOARD_SMALL_MULTIPLES_VIEW ? "multiples" : "one";
@@ -27,6 +30,7 @@ export function ErrorRateChartViews(props: ViewsProps) {
     const search = params.toString();
     // Not Next's own history state: a state Next marks as its own is taken as internal and not synced to the router.
     window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+    router.refresh();
   };
   return (
     <div>

@@ -21,7 +21,7 @@ export function ProjectTabs({ children }: { children: ReactNode }) {
     // Only when it is past the edge, with room for the cue beside it.
     if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 32;
   }, [pathname]);
-  const cue = "pointer-events-none absolute inset-y-0 flex w-10 items-center from-white via-white/90 to-transparent text-slate-500 transition-opacity print:hidden";
+  const cue = "pointer-events-none absolute inset-y-0 flex w-10 items-center from-white via-white/90 to-transparent text-lg font-semibold text-slate-700 transition-opacity print:hidden";
   return (
     <div className="relative">
       <nav
