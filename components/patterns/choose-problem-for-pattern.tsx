@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { secondaryLinkClass } from "./secondary-link";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** The new-pattern page without a problem: a pattern always belongs to one, so pick it first. */
 export function ChooseProblemForPattern({ project, problems }: { project: { slug: string }; problems: { id: string; key: string; title: string }[] }) {
@@ -22,7 +22,7 @@ export function ChooseProblemForPattern({ project, problems }: { project: { slug
         </ul>
       )}
       <p className="mt-6">
-        <Link href={`/projects/${project.slug}/problems`} className={secondaryLinkClass}>
+        <Link href={`/projects/${project.slug}/problems`} className={buttonClass("secondary")}>
           Cancel
         </Link>
       </p>

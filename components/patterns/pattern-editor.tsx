@@ -12,7 +12,7 @@ import { PURPOSE_MEANING } from "@/lib/patterns/pattern-purpose";
 import { draftForAnother, draftFromExpectation, expectationFromDraft, type ExpectationDraft } from "@/lib/patterns/expectation-draft";
 import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { ExpectationFields, JsonTextarea } from "./expectation-fields";
-import { secondaryLinkClass } from "./secondary-link";
+import { buttonClass } from "@/components/ui/button-class";
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const NEW_JSON_INPUT = '{\n  "text": ""\n}';
@@ -290,7 +290,7 @@ export function PatternEditor({ project, problem, pattern }: Props) {
           </Button>
         )}
         {/* Back where the editor was opened from, nothing saved: the pattern's page, or its problem's. */}
-        <Link href={pattern ? `${base}/patterns/${pattern.id}` : `${base}/problems/${encodeURIComponent(problem.key)}`} className={secondaryLinkClass}>
+        <Link href={pattern ? `${base}/patterns/${pattern.id}` : `${base}/problems/${encodeURIComponent(problem.key)}`} className={buttonClass("secondary")}>
           Cancel
         </Link>
       </div>

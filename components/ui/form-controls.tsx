@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { buttonClass, type ButtonTone } from "./button-class";
 
 // Form pieces shared by every form: a label above, the field's error below and
 // linked with aria-describedby, so screen readers read the error with the field.
@@ -32,19 +33,8 @@ export function Select({ className = "", ...props }: ComponentPropsWithoutRef<"s
   return <select {...props} className={`${inputClass} ${className}`} />;
 }
 
-const buttonTones = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-300",
-  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-white text-red-700 ring-1 ring-inset ring-red-300 hover:bg-red-50 disabled:text-red-300",
-} as const;
-
-export function Button({ tone = "primary", className = "", ...props }: ComponentPropsWithoutRef<"button"> & { tone?: keyof typeof buttonTones }) {
-  return (
-    <button
-      {...props}
-      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:cursor-not-allowed ${buttonTones[tone]} ${className}`}
-    />
-  );
+export function Button({ tone = "primary", className = "", ...props }: ComponentPropsWithoutRef<"button"> & { tone?: ButtonTone }) {
+  return <button {...props} className={`${buttonClass(tone)} ${className}`} />;
 }
 
 /** A ref that takes the focus whenever `shown` becomes truthy (an error summary or notice that just appeared; give it tabIndex={-1}). */
