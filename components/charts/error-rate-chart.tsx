@@ -175,7 +175,8 @@ export function ErrorRateChart({
   // Focus that comes with a press (mouse, touch, pen) is followed by a click that picks the point: no default point then.
   // Changing the point between the press and its release would redraw what was pressed, and the browser then sends no
   // click. (A tap's compatibility mouse events, which move the focus, come after its pointerup: hence a time, not a flag.)
-  const pressedAt = useRef(0);
+  // Never pressed yet: -Infinity, not 0 (performance.now() starts at the page load, so 0 read as "pressed" for a second after it).
+  const pressedAt = useRef(Number.NEGATIVE_INFINITY);
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     // A click on a line or marker may focus one of recharts' inner elements: the focus belongs on the chart itself.
     if (event.target !== event.currentTarget) {
