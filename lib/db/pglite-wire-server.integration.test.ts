@@ -62,6 +62,57 @@ describe("the embedded wire server", () => {
   });
 });
 
+describe("the embedded wire server's notifications", () => {
+  const url = () => `postgresql://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
+
+  it("delivers a committed NOTIFY to every client that LISTENs on its channel, and to nobody else", async () => {
+    const [a, b, other] = [0, 1, 2].map(() => new pg.Client({ connectionString: url() }));
+    for (const client of [a!, b!, other!]) await client.connect();
+    const seen = new Map<pg.Client, string[]>([a!, b!, other!].map((c) => [c, []]));
+    for (const client of [a!, b!, other!]) client.on("notification", (n) => seen.get(client)!.push(`${n.channel}:${n.payload}`));
+    const arrived = (client: pg.Client, count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (seen.get(client)!.length < count) return;
+          client.off("notification", check);
+          resolve();
+        };
+        client.on("notification", check);
+        check();
+      });
+    try {
+      await a!.query('LISTEN "Wake_Up"; LISTEN wake_up');
+      await b!.query("LISTEN WAKE_UP");
+      await other!.query("LISTEN unrelated");
+      const sender = await pool.connect();
+      try {
+        await sender.query("BEGIN");
+        await sender.query("SELECT pg_notify($1, $2)", ["Wake_Up", "first"]);
+        await sender.query("SELECT pg_notify($1, $2)", ["wake_up", "second"]);
+        // Nothing is delivered before the commit.
+        expect([...seen.values()].flat()).toEqual([]);
+        await sender.query("COMMIT");
+      } finally {
+        sender.release();
+      }
+      await Promise.all([arrived(a!, 2), arrived(b!, 1)]);
+      expect(seen.get(a!)).toEqual(["Wake_Up:first", "wake_up:second"]);
+      expect(seen.get(b!)).toEqual(["wake_up:second"]);
+      // The listeners' own queries still get their answers; after UNLISTEN * a client hears nothing more.
+      expect((await b!.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      await b!.query("UNLISTEN *");
+      await pool.query("NOTIFY wake_up, 'third'");
+      await arrived(a!, 3);
+      expect(seen.get(a!)).toEqual(["Wake_Up:first", "wake_up:second", "wake_up:third"]);
+      await b!.query("SELECT 1"); // anything sent to b would have arrived before this answer
+      expect(seen.get(b!)).toEqual(["wake_up:second"]);
+      expect(seen.get(other!)).toEqual([]);
+    } finally {
+      for (const client of [a!, b!, other!]) await client.end();
+    }
+  });
+});
+
 describe("the embedded wire server with a password", () => {
   let locked: WireServer;
   const password = "correct-horse-battery-staple-0123456789";

@@ -26,6 +26,10 @@ const GROUP_ENDS = new Set(["S", "Q", "H", "c", "f"].map((c) => c.charCodeAt(0))
 const TERMINATE = "X".charCodeAt(0);
 const FLUSH = "H".charCodeAt(0);
 const PASSWORD_MESSAGE = "p".charCodeAt(0);
+const QUERY = "Q".charCodeAt(0);
+const NOTIFICATION_RESPONSE = "A".charCodeAt(0);
+/** LISTEN / UNLISTEN at the start of a statement of a simple query (how clients listen; PostgreSQL folds unquoted names to lower case). */
+const LISTEN_STATEMENT = /^\s*(UN)?LISTEN\s+(?:"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)|(\*))\s*$/i;
 
 type Connection = {
   id: number;
@@ -36,10 +40,15 @@ type Connection = {
   closed: boolean;
   /** After a Flush the client continues its extended query later: nobody else may run until its Sync. */
   midQuery: boolean;
+  /** Channels this client LISTENs on: notifications on them are sent to it. */
+  channels: Set<string>;
+  /** Its pending group holds an UNLISTEN. */
+  unlistens: boolean;
   /** While the client authenticates: its StartupMessage, held back until it has proved the password. */
   auth?: { startup: Buffer; scram: ScramVerifier };
 };
-type Group = { connection: Connection; bytes: Uint8Array; endsWithFlush: boolean };
+/** `unlisten`: the group UNLISTENs, which the one backend session does for every client: the others' channels are listened to again after it. */
+type Group = { connection: Connection; bytes: Uint8Array; endsWithFlush: boolean; unlisten: boolean };
 
 export type WireServer = { port: number; stop(): Promise<void> };
 
@@ -49,6 +58,7 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
   let owner: Connection | null = null;
   let running = false;
   let nextId = 1;
+  let relisten = false;
 
   async function drain() {
     if (running) return;
@@ -59,17 +69,20 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
         const index = exclusive ? queue.findIndex((g) => g.connection === owner) : 0;
         if (index === -1) break; // wait for the owner of the open transaction or query to go on
         const [group] = queue.splice(index, 1);
-        const { connection, bytes, endsWithFlush } = group!;
+        const { connection, bytes, endsWithFlush, unlisten } = group!;
         if (connection.closed) continue;
-        await db.runExclusive(() =>
-          db.execProtocolRawStream(bytes, {
-            onRawData: (chunk) => {
-              if (!connection.closed && connection.socket.writable) connection.socket.write(chunk);
-            },
-          }),
-        );
+        // The chunks are views of PGlite's memory, reused by its next message: copied at once.
+        const output: Buffer[] = [];
+        await db.runExclusive(() => db.execProtocolRawStream(bytes, { onRawData: (chunk) => void output.push(Buffer.from(chunk)) }));
+        deliver(connection, output.length === 1 ? output[0]! : Buffer.concat(output));
         owner = connection;
         connection.midQuery = endsWithFlush;
+        if (unlisten) relisten = true;
+        if (relisten && !db.isInTransaction()) {
+          relisten = false;
+          const channels = new Set([...connections].flatMap((c) => [...c.channels]));
+          if (channels.size) await db.exec([...channels].map((c) => `LISTEN "${c.replaceAll('"', '""')}";`).join("\n"));
+        }
       }
     } catch (error) {
       logger().error({ err: error, component: "embedded-db" }, "embedded database protocol error");
@@ -78,8 +91,25 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
     }
   }
 
-  function enqueue(connection: Connection, bytes: Buffer, endsWithFlush = false) {
-    queue.push({ connection, bytes: new Uint8Array(bytes), endsWithFlush });
+  /**
+   * Sends a group's answer to its connection, except notifications: the one
+   * backend session answers NOTIFY to whoever ran the committing statement, so
+   * each NotificationResponse goes instead to every connection that LISTENs on
+   * its channel (none: dropped).
+   */
+  function deliver(connection: Connection, output: Buffer) {
+    const notifications = splitNotifications(output);
+    const reply = notifications ? notifications.rest : output;
+    if (reply.length && !connection.closed && connection.socket.writable) connection.socket.write(reply);
+    for (const { channel, message } of notifications?.messages ?? []) {
+      for (const listener of connections) {
+        if (listener.channels.has(channel) && !listener.closed && listener.socket.writable) listener.socket.write(message);
+      }
+    }
+  }
+
+  function enqueue(connection: Connection, bytes: Buffer, endsWithFlush = false, unlisten = false) {
+    queue.push({ connection, bytes: new Uint8Array(bytes), endsWithFlush, unlisten });
     void drain();
   }
 
@@ -142,10 +172,12 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
         continue;
       }
       connection.pending.push(message);
+      if (type === QUERY && trackListening(connection, message.subarray(5))) connection.unlistens = true;
       if (GROUP_ENDS.has(type)) {
         const group = Buffer.concat(connection.pending);
         connection.pending = [];
-        enqueue(connection, group, type === FLUSH);
+        enqueue(connection, group, type === FLUSH, connection.unlistens);
+        connection.unlistens = false;
       }
     }
   }
@@ -173,7 +205,7 @@ export async function startPgliteWireServer(db: PGlite, options: { host: string;
 
   const server = net.createServer((socket) => {
     socket.setNoDelay(true);
-    const connection: Connection = { id: nextId++, socket, buffer: Buffer.alloc(0), started: false, pending: [], closed: false, midQuery: false };
+    const connection: Connection = { id: nextId++, socket, buffer: Buffer.alloc(0), started: false, pending: [], closed: false, midQuery: false, channels: new Set(), unlistens: false };
     connections.add(connection);
     socket.on("data", (data) => onData(connection, data));
     socket.on("error", () => void close(connection));
@@ -211,4 +243,58 @@ function fatalError(sqlState: string, message: string): Buffer {
   header.write("E", 0);
   header.writeInt32BE(4 + fields.length, 1);
   return Buffer.concat([header, fields]);
+}
+
+/**
+ * Follows a client's LISTEN / UNLISTEN; true when it UNLISTENs. (The shared
+ * backend session keeps listening on the channels of clients that left:
+ * harmless, their notifications are dropped.)
+ */
+function trackListening(connection: { channels: Set<string> }, body: Buffer): boolean {
+  const text = body.toString("utf8", 0, Math.max(0, body.length - 1));
+  if (!/listen/i.test(text)) return false;
+  let unlistens = false;
+  for (const statement of text.split(";")) {
+    const match = LISTEN_STATEMENT.exec(statement);
+    if (!match) continue;
+    const [, un, quoted, bare, all] = match;
+    const channel = quoted !== undefined ? quoted.replaceAll('""', '"') : bare?.toLowerCase();
+    if (!un && channel !== undefined) connection.channels.add(channel);
+    else if (un && all) connection.channels.clear();
+    else if (un && channel !== undefined) connection.channels.delete(channel);
+    unlistens ||= !!un;
+  }
+  return unlistens;
+}
+
+/**
+ * The NotificationResponse messages of a backend answer, and the answer
+ * without them; undefined when it has none (the usual case: nothing copied).
+ */
+function splitNotifications(output: Buffer): { rest: Buffer; messages: { channel: string; message: Buffer }[] } | undefined {
+  let found = false;
+  for (let at = 0; at + 5 <= output.length; at += 1 + output.readInt32BE(at + 1)) {
+    if (output[at] === NOTIFICATION_RESPONSE) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return undefined;
+  const kept: Buffer[] = [];
+  const messages: { channel: string; message: Buffer }[] = [];
+  let at = 0;
+  while (at + 5 <= output.length) {
+    const end = at + 1 + output.readInt32BE(at + 1);
+    const message = output.subarray(at, end);
+    if (output[at] === NOTIFICATION_RESPONSE) {
+      // Int32 length, Int32 sender pid, channel\0, payload\0
+      const channelEnd = message.indexOf(0, 9);
+      messages.push({ channel: message.toString("utf8", 9, channelEnd), message });
+    } else {
+      kept.push(message);
+    }
+    at = end;
+  }
+  if (at < output.length) kept.push(output.subarray(at));
+  return { rest: Buffer.concat(kept), messages };
 }
