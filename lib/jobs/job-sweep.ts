@@ -8,6 +8,9 @@ import type { JobQueue } from "./open-job-queue";
  */
 export type JobSweep = {
   name: string;
+  /** Runs at least this often: a backstop when `channel` is set. */
   intervalMs: number;
+  /** A NOTIFY on this channel (e.g. from a trigger on the rows it sweeps) runs the sweep at once. */
+  channel?: string;
   run(queue: JobQueue): Promise<number>;
 };

@@ -18,6 +18,11 @@ export type JobQueue = {
   grantExtraAttempt(name: string, jobId: string): Promise<void>;
   /** Makes jobs waiting for a retry due now (an interrupted job need not wait out the retry delay). */
   makeDue(name: string, jobIds: string[]): Promise<void>;
+  /**
+   * LISTENs on `channel` on a connection of its own (reconnected when lost) and calls `onNotify`
+   * for each NOTIFY, and once after every reconnect (notifications meanwhile were missed).
+   */
+  listen(channel: string, onNotify: () => void): Promise<{ close(): Promise<void> }>;
   /** Stops workers (graceful: waits for running handlers up to timeoutMs); `keepConnections` leaves the pool open for a last query. */
   close(options?: { graceful?: boolean; timeoutMs?: number; keepConnections?: boolean }): Promise<void>;
 };
@@ -26,8 +31,12 @@ export type JobQueueOptions = {
   databaseUrl?: string;
   /** PostgreSQL schema of the queue tables. */
   schema?: string;
-  /** Workers supervise (expire jobs of dead workers, retry, dead-letter); producers need not. */
-  supervise?: boolean;
+  /**
+   * Workers supervise (expire jobs of dead workers, retry, dead-letter); producers need not.
+   * "manual": the caller runs `boss.supervise()` itself, at a pace of its own (lib/jobs/start-worker.ts
+   * supervises often while busy, rarely while idle); pg-boss runs no supervise timer.
+   */
+  supervise?: boolean | "manual";
   superviseIntervalSeconds?: number;
   /** Connections the queue may open. */
   maxConnections?: number;
@@ -42,18 +51,23 @@ export type JobQueueOptions = {
 export const DEFAULT_JOB_SCHEMA = "pgboss";
 
 export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQueue> {
-  const supervise = options.supervise ?? false;
+  const worker = (options.supervise ?? false) !== false;
   const schema = options.schema ?? DEFAULT_JOB_SCHEMA;
   const boss = new PgBoss({
     connectionString: options.databaseUrl ?? requireDatabaseUrl(),
     schema,
     max: options.maxConnections ?? 4,
-    supervise,
+    supervise: options.supervise === true,
     schedule: false,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
-    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
-    registerInstance: supervise,
-    useListenNotify: options.listen ?? supervise,
+    // Queue statistics (pg-boss's own; GET /api/metrics counts the job table itself) need not be fresher.
+    monitorIntervalSeconds: Math.max(60, options.superviseIntervalSeconds ?? 10),
+    registerInstance: worker,
+    // The registry is informational here (heartbeats of workers are in worker_metrics).
+    instanceHeartbeatSeconds: 120,
+    useListenNotify: options.listen ?? worker,
+    // A dropped listener connection is noticed at once ('end'/'error'); the same-session check may be rare.
+    notifyHeartbeatIntervalMs: 60_000,
     openTelemetry: { enabled: false },
   });
   // Message and code only: pg-boss passes on pg's errors, which can carry the whole pg Client
@@ -113,6 +127,12 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     },
     async makeDue(name, jobIds) {
       await boss.getDb().executeSql(`UPDATE ${schema}.job SET start_after = now() WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'retry'`, [name, jobIds]);
+    },
+    async listen(channel, onNotify) {
+      const db = boss.getDb() as { listen?: (channel: string, onNotification: (payload: string) => void, onReconnect: () => void) => Promise<{ close(): Promise<void> }> };
+      if (typeof db.listen !== "function") throw new Error("the job queue's database connection cannot LISTEN");
+      // pg-boss's own listener: a dedicated pg.Client with keepalive, a heartbeat and reconnection with backoff.
+      return db.listen(channel, () => onNotify(), onNotify);
     },
     async close({ graceful = true, timeoutMs = 30_000, keepConnections = false } = {}) {
       await boss.stop({ graceful, timeout: timeoutMs, close: !keepConnections });

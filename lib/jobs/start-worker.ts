@@ -3,7 +3,7 @@ import type { JobResult } from "pg-boss";
 import { JobInterruptedError, type JobDefinition } from "./job-definition";
 import type { JobSweep } from "./job-sweep";
 import { logger } from "@/lib/log/logger.mjs";
-import { openJobQueue } from "./open-job-queue";
+import { openJobQueue, type JobQueue } from "./open-job-queue";
 import { MAX_GROUP_LIMIT } from "./send-jobs";
 
 /**
@@ -21,10 +21,16 @@ export type WorkerOptions = WorkerWorkload & {
   concurrency?: number;
   /** Jobs taken per fetch; a full fetch fetches again at once instead of waiting for the next poll. */
   fetchBatchSize?: number;
-  /** Idle poll interval (≥ 0.5 s). */
+  /** Poll interval while busy (≥ 0.5 s). */
   pollingIntervalSeconds?: number;
-  /** How often this worker looks for jobs of dead workers (expired heartbeats) and retries them. */
+  /** Poll interval while idle (default 30 s): new jobs and queued runs wake the worker at once (NOTIFY) anyway. */
+  idlePollingIntervalSeconds?: number;
+  /** How often this worker looks for jobs of dead workers (expired heartbeats) and retries them while busy. */
   superviseIntervalSeconds?: number;
+  /** The same while idle (default 60 s). */
+  idleSuperviseIntervalSeconds?: number;
+  /** The worker counts as busy this long after its last sign of work (default 90 s; see startPacer). */
+  busyWindowSeconds?: number;
   databaseUrl?: string;
   schema?: string;
   log?: (message: string) => void;
@@ -51,10 +57,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((message: string) => workerLog.info(message));
   const concurrency = options.concurrency ?? 4;
   const fetchBatchSize = options.fetchBatchSize ?? 1;
+  const busyPollMs = (options.pollingIntervalSeconds ?? 1) * 1000;
+  const idlePollMs = Math.max(busyPollMs, (options.idlePollingIntervalSeconds ?? 30) * 1000);
   const queue = await openJobQueue({
     databaseUrl: options.databaseUrl,
     schema: options.schema,
-    supervise: true,
+    supervise: "manual",
     superviseIntervalSeconds: options.superviseIntervalSeconds,
     maxConnections: Math.max(4, concurrency + 2),
   });
@@ -70,52 +78,75 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   /** Jobs whose handler stopped early for the shutdown, by queue: queued again once the queue has settled them. */
   const interrupted = new Map<string, string[]>();
 
+  const pacer = startPacer({
+    busyPollMs,
+    idlePollMs,
+    busySuperviseMs: (options.superviseIntervalSeconds ?? 10) * 1000,
+    idleSuperviseMs: Math.max((options.superviseIntervalSeconds ?? 10) * 1000, (options.idleSuperviseIntervalSeconds ?? 60) * 1000),
+    busyWindowMs: (options.busyWindowSeconds ?? 90) * 1000,
+    supervise: () => queue.boss.supervise(),
+    log,
+  });
+
+  // One pg-boss poller per slot (localConcurrency 1 each), so the pacer can wake every one of them by id.
+  // Their own poll is the idle interval: while busy the pacer wakes them every busyPollMs; NOTIFY wakes them for new jobs.
   for (const job of jobs) {
-    await queue.boss.work<object>(
-      job.name,
-      {
-        localConcurrency: concurrency,
-        batchSize: fetchBatchSize,
-        burstWhenBatchFull: fetchBatchSize > 1,
-        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
-        // NOTIFY wakes workers for new jobs only; jobs freed by a group limit, a retry delay or a dead worker are found by polling, so keep it as frequent.
-        notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
-        groupConcurrency: { default: 1, tiers: GROUP_TIERS },
-        perJobResults: true,
-      },
-      async (fetched): Promise<JobResult[]> =>
-        track(
-          Promise.all(fetched.map(async (entry): Promise<JobResult> => {
-            const parsed = job.payloadSchema.safeParse(entry.data);
-            if (!parsed.success) {
-              log(`${job.name} ${entry.id}: invalid payload, dropped: ${parsed.error.message}`);
-              return { id: entry.id, status: "deadletter", output: { error: "invalid payload" } };
-            }
-            try {
-              await job.handler(parsed.data, {
-                jobId: entry.id,
-                retryCount: entry.retryCount,
-                isLastAttempt: entry.retryCount >= job.queue.retryLimit,
-                signal: AbortSignal.any([stopping.signal, entry.signal]),
-              });
-              return { id: entry.id, status: "completed" };
-            } catch (error) {
-              if (error instanceof JobInterruptedError && stopping.signal.aborted) {
-                // Failed with one more attempt allowed, so this one does not count; requeueInterrupted() makes it due at once.
-                await queue.grantExtraAttempt(job.name, entry.id);
-                interrupted.set(job.name, [...(interrupted.get(job.name) ?? []), entry.id]);
-                log(`${job.name} ${entry.id}: interrupted by the shutdown, queued again`);
-                return { id: entry.id, status: "failed", output: { error: error.message } };
-              }
-              const message = error instanceof Error ? error.message : String(error);
-              log(`${job.name} ${entry.id} attempt ${entry.retryCount + 1} failed: ${message}`);
-              return { id: entry.id, status: "failed", output: { error: message } };
-            }
-          })),
-        ),
-    );
+    for (let slot = 0; slot < concurrency; slot++) {
+      let pollerId = "";
+      pollerId = await queue.boss.work<object>(
+        job.name,
+        {
+          localConcurrency: 1,
+          batchSize: fetchBatchSize,
+          burstWhenBatchFull: fetchBatchSize > 1,
+          pollingIntervalSeconds: idlePollMs / 1000,
+          notifyPollingIntervalSeconds: idlePollMs / 1000,
+          groupConcurrency: { default: 1, tiers: GROUP_TIERS },
+          perJobResults: true,
+        },
+        async (fetched): Promise<JobResult[]> => {
+          pacer.touch();
+          try {
+            return await track(
+              Promise.all(fetched.map(async (entry): Promise<JobResult> => {
+                const parsed = job.payloadSchema.safeParse(entry.data);
+                if (!parsed.success) {
+                  log(`${job.name} ${entry.id}: invalid payload, dropped: ${parsed.error.message}`);
+                  return { id: entry.id, status: "deadletter", output: { error: "invalid payload" } };
+                }
+                try {
+                  await job.handler(parsed.data, {
+                    jobId: entry.id,
+                    retryCount: entry.retryCount,
+                    isLastAttempt: entry.retryCount >= job.queue.retryLimit,
+                    signal: AbortSignal.any([stopping.signal, entry.signal]),
+                  });
+                  return { id: entry.id, status: "completed" };
+                } catch (error) {
+                  if (error instanceof JobInterruptedError && stopping.signal.aborted) {
+                    // Failed with one more attempt allowed, so this one does not count; requeueInterrupted() makes it due at once.
+                    await queue.grantExtraAttempt(job.name, entry.id);
+                    interrupted.set(job.name, [...(interrupted.get(job.name) ?? []), entry.id]);
+                    log(`${job.name} ${entry.id}: interrupted by the shutdown, queued again`);
+                    return { id: entry.id, status: "failed", output: { error: error.message } };
+                  }
+                  const message = error instanceof Error ? error.message : String(error);
+                  log(`${job.name} ${entry.id} attempt ${entry.retryCount + 1} failed: ${message}`);
+                  return { id: entry.id, status: "failed", output: { error: message } };
+                }
+              })),
+            );
+          } finally {
+            pacer.touch();
+            // A slot that just finished looks for the next job now, not at its next poll.
+            if (!stopping.signal.aborted) queue.boss.notifyWorker(pollerId);
+          }
+        },
+      );
+      pacer.wakeWhileBusy(() => queue.boss.notifyWorker(pollerId));
+    }
   }
-  const sweepLoops = (options.sweeps ?? []).map((sweep) => startSweep(sweep, queue, log));
+  const sweepLoops = await Promise.all((options.sweeps ?? []).map((sweep) => startSweep(sweep, queue, log, pacer)));
   log(`working ${jobs.map((j) => j.name).join(", ")} (concurrency ${concurrency}, fetch ${fetchBatchSize})`);
 
   let stopped: Promise<void> | undefined;
@@ -125,6 +156,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         const started = performance.now();
         const since = () => `${Math.round(performance.now() - started)} ms`;
         stopping.abort();
+        await pacer.stop();
         await Promise.all(sweepLoops.map((loop) => loop.stop()));
         const settled = Promise.allSettled([...running]).then(() => true);
         const inTime = await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
@@ -140,11 +172,92 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   };
 }
 
-function startSweep(sweep: JobSweep, queue: Parameters<JobSweep["run"]>[0], log: (message: string) => void) {
+type Pacer = {
+  /** A sign of work (a job started or ended, a sweep found work, a NOTIFY): busy for the next busy window. */
+  touch(): void;
+  busy(): boolean;
+  /** Called every busy poll interval while busy (wakes a pg-boss poller). */
+  wakeWhileBusy(wake: () => void): void;
+  stop(): Promise<void>;
+};
+
+/**
+ * One timer per worker instead of a poll per queue slot: while busy (a sign of
+ * work within the busy window) it wakes the pollers every busyPollMs and
+ * supervises every busySuperviseMs, as before; while idle the pollers keep their
+ * own (idle) interval and it supervises every idleSuperviseMs. The window is
+ * longer than a job's heartbeat expiry plus the first retry delays, so jobs
+ * freed by a group limit, a retry delay or another worker's death while work
+ * goes on are still picked up at the busy pace; new jobs and queued runs wake an
+ * idle worker at once (LISTEN/NOTIFY). A worker starts busy (it may be the
+ * restart of one that died mid-run).
+ */
+function startPacer(options: {
+  busyPollMs: number;
+  idlePollMs: number;
+  busySuperviseMs: number;
+  idleSuperviseMs: number;
+  busyWindowMs: number;
+  supervise: () => Promise<void>;
+  log: (message: string) => void;
+}): Pacer {
+  let lastWork = performance.now();
+  let lastSupervise = -Infinity;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let supervising: Promise<void> = Promise.resolve();
+  const wakers: (() => void)[] = [];
+  const busy = () => performance.now() - lastWork < options.busyWindowMs;
+  const tick = () => {
+    if (stopped) return;
+    const isBusy = busy();
+    if (isBusy) for (const wake of wakers) wake();
+    const superviseEvery = isBusy ? options.busySuperviseMs : options.idleSuperviseMs;
+    if (performance.now() - lastSupervise >= superviseEvery - 5) {
+      lastSupervise = performance.now();
+      supervising = options.supervise().catch((error: unknown) => options.log(`supervise failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    schedule();
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    const delay = busy() ? Math.min(options.busyPollMs, options.busySuperviseMs) : Math.min(options.idlePollMs, options.idleSuperviseMs);
+    timer = setTimeout(tick, delay);
+  };
+  schedule();
+  return {
+    touch() {
+      const wasBusy = busy();
+      lastWork = performance.now();
+      if (!wasBusy) schedule(); // from the idle pace back to the busy one now
+    },
+    busy,
+    wakeWhileBusy(wake) {
+      wakers.push(wake);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await supervising;
+    },
+  };
+}
+
+async function startSweep(sweep: JobSweep, queue: JobQueue, log: (message: string) => void, pacer: Pacer) {
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  let running = false;
+  let again = false;
   const tick = () => {
+    clearTimeout(timer);
+    if (stopping) return;
+    if (running) {
+      again = true; // notified while sweeping: sweep once more right after
+      return;
+    }
+    running = true;
     current = (async () => {
       let found = 0;
       try {
@@ -152,14 +265,28 @@ function startSweep(sweep: JobSweep, queue: Parameters<JobSweep["run"]>[0], log:
       } catch (error) {
         log(`${sweep.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (!stopping) timer = setTimeout(tick, found > 0 ? 0 : sweep.intervalMs);
+      running = false;
+      if (found > 0) pacer.touch();
+      const now = found > 0 || again;
+      again = false;
+      if (!stopping) timer = setTimeout(tick, now ? 0 : sweep.intervalMs);
     })();
   };
-  tick();
+  const listener = sweep.channel
+    ? await queue.listen(sweep.channel, () => {
+        pacer.touch();
+        tick();
+      }).catch((error: unknown) => {
+        log(`${sweep.name}: cannot LISTEN on ${sweep.channel} (${error instanceof Error ? error.message : String(error)}); sweeping every ${sweep.intervalMs} ms only`);
+        return undefined;
+      })
+    : undefined;
+  if (!listener) tick(); // a listener sweeps once it listens (and after every reconnect)
   return {
     async stop() {
       stopping = true;
       clearTimeout(timer);
+      await listener?.close();
       await current;
     },
   };

@@ -5,8 +5,10 @@ import { prisma } from "@/lib/db/prisma";
 import { logger } from "@/lib/log/logger.mjs";
 import { replayMetrics } from "./replay-metrics";
 
-/** How often a worker writes its heartbeat and metrics. */
+/** How often a worker writes its metrics while they change. */
 export const WORKER_METRICS_INTERVAL_MS = 15_000;
+/** How often it writes while they do not (an idle worker): its heartbeat, well inside the README's 60 s alert. */
+export const WORKER_HEARTBEAT_INTERVAL_MS = 30_000;
 /** Rows of workers silent this long are deleted (by any worker starting). */
 const RETENTION = "1 day";
 
@@ -14,12 +16,16 @@ export type WorkerMetricsPublisher = { workerId: string; publish(): Promise<void
 
 /**
  * Writes this worker's heartbeat and its metrics registry (replay-metrics.ts)
- * to `worker_metrics` now and every `intervalMs`, with the database's clock,
+ * to `worker_metrics` now, then every `intervalMs` while the metrics change and
+ * every `heartbeatMs` while they do not, with the database's clock,
  * so GET /api/metrics on any web process can show every worker. stop() deletes
  * the row: a stopped worker is gone, a crashed one keeps an aging heartbeat.
  */
-export function startWorkerMetricsPublisher(options: { intervalMs?: number } = {}): WorkerMetricsPublisher {
+export function startWorkerMetricsPublisher(options: { intervalMs?: number; heartbeatMs?: number } = {}): WorkerMetricsPublisher {
   const intervalMs = options.intervalMs ?? WORKER_METRICS_INTERVAL_MS;
+  const heartbeatMs = Math.max(intervalMs, options.heartbeatMs ?? WORKER_HEARTBEAT_INTERVAL_MS);
+  let written = "";
+  let writtenAt = -Infinity;
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(2).toString("hex")}`;
   const startedAt = new Date();
   const log = logger().child({ workerId });
@@ -27,15 +33,18 @@ export function startWorkerMetricsPublisher(options: { intervalMs?: number } = {
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
 
-  const publish = async () => {
-    const metrics = await replayMetrics().registry.getMetricsAsJSON();
+  const publish = async ({ always = true } = {}) => {
+    const metrics = JSON.stringify(await replayMetrics().registry.getMetricsAsJSON());
+    if (!always && metrics === written && performance.now() - writtenAt < heartbeatMs - 50) return;
     await prisma().$executeRaw`
       INSERT INTO worker_metrics (worker_id, host, pid, started_at, heartbeat_at, metrics)
-      VALUES (${workerId}, ${os.hostname()}, ${process.pid}, ${startedAt}, now(), ${JSON.stringify(metrics)}::jsonb)
+      VALUES (${workerId}, ${os.hostname()}, ${process.pid}, ${startedAt}, now(), ${metrics}::jsonb)
       ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now(), metrics = EXCLUDED.metrics`;
+    written = metrics;
+    writtenAt = performance.now();
   };
   const tick = () => {
-    current = publish().catch((error: unknown) => log.warn({ err: error }, "could not publish the worker's metrics"));
+    current = publish({ always: false }).catch((error: unknown) => log.warn({ err: error }, "could not publish the worker's metrics"));
     void current.then(() => {
       if (!stopped) timer = setTimeout(tick, intervalMs);
     });
@@ -47,7 +56,7 @@ export function startWorkerMetricsPublisher(options: { intervalMs?: number } = {
 
   return {
     workerId,
-    publish: () => (current = current.then(publish)),
+    publish: () => (current = current.then(() => publish())),
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -41,7 +41,7 @@ async function readDatabaseMetrics(): Promise<MetricJson[]> {
   const activeRuns = new client.Gauge({ name: "ratchet_replay_runs_active", help: "Replay runs not finished, by status.", labelNames: ["status"], registers: [registry] });
   const heartbeat = new client.Gauge({
     name: "ratchet_worker_last_heartbeat_timestamp_seconds",
-    help: `Last heartbeat of each replay worker (unix time, database clock), every 15 s; workers silent for ${WORKER_SILENCE_SECONDS} s are left out.`,
+    help: `Last heartbeat of each replay worker (unix time, database clock), every 15 s while its metrics change, every 30 s otherwise; workers silent for ${WORKER_SILENCE_SECONDS} s are left out.`,
     labelNames: ["worker"],
     registers: [registry],
   });
