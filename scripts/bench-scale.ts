@@ -10,14 +10,11 @@
 //   --seed-only:      seed, report the insert rate, stop.
 //   BENCH_KEEP=1:     keep the seeded database as ratchet_bench_scale_kept, to explore it.
 // The scratch database is dropped at the end, also when the run fails.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createThrowawayDatabase } from "../lib/db/tooling/throwaway-database";
+import { percentile, startBenchServer, stopBenchServer, waitForBenchServer } from "./testing/bench-server";
 
 const { values } = parseArgs({
   options: { embedded: { type: "boolean", default: false }, scale: { type: "string" }, "seed-only": { type: "boolean", default: false } },
@@ -199,10 +196,6 @@ async function seed(client: pg.Client, url: string) {
   return { resultSeconds, results: patterns * VERSIONS };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function measure(name: string, url: string, headers: Record<string, string>) {
   const get = async () => {
     const response = await fetch(url, { headers });
@@ -220,35 +213,6 @@ async function measure(name: string, url: string, headers: Record<string, string
   }
   times.sort((a, b) => a - b);
   return { name, bytes, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
-}
-
-/** The server logs as in production (an access line per request, at info), but to a file: on the console its lines buried the figures. */
-function startServer(databaseUrl: string): ChildProcess {
-  const logFile = path.join(mkdtempSync(path.join(tmpdir(), "ratchet-bench-scale-")), "server.log");
-  const out = openSync(logFile, "a");
-  log(`server log: ${logFile}`);
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
-    stdio: ["ignore", out, out],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), RATCHET_HOST: "127.0.0.1", RATCHET_DEMO: "0", RATCHET_SECRET: "bench-scale-secret-0123456789abcdefghijkl" },
-  });
-  return child;
-}
-
-async function waitForServer(child: ChildProcess) {
-  const deadline = Date.now() + 40 * 60_000; // a cold `next build` on a busy machine
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} (see the server log above)`);
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not answer in time");
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
 await withScratchDatabase(async (url, kind) => {
@@ -276,9 +240,14 @@ await withScratchDatabase(async (url, kind) => {
   await prisma().$transaction((tx) => createAccount(tx, { name: "Bench", email: EMAIL, password: PASSWORD }, "admin"), { timeout: 120_000 });
   await prisma().$disconnect();
 
-  const server = startServer(url);
+  const server = startBenchServer({
+    name: "bench-scale",
+    port: PORT,
+    databaseUrl: url,
+    env: { RATCHET_SECRET: "bench-scale-secret-0123456789abcdefghijkl" },
+  });
   try {
-    await waitForServer(server);
+    await waitForBenchServer(server, BASE);
     const signIn = await fetch(`${BASE}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: BASE },
@@ -312,6 +281,6 @@ await withScratchDatabase(async (url, kind) => {
       console.log(`${r.name.padEnd(width)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(7)}  ${r.max.toFixed(1).padStart(7)}   ${r.bytes}`);
     }
   } finally {
-    await stopServer(server);
+    await stopBenchServer(server);
   }
 });
