@@ -88,8 +88,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     log,
   });
 
-  // One pg-boss poller per slot (localConcurrency 1 each), so the pacer can wake every one of them by id.
-  // Their own poll is the idle interval: while busy the pacer wakes them every busyPollMs; NOTIFY wakes them for new jobs.
+  // One pg-boss poller per slot (localConcurrency 1 each), so the pacer can wake every one of them by id:
+  // all of them every busyPollMs while busy, one per queue every idlePollMs while idle; NOTIFY wakes them all for new jobs.
   for (const job of jobs) {
     for (let slot = 0; slot < concurrency; slot++) {
       let pollerId = "";
@@ -99,8 +99,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           localConcurrency: 1,
           batchSize: fetchBatchSize,
           burstWhenBatchFull: fetchBatchSize > 1,
-          pollingIntervalSeconds: idlePollMs / 1000,
-          notifyPollingIntervalSeconds: idlePollMs / 1000,
+          // A backstop only: the pacer wakes the pollers (see startPacer).
+          pollingIntervalSeconds: (4 * idlePollMs) / 1000,
+          notifyPollingIntervalSeconds: (4 * idlePollMs) / 1000,
           groupConcurrency: { default: 1, tiers: GROUP_TIERS },
           perJobResults: true,
         },
@@ -143,7 +144,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           }
         },
       );
-      pacer.wakeWhileBusy(() => queue.boss.notifyWorker(pollerId));
+      pacer.addPoller(() => queue.boss.notifyWorker(pollerId), { whenIdle: slot === 0 });
     }
   }
   const sweepLoops = await Promise.all((options.sweeps ?? []).map((sweep) => startSweep(sweep, queue, log, pacer)));
@@ -176,16 +177,16 @@ type Pacer = {
   /** A sign of work (a job started or ended, a sweep found work, a NOTIFY): busy for the next busy window. */
   touch(): void;
   busy(): boolean;
-  /** Called every busy poll interval while busy (wakes a pg-boss poller). */
-  wakeWhileBusy(wake: () => void): void;
+  /** Wakes a pg-boss poller every busy poll interval while busy, and with `whenIdle` every idle one while idle. */
+  addPoller(wake: () => void, options: { whenIdle: boolean }): void;
   stop(): Promise<void>;
 };
 
 /**
  * One timer per worker instead of a poll per queue slot: while busy (a sign of
- * work within the busy window) it wakes the pollers every busyPollMs and
- * supervises every busySuperviseMs, as before; while idle the pollers keep their
- * own (idle) interval and it supervises every idleSuperviseMs. The window is
+ * work within the busy window) it wakes every poller every busyPollMs and
+ * supervises every busySuperviseMs, as before; while idle it wakes one poller
+ * per queue every idlePollMs and supervises every idleSuperviseMs. The window is
  * longer than a job's heartbeat expiry plus the first retry delays, so jobs
  * freed by a group limit, a retry delay or another worker's death while work
  * goes on are still picked up at the busy pace; new jobs and queued runs wake an
@@ -206,12 +207,12 @@ function startPacer(options: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let supervising: Promise<void> = Promise.resolve();
-  const wakers: (() => void)[] = [];
+  const pollers: { wake: () => void; whenIdle: boolean }[] = [];
   const busy = () => performance.now() - lastWork < options.busyWindowMs;
   const tick = () => {
     if (stopped) return;
     const isBusy = busy();
-    if (isBusy) for (const wake of wakers) wake();
+    for (const poller of pollers) if (isBusy || poller.whenIdle) poller.wake();
     const superviseEvery = isBusy ? options.busySuperviseMs : options.idleSuperviseMs;
     if (performance.now() - lastSupervise >= superviseEvery - 5) {
       lastSupervise = performance.now();
@@ -233,8 +234,8 @@ function startPacer(options: {
       if (!wasBusy) schedule(); // from the idle pace back to the busy one now
     },
     busy,
-    wakeWhileBusy(wake) {
-      wakers.push(wake);
+    addPoller(wake, { whenIdle }) {
+      pollers.push({ wake, whenIdle });
     },
     async stop() {
       stopped = true;
