@@ -3,7 +3,8 @@
 // directory, waits until it serves, the worker is ready, the demo's replays are
 // done and its sign-offs written, lets it settle, then reads utime + stime
 // (/proc/<pid>/stat) of every process of its process group over the window and
-// prints each one's share of one core and the total. Stops the instance and
+// prints each one's share of one core and the total; then requests a replay and
+// reports how soon the idle worker starts it. Stops the instance and
 // removes the scratch directory at the end, also when the run fails.
 //   --duration S   measuring window in seconds (default 60)
 //   --settle S     quiet time before measuring (default 100: a worker keeps its busy pace for 90 s after its last work)
@@ -12,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { groupAlive, killGroups, spawnRatchet, waitFor, waitUntilReady, withDatabase } from "./testing/ratchet-instance";
+import { embeddedDatabaseUrl, groupAlive, killGroups, spawnRatchet, waitFor, waitUntilReady, withDatabase } from "./testing/ratchet-instance";
 
 const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, settle: { type: "string", default: "100" } } });
 const durationS = Number(values.duration);
@@ -99,6 +100,21 @@ try {
   console.log(`\nidle CPU over ${seconds.toFixed(1)} s (utime + stime from /proc/<pid>/stat, % of one core); load average ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
   for (const r of rows) console.log(`  ${r.label.padEnd(32)} pid ${String(r.pid).padEnd(8)} ${r.percent.toFixed(2).padStart(6)} %${r.new ? "  (started during the window)" : ""}`);
   console.log(`  ${"total".padEnd(45)} ${total.toFixed(2).padStart(6)} %`);
+
+  // How fast an idle instance answers work: a replay requested now (as the API does it) is dispatched and started by the NOTIFYs, not a poll.
+  process.env.DATABASE_URL = embeddedDatabaseUrl(dataDir, dbPort);
+  const { prisma } = await import("../lib/db/prisma");
+  const { requestReplay } = await import("../lib/replay/request-replay");
+  const version = await prisma().modelVersion.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { id: true, projectId: true } });
+  const requested = performance.now();
+  const run = await prisma().$transaction((tx) => requestReplay(tx, { projectId: version.projectId, modelVersionId: version.id, trigger: "manual" }));
+  const committed = performance.now();
+  const started = await waitFor("the replay to start", async () => {
+    const row = await prisma().replayRun.findUniqueOrThrow({ where: { id: run.id }, select: { startedAt: true } });
+    return row.startedAt ? performance.now() : undefined;
+  }, 60_000, instance);
+  console.log(`a replay requested while idle (${run.total} patterns): its first batch started ${((started - committed) / 1000).toFixed(2)} s after the request committed (±0.2 s polling here; request ${((committed - requested) / 1000).toFixed(2)} s)`);
+  await prisma().$disconnect();
 } finally {
   if (groupAlive(pgid)) {
     process.kill(-pgid, "SIGTERM");
