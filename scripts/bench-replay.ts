@@ -169,7 +169,7 @@ const startWorkers = async () => {
 };
 
 /** The full path: register the version (the API's createModelVersion) → its registration replay `completed`, every result written. */
-async function measureFull(scenario: Scenario, index: number): Promise<{ seconds: number }> {
+async function measureFull(scenario: Scenario, index: number): Promise<{ seconds: number; phases: string }> {
   const url = serverUrls.get(scenario.latencyMs)!;
   const connector = scenario.batched
     ? { kind: "openinference", baseUrl: url, model: "label", inputName: "text", outputName: "label", maxBatchSize: batchSize }
@@ -178,11 +178,17 @@ async function measureFull(scenario: Scenario, index: number): Promise<{ seconds
   const started = Date.now();
   const version = await createModelVersion(actor, project.id, input);
   for (;;) {
-    const run = await db.replayRun.findFirst({ where: { modelVersionId: version.id }, select: { id: true, status: true, finishedAt: true, passed: true, failed: true, errored: true, ungraded: true } });
+    const run = await db.replayRun.findFirst({
+      where: { modelVersionId: version.id },
+      select: { id: true, status: true, createdAt: true, dispatchedAt: true, startedAt: true, finishedAt: true, passed: true, failed: true, errored: true, ungraded: true },
+    });
     if (run && run.status !== "queued" && run.status !== "running") {
       const results = await db.result.count({ where: { modelVersionId: version.id, replayRunId: run.id } });
       if (run.status !== "completed" || run.passed !== patterns || results !== patterns) throw new Error(`${scenario.name}: run ended ${JSON.stringify(run)} with ${results} results`);
-      return { seconds: (run.finishedAt!.getTime() - started) / 1000 };
+      const at = (date: Date | null) => ((date!.getTime() - started) / 1000).toFixed(2);
+      // Where the wall time went: registration committed, jobs dispatched (the sweep), first batch started, last result written.
+      const phases = `registered ${at(run.createdAt)} s, dispatched ${at(run.dispatchedAt)} s, first batch ${at(run.startedAt)} s, completed ${at(run.finishedAt)} s`;
+      return { seconds: (run.finishedAt!.getTime() - started) / 1000, phases };
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -210,6 +216,7 @@ try {
     ];
     rows.push(row);
     console.log(`[bench] ${row[0]}: limit ${row[2]}; full path ${row[3]}; ratio ${row[4]} (load ${load})`);
+    console.log(`[bench]   ${full.phases}`);
   }
 } catch (error) {
   failed = true;

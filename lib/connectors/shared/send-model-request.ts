@@ -8,14 +8,16 @@ import { redactExchange } from "./redact-exchange";
 export type ModelRequest = { method: string; url: string; headers: Record<string, string>; body: unknown };
 
 export type ModelResponse =
-  | { ok: true; status: number; body: unknown; latencyMs: number; exchange: ConnectorExchange }
-  | { ok: false; reason: string; transient: boolean; latencyMs: number; exchange: ConnectorExchange };
+  | { ok: true; status: number; body: unknown; latencyMs: number; exchange?: ConnectorExchange }
+  | { ok: false; reason: string; transient: boolean; latencyMs: number; exchange?: ConnectorExchange };
 
 export type SendOptions = {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Secret values to mask in the recorded exchange. */
   secretValues?: readonly string[];
+  /** false: no exchange record (its redacted copy of both bodies costs CPU on every call); default true. */
+  recordExchange?: boolean;
 };
 
 /** Node error codes of connections that broke or never opened: the server may well be back soon. */
@@ -79,7 +81,8 @@ export async function sendModelRequest(request: ModelRequest, options: SendOptio
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const headers = { "content-type": "application/json", accept: "application/json", ...request.headers };
-  const exchangeOf = (response: ConnectorExchange["response"]) => redactExchange({ request: { ...request, headers }, response }, secrets);
+  const exchangeOf = (response: ConnectorExchange["response"]) =>
+    options.recordExchange === false ? undefined : redactExchange({ request: { ...request, headers }, response }, secrets);
 
   let status: number;
   let text: string;
