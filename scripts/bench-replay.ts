@@ -12,7 +12,7 @@
 //   --only LIST       comma-separated scenarios to run (default all): 20ms-c16-http, 20ms-c16-batched,
 //                     20ms-c64-http, 20ms-c64-batched, 0ms-c16-http, 0ms-c16-batched (a prefix selects several: "20ms-c64")
 //   --batch N         patterns per call of the batched (openinference) connector (default 32)
-//   --processes N     worker processes (default 1)
+//   --processes N     worker processes (npm run worker -- --processes N; default 1)
 //   --worker-concurrency N  jobs each worker process runs at a time (the worker's --concurrency, default 8)
 //   --embedded        an embedded database (PGlite) instead of a scratch database on DATABASE_URL's server
 //   --profile DIR     write a CPU profile of each worker process to DIR (node --cpu-prof)
@@ -147,25 +147,23 @@ await db.$executeRaw`UPDATE patterns SET current_revision_id = 'brev' || substr(
 // ── the worker processes: npm run worker, as deployed ──
 const workerArgs = ["--concurrency", values["worker-concurrency"]!, "--poll", "0.5", "--supervise", "5"];
 const startWorkers = async () => {
-  const ready: Promise<void>[] = [];
-  for (let i = 0; i < processes; i++) {
-    const nodeArgs = ["--import", "tsx", "--conditions=react-server", ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : []), "scripts/worker.ts", ...workerArgs];
-    const child = spawn(process.execPath, nodeArgs, {
-      env: { ...process.env, DATABASE_URL: database.url, RATCHET_DB_POOL_SIZE: process.env.RATCHET_DB_POOL_SIZE ?? "12", RATCHET_LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "inherit"],
+  const nodeArgs = ["--import", "tsx", "--conditions=react-server", ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [])];
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", ...workerArgs, "--processes", String(processes)], {
+    env: { ...process.env, DATABASE_URL: database.url, RATCHET_DB_POOL_SIZE: process.env.RATCHET_DB_POOL_SIZE ?? "12", RATCHET_LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let ready = 0;
+    let partial = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      const lines = (partial + d.toString()).split("\n");
+      partial = lines.pop()!;
+      ready += lines.filter((line) => line.includes("worker ready")).length;
+      if (ready >= processes) resolve();
     });
-    children.push(child);
-    ready.push(new Promise((resolve, reject) => {
-      let seen = "";
-      child.stdout!.on("data", (d: Buffer) => {
-        seen += d.toString();
-        if (seen.includes("worker ready")) resolve();
-        if (seen.length > 100_000) seen = seen.slice(-1000);
-      });
-      child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
-    }));
-  }
-  await Promise.all(ready);
+    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
+  });
 };
 
 /** The full path: register the version (the API's createModelVersion) → its registration replay `completed`, every result written. */
