@@ -8,9 +8,9 @@
 //   --items-per-job N revisions per replay-batch job when this worker dispatches a run
 //                     (default max(500, maxBatchSize × the model's concurrency))
 //   --processes N     worker processes to run (default 1): this process then only supervises N
-//                     workers (each with the other flags), restarts one that dies, and stops them
-//                     all on SIGTERM/SIGINT (or npm start's "stop"): one process is one core for
-//                     the connectors' HTTP and the judging, so N uses N cores
+//                     workers (each with the other flags), starts a dead one again, and stops them
+//                     all on SIGTERM/SIGINT (or npm start's "stop"): one process uses one core for
+//                     the connectors' HTTP and the judging, so N use up to N cores
 import { fork, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
@@ -45,9 +45,68 @@ const processes = Math.floor(number("processes", values.processes, 1));
 if (processes > 1) {
   requireDatabaseUrl();
   superviseWorkers(processes);
-} else {
-  await runWorker();
+  // This process only supervises; it exits when its workers have stopped.
+  await new Promise(() => {});
 }
+
+// SIGTERM/SIGINT: running batches write the outcomes they have, give their
+// model slots back and are queued again at once for another worker; the queue's
+// connections close and the process exits 0. A later signal exits at once.
+// pg-boss waits up to this long twice (a running maintenance command, then handlers): 2 × 4 s stays inside npm start's 10 s.
+const STOP_TIMEOUT_MS = 4_000;
+let worker: Worker | undefined;
+let metrics: WorkerMetricsPublisher | undefined;
+let stopRequested = false;
+const stop = () => {
+  log.info("stopping: writing what running jobs have, giving their jobs back …");
+  setTimeout(() => {
+    log.error("did not stop in time; exiting now");
+    process.exit(1);
+  }, STOP_TIMEOUT_MS * 2 + 1_500).unref();
+  void worker!
+    .stop({ timeoutMs: STOP_TIMEOUT_MS })
+    .then(() => metrics?.stop())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "stop failed");
+        process.exit(1);
+      },
+    );
+};
+const requestStop = () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  if (worker) stop();
+};
+handleStopSignals({
+  stop: requestStop,
+  force(signal) {
+    log.error({ signal }, `${signal} again: exiting now`);
+    process.exit(signalExitCode(signal));
+  },
+});
+
+// Under npm start: asked to stop over IPC (never a forcing signal), and stops if npm start goes away.
+if (process.send) {
+  process.on("message", (message) => message === "stop" && requestStop());
+  process.on("disconnect", requestStop);
+}
+
+requireDatabaseUrl();
+const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;
+// Every domain's work: add a domain's workload here when it defines jobs.
+worker = await startWorker({
+  ...replayWorkload(itemsPerJob ? { itemsPerJob } : {}),
+  concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
+  fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
+  pollingIntervalSeconds: number("poll", values.poll, 0.5),
+  superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
+});
+// Heartbeat and metrics in PostgreSQL for GET /api/metrics (README → Operations).
+metrics = startWorkerMetricsPublisher();
+if (stopRequested) stop();
+else log.info({ workerId: metrics.workerId }, "worker ready");
 
 /** N worker processes with this one's flags; a dead one is started again; a stop request goes to each. */
 function superviseWorkers(count: number) {
@@ -89,65 +148,4 @@ function superviseWorkers(count: number) {
   }
   for (let i = 0; i < count; i++) start(i);
   log.info({ processes: count }, "supervising worker processes");
-}
-
-async function runWorker() {
-  // SIGTERM/SIGINT: running batches write the outcomes they have, give their
-  // model slots back and are queued again at once for another worker; the queue's
-  // connections close and the process exits 0. A later signal exits at once.
-  // pg-boss waits up to this long twice (a running maintenance command, then handlers): 2 × 4 s stays inside npm start's 10 s.
-  const STOP_TIMEOUT_MS = 4_000;
-  let worker: Worker | undefined;
-  let metrics: WorkerMetricsPublisher | undefined;
-  let stopRequested = false;
-  const stop = () => {
-    log.info("stopping: writing what running jobs have, giving their jobs back …");
-    setTimeout(() => {
-      log.error("did not stop in time; exiting now");
-      process.exit(1);
-    }, STOP_TIMEOUT_MS * 2 + 1_500).unref();
-    void worker!
-      .stop({ timeoutMs: STOP_TIMEOUT_MS })
-      .then(() => metrics?.stop())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: error }, "stop failed");
-          process.exit(1);
-        },
-      );
-  };
-  const requestStop = () => {
-    if (stopRequested) return;
-    stopRequested = true;
-    if (worker) stop();
-  };
-  handleStopSignals({
-    stop: requestStop,
-    force(signal) {
-      log.error({ signal }, `${signal} again: exiting now`);
-      process.exit(signalExitCode(signal));
-    },
-  });
-
-  // Under npm start: asked to stop over IPC (never a forcing signal), and stops if npm start goes away.
-  if (process.send) {
-    process.on("message", (message) => message === "stop" && requestStop());
-    process.on("disconnect", requestStop);
-}
-
-  requireDatabaseUrl();
-  const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;
-  // Every domain's work: add a domain's workload here when it defines jobs.
-  worker = await startWorker({
-    ...replayWorkload(itemsPerJob ? { itemsPerJob } : {}),
-    concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
-    fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
-    pollingIntervalSeconds: number("poll", values.poll, 0.5),
-    superviseIntervalSeconds: Math.floor(number("supervise", values.supervise, 1)),
-  });
-  // Heartbeat and metrics in PostgreSQL for GET /api/metrics (README → Operations).
-  metrics = startWorkerMetricsPublisher();
-  if (stopRequested) stop();
-  else log.info({ workerId: metrics.workerId }, "worker ready");
 }
