@@ -65,7 +65,11 @@ function createModelSlotPool(modelVersionId: string): ModelSlotPool {
         renew = undefined;
         return;
       }
-      void db().$executeRaw`UPDATE replay_slots SET leased_until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE holder = ${holder}`.catch(() => {});
+      // Only the slots held now: one whose give-back failed (database gone) must expire, not be renewed.
+      void db()
+        .$executeRaw`UPDATE replay_slots SET leased_until = now() + make_interval(secs => ${LEASE_SECONDS})
+                      WHERE model_version_id = ${modelVersionId} AND slot = ANY(${[...held]}::int[]) AND holder = ${holder}`
+        .catch(() => {});
     }, (LEASE_SECONDS * 1000) / 3);
     renew.unref();
   };
