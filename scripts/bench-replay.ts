@@ -148,7 +148,7 @@ await db.$executeRaw`UPDATE patterns SET current_revision_id = 'brev' || substr(
 const workerArgs = ["--concurrency", values["worker-concurrency"]!, "--poll", "0.5", "--supervise", "5"];
 const startWorkers = async () => {
   const nodeArgs = ["--import", "tsx", "--conditions=react-server", ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [])];
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", ...workerArgs, "--processes", String(processes)], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", ...workerArgs, ...(processes > 1 ? ["--processes", String(processes)] : [])], {
     env: { ...process.env, DATABASE_URL: database.url, RATCHET_DB_POOL_SIZE: process.env.RATCHET_DB_POOL_SIZE ?? "12", RATCHET_LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],
   });
