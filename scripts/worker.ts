@@ -7,6 +7,11 @@
 //   --supervise S     how often to look for dead workers' jobs, seconds (default 10)
 //   --items-per-job N revisions per replay-batch job when this worker dispatches a run
 //                     (default max(500, maxBatchSize × the model's concurrency))
+//   --processes N     worker processes to run (default 1): this process then only supervises N
+//                     workers (each with the other flags), starts a dead one again, and stops them
+//                     all on SIGTERM/SIGINT (or npm start's "stop"): one process uses one core for
+//                     the connectors' HTTP and the judging, so N use up to N cores
+import { fork, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
 import { startWorker, type Worker } from "../lib/jobs/start-worker";
@@ -24,6 +29,7 @@ const { values } = parseArgs({
     poll: { type: "string", default: "1" },
     supervise: { type: "string", default: "10" },
     "items-per-job": { type: "string" },
+    processes: { type: "string", default: "1" },
   },
 });
 const number = (name: string, value: string | undefined, min: number) => {
@@ -34,6 +40,14 @@ const number = (name: string, value: string | undefined, min: number) => {
   }
   return n;
 };
+
+const processes = Math.floor(number("processes", values.processes, 1));
+if (processes > 1) {
+  requireDatabaseUrl();
+  superviseWorkers(processes);
+  // This process only supervises; it exits when its workers have stopped.
+  await new Promise(() => {});
+}
 
 // SIGTERM/SIGINT: running batches write the outcomes they have, give their
 // model slots back and are queued again at once for another worker; the queue's
@@ -93,3 +107,45 @@ worker = await startWorker({
 metrics = startWorkerMetricsPublisher();
 if (stopRequested) stop();
 else log.info({ workerId: metrics.workerId }, "worker ready");
+
+/** N worker processes with this one's flags; a dead one is started again; a stop request goes to each. */
+function superviseWorkers(count: number) {
+  const args = process.argv.slice(2).filter((arg, i, all) => arg !== "--processes" && all[i - 1] !== "--processes" && !arg.startsWith("--processes="));
+  const children = new Set<ChildProcess>();
+  let stopping = false;
+  let exitCode = 0;
+  const start = (index: number) => {
+    const child = fork(process.argv[1]!, args, { execArgv: process.execArgv, stdio: "inherit" });
+    children.add(child);
+    child.once("exit", (code, signal) => {
+      children.delete(child);
+      if (stopping) {
+        exitCode = Math.max(exitCode, code ?? 1);
+        if (children.size === 0) process.exit(exitCode);
+        return;
+      }
+      log.error({ worker: index, code, signal }, "worker process died; starting another");
+      setTimeout(() => !stopping && start(index), 1_000).unref();
+    });
+  };
+  const stopAll = () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ processes: children.size }, "stopping every worker process …");
+    if (children.size === 0) process.exit(0);
+    for (const child of children) child.send("stop");
+  };
+  handleStopSignals({
+    stop: stopAll,
+    force(signal) {
+      for (const child of children) child.kill("SIGKILL");
+      process.exit(signalExitCode(signal));
+    },
+  });
+  if (process.send) {
+    process.on("message", (message) => message === "stop" && stopAll());
+    process.on("disconnect", stopAll);
+  }
+  for (let i = 0; i < count; i++) start(i);
+  log.info({ processes: count }, "supervising worker processes");
+}

@@ -35,6 +35,8 @@ export type ConnectorContext = {
   timeoutMs: number;
   signal?: AbortSignal;
   project: { outputKind: OutputKind; labels: string[] };
+  /** false: no exchange record is built (replays, which never show one); default true (Test connection). */
+  recordExchanges?: boolean;
 };
 
 export interface Connector {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { InputKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { expectationSchema, type Expectation } from "@/lib/scoring/expectation.schema";
 import type { ConnectorItem } from "./connector";
@@ -35,20 +36,44 @@ export async function loadConnectorItems(projectId: string, revisionIds: readonl
     },
     orderBy: { id: "asc" },
   });
-  return revisions.map((revision) => {
-    const parsed = expectationSchema.safeParse(revision.expectation);
-    const attachment = revision.attachment?.projectId === projectId ? revision.attachment : null;
-    return {
+  return revisions.map((revision) =>
+    preparedItem(projectId, {
+      id: revision.id,
+      patternId: revision.patternId,
       problemId: revision.pattern.problemId,
-      expectation: parsed.success ? parsed.data : null,
-      item: {
-        patternRevisionId: revision.id,
-        patternId: revision.patternId,
-        inputKind: revision.inputKind,
-        input: revision.input,
-        expectationKind: parsed.success ? parsed.data.kind : "equals",
-        ...(attachment ? { image: { contentType: attachment.contentType, data: attachment.data } } : {}),
-      },
-    };
-  });
+      inputKind: revision.inputKind,
+      input: revision.input,
+      expectation: revision.expectation,
+      attachment: revision.attachment,
+    }),
+  );
+}
+
+/** A pattern revision as stored, with its pattern's problem and its attachment (if any). */
+export type ConnectorItemSource = {
+  id: string;
+  patternId: string;
+  problemId: string;
+  inputKind: InputKind;
+  input: unknown;
+  expectation: unknown;
+  attachment: { contentType: string; data: Uint8Array; projectId: string } | null;
+};
+
+/** THE item of one revision: its connector item (image bytes only from an attachment of the same project) and its parsed expectation. */
+export function preparedItem(projectId: string, revision: ConnectorItemSource): PreparedItem {
+  const parsed = expectationSchema.safeParse(revision.expectation);
+  const attachment = revision.attachment?.projectId === projectId ? revision.attachment : null;
+  return {
+    problemId: revision.problemId,
+    expectation: parsed.success ? parsed.data : null,
+    item: {
+      patternRevisionId: revision.id,
+      patternId: revision.patternId,
+      inputKind: revision.inputKind,
+      input: revision.input,
+      expectationKind: parsed.success ? parsed.data.kind : "equals",
+      ...(attachment ? { image: { contentType: attachment.contentType, data: attachment.data } } : {}),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { loadConnectorItems, type PreparedItem } from "@/lib/connectors/load-connector-items";
+import { preparedItem, type ConnectorItemSource, type PreparedItem } from "@/lib/connectors/load-connector-items";
+import type { InputKind } from "@/lib/db/generated/enums";
 import { loadModelConnector, type LoadedModelConnector } from "@/lib/connectors/load-model-connector";
 import { prisma } from "@/lib/db/prisma";
 import { logger } from "@/lib/log/logger.mjs";
@@ -31,19 +32,39 @@ export async function prepareReplayBatch(payload: ReplayBatchPayload): Promise<P
     const started = await db.replayRun.updateMany({ where: { id: runId, projectId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
     if (started.count === 1) logger().info({ runId, modelVersionId, projectId }, "replay run started");
   }
-  const unfinished = await db.replayRunItem.findMany({
-    where: { runId, projectId, patternRevisionId: { in: payload.patternRevisionIds }, finishedAt: null },
-    select: { patternRevisionId: true },
-  });
-  if (unfinished.length === 0) return null;
-  const [items, connection] = await Promise.all([
-    loadConnectorItems(projectId, unfinished.map((u) => u.patternRevisionId)),
-    loadModelConnector({ id: modelVersionId, projectId }),
-  ]);
+  const [items, connection] = await Promise.all([loadUnfinishedItems(payload), loadModelConnector({ id: modelVersionId, projectId })]);
+  if (items.length === 0) return null;
   return {
     run: { id: runId, projectId, modelVersionId, connectorRevision: connection.modelVersion.connectorRevision },
     callable: items.filter((p): p is PreparedItem & { expectation: Expectation } => p.expectation !== null),
     invalid: items.filter((p) => p.expectation === null),
     connection,
   };
+}
+
+type ItemRow = Omit<ConnectorItemSource, "attachment"> & { contentType: string | null; data: Uint8Array | null };
+
+/**
+ * The batch's unfinished revisions (finished ones are skipped: resume after a
+ * crash) with their problem and same-project attachment, in one statement, in
+ * revision order, built into items by THE item builder (preparedItem).
+ */
+async function loadUnfinishedItems({ runId, projectId, patternRevisionIds }: ReplayBatchPayload): Promise<PreparedItem[]> {
+  const rows = await prisma().$queryRaw<ItemRow[]>`
+    SELECT r.id, r.pattern_id AS "patternId", p.problem_id AS "problemId", r.input_kind::text AS "inputKind",
+           r.input, r.expectation, a.content_type AS "contentType", a.data
+      FROM replay_run_items i
+      JOIN pattern_revisions r ON r.id = i.pattern_revision_id AND r.project_id = ${projectId}
+      JOIN patterns p ON p.id = r.pattern_id
+      LEFT JOIN attachments a ON a.id = r.attachment_id AND a.project_id = ${projectId}
+     WHERE i.run_id = ${runId} AND i.project_id = ${projectId}
+       AND i.pattern_revision_id = ANY(${patternRevisionIds}::text[]) AND i.finished_at IS NULL
+     ORDER BY r.id`;
+  return rows.map(({ contentType, data, ...row }) =>
+    preparedItem(projectId, {
+      ...row,
+      inputKind: row.inputKind as InputKind,
+      attachment: contentType !== null && data !== null ? { contentType, data, projectId } : null,
+    }),
+  );
 }

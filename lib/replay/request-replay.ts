@@ -29,11 +29,10 @@ export async function requestReplay(tx: Prisma.TransactionClient, input: Request
   const revisionIds = input.patternRevisionIds
     ? await existingRevisionIds(tx, projectId, input.patternRevisionIds)
     : (
-        await tx.pattern.findMany({
-          where: { projectId, archivedAt: null, currentRevisionId: { not: null } },
-          select: { currentRevisionId: true },
-        })
-      ).map((p) => p.currentRevisionId!);
+        await tx.$queryRaw<{ id: string }[]>`
+          SELECT current_revision_id AS id FROM patterns
+           WHERE project_id = ${projectId} AND archived_at IS NULL AND current_revision_id IS NOT NULL`
+      ).map((p) => p.id);
   revisionIds.sort();
 
   const now = new Date();

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { logger } from "@/lib/log/logger.mjs";
 import { JobInterruptedError } from "@/lib/jobs/job-definition";
 import { DEFAULT_RETRY_POLICY, invokeWithRetries, type RetryPolicy } from "./invoke-with-retries";
-import { leaseModelSlots } from "./lease-model-slots";
+import { modelSlotPool } from "./model-slot-pool";
 import { prepareReplayBatch } from "./prepare-replay-batch";
 import type { ReplayBatchPayload } from "./replay-batch.schema";
 import { createOutcomeWriter, outcomeRow, outcomeTarget } from "./replay-outcome-writer";
@@ -21,8 +21,6 @@ export type RunReplayBatchOptions = {
 };
 
 const INVALID_EXPECTATION = "the revision's expectation is invalid";
-/** Held slots are topped up at most this often while calls remain (other batches may have freed some). */
-const GROW_INTERVAL_MS = 100;
 
 /**
  * Replays one batch: prepares its unfinished revisions (prepareReplayBatch),
@@ -53,25 +51,29 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
   const abort = new AbortController();
   const interrupt = () => abort.abort();
   options.signal?.addEventListener("abort", interrupt, { once: true });
-  const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project };
+  const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project, recordExchanges: false };
   const writer = createOutcomeWriter(run, { flushSize: options.flushSize ?? 200, flushIntervalMs: options.flushIntervalMs ?? 1_000, onStopped: () => abort.abort() });
-  const lease = await leaseModelSlots(modelVersion.id, modelVersion.concurrency, chunks.length, { signal: abort.signal, onWait: (ms) => replayTimings.add("slotWait", ms) }).catch(
-    (error: unknown) => {
-      options.signal?.removeEventListener("abort", interrupt);
-      throw options.signal?.aborted ? new JobInterruptedError() : error;
-    },
-  );
+  const slots = modelSlotPool(modelVersion.id);
+  const waitStarted = performance.now();
+  let firstSlot: Promise<boolean> | undefined;
   let failure: unknown;
   let written = 0;
-  try {
-    // The run may have been cancelled while this batch waited for a slot.
-    if (await isStopped(run.id, run.projectId)) return;
-    let next = 0;
-    let lastGrow = performance.now();
-    const runners = new Set<Promise<void>>();
+  let next = 0;
 
-    // One runner per held slot: it calls the model for the next chunk until none is left, then gives its slot back.
-    const runChunks = async () => {
+  // One runner per slot the batch gets (at most the model's concurrency): it holds its slot for the batch's life,
+  // calling the model for the next chunk until none is left, then hands the slot on (to the next batch of this process, or back).
+  const runChunks = async () => {
+    let slot: number;
+    try {
+      slot = await slots.acquire(modelVersion.concurrency, abort.signal);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      throw error;
+    }
+    try {
+      // The run may have been cancelled while this batch waited for its slots.
+      firstSlot ??= (replayTimings.add("slotWait", performance.now() - waitStarted), isStopped(run.id, run.projectId));
+      if (await firstSlot) return abort.abort();
       while (next < chunks.length && !abort.signal.aborted) {
         const chunk = chunks[next++]!;
         const callStarted = performance.now();
@@ -80,33 +82,32 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
         if (abort.signal.aborted) break;
         writer.push(outcomes.map((outcome, index) => outcomeRow(chunk[index]!, outcome)));
         written++;
-        if (chunks.length - next > lease.held && performance.now() - lastGrow >= GROW_INTERVAL_MS) {
-          lastGrow = performance.now();
-          const more = await lease.grow(Math.min(chunks.length - next, modelVersion.concurrency) - lease.held);
-          for (let i = 0; i < more; i++) startRunner();
-        }
       }
-      await lease.releaseOne();
-    };
-    const startRunner = () => {
-      const runner = runChunks().catch((error: unknown) => {
+    } finally {
+      slots.release(slot);
+    }
+  };
+  try {
+    // Every runner settles before the batch ends: no call outlives its slot.
+    const runners = Array.from({ length: Math.min(chunks.length, Math.max(1, modelVersion.concurrency)) }, () =>
+      runChunks().catch((error: unknown) => {
         failure ??= error;
         abort.abort();
-      });
-      runners.add(runner);
-      void runner.finally(() => runners.delete(runner));
-    };
-    const initial = lease.held;
-    for (let i = 0; i < initial; i++) startRunner();
-    // Every runner settles before the slots go back: no call outlives its slot.
-    while (runners.size > 0) await Promise.all([...runners]);
+      }),
+    );
+    await Promise.all(runners);
   } finally {
     options.signal?.removeEventListener("abort", interrupt);
-    await lease.release();
+    // Slots nobody here waits for are free in the database before the last write can complete the run.
+    await slots.settled();
   }
   if (failure !== undefined) {
     await writer.close().catch(() => {});
     throw failure;
+  }
+  if (options.signal?.aborted && firstSlot === undefined) {
+    await writer.close().catch(() => {});
+    throw new JobInterruptedError();
   }
   // What was received is written even when stopping; the rest is the next attempt's (finished items are skipped).
   await writer.close();

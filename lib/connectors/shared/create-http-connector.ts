@@ -52,8 +52,13 @@ async function invokeHttpBatch<C>(
       for (const { index } of batch) outcomes[index] = { ok: false, reason: (error as Error).message, transient: false, latencyMs: 0 };
       continue;
     }
-    const response = await sendModelRequest(request, { timeoutMs: context.timeoutMs, signal: context.signal, secretValues: options.secretValues });
-    exchanges.push(response.exchange);
+    const response = await sendModelRequest(request, {
+      timeoutMs: context.timeoutMs,
+      signal: context.signal,
+      secretValues: options.secretValues,
+      recordExchange: context.recordExchanges !== false,
+    });
+    if (response.exchange) exchanges.push(response.exchange);
     if (!response.ok) {
       for (const { index } of batch) outcomes[index] = { ok: false, reason: response.reason, transient: response.transient, latencyMs: response.latencyMs };
       continue;

@@ -83,21 +83,14 @@ export type SendHttpInit = {
  * not followed (node:http never does).
  */
 export function sendHttp(url: string, init: SendHttpInit): Promise<RawHttpResponse> {
-  const target = new URL(url);
-  const client = target.protocol === "https:" ? https : target.protocol === "http:" ? http : null;
-  if (!client) return Promise.reject(new TypeError(`Invalid URL: unsupported protocol ${target.protocol}`));
   const policy = init.policy ?? modelHostPolicy();
+  const checked = checkedTarget(url, policy);
+  if ("error" in checked) return Promise.reject(checked.error);
+  const { client, options, lookup } = checked;
   const limit = init.maxResponseBytes ?? env().RATCHET_MAX_MODEL_RESPONSE_BYTES;
-  const port = target.port ? Number(target.port) : target.protocol === "https:" ? 443 : 80;
-  const hostname = target.hostname.replace(/^\[(.*)\]$/, "$1");
-  const exempt = isAppDemoUrl(target, policy);
-  const refusal = findUrlRefusal(url, policy) ?? (exempt || ipaddr.isValid(hostname) ? null : findHostNameRefusal(hostname, port, policy));
-  if (refusal) return Promise.reject(new ModelHostRefusedError(refusal));
   const headers = init.body === undefined ? init.headers : { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) };
-  // Address literals are never looked up (Node connects to them directly): findUrlRefusal checked them above.
-  const lookup = exempt ? undefined : guardedLookup(policy, port);
   return new Promise((resolve, reject) => {
-    const request = client.request(target, { method: init.method, headers, agent: agents[target.protocol as "http:" | "https:"], signal: init.signal, lookup }, (response) => {
+    const request = client.request({ ...options, method: init.method, headers, signal: init.signal, lookup }, (response) => {
       const tooLarge = () => {
         // Destroying the response drops the socket: nothing more is read.
         response.destroy();
@@ -118,4 +111,47 @@ export function sendHttp(url: string, init: SendHttpInit): Promise<RawHttpRespon
     request.on("error", reject);
     request.end(init.body);
   });
+}
+
+type CheckedTarget =
+  | { client: typeof http | typeof https; options: http.RequestOptions; lookup: LookupFunction | undefined }
+  | { error: Error };
+
+/** The URL checks by policy, kept per URL: a replay calls the same few URLs thousands of times (bounded; a URL with templated parts may vary). */
+const checkedTargets = new WeakMap<ModelHostPolicy, Map<string, CheckedTarget>>();
+const MAX_CHECKED_TARGETS = 1_000;
+
+/** The request options of a URL the policy allows (the connection-time address check still runs in its lookup), or why not. */
+function checkedTarget(url: string, policy: ModelHostPolicy): CheckedTarget {
+  let cache = checkedTargets.get(policy);
+  if (!cache) checkedTargets.set(policy, (cache = new Map()));
+  let checked = cache.get(url);
+  if (!checked) {
+    checked = checkTarget(url, policy);
+    if (cache.size >= MAX_CHECKED_TARGETS) cache.clear();
+    cache.set(url, checked);
+  }
+  return checked;
+}
+
+function checkTarget(url: string, policy: ModelHostPolicy): CheckedTarget {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch (error) {
+    return { error: error as Error };
+  }
+  const client = target.protocol === "https:" ? https : target.protocol === "http:" ? http : null;
+  if (!client) return { error: new TypeError(`Invalid URL: unsupported protocol ${target.protocol}`) };
+  const port = target.port ? Number(target.port) : target.protocol === "https:" ? 443 : 80;
+  const hostname = target.hostname.replace(/^\[(.*)\]$/, "$1");
+  const exempt = isAppDemoUrl(target, policy);
+  const refusal = findUrlRefusal(url, policy) ?? (exempt || ipaddr.isValid(hostname) ? null : findHostNameRefusal(hostname, port, policy));
+  if (refusal) return { error: new ModelHostRefusedError(refusal) };
+  return {
+    client,
+    options: { protocol: target.protocol, hostname, port, path: `${target.pathname}${target.search}`, agent: agents[target.protocol as "http:" | "https:"] },
+    // Address literals are never looked up (Node connects to them directly): findUrlRefusal checked them above.
+    lookup: exempt ? undefined : guardedLookup(policy, port),
+  };
 }

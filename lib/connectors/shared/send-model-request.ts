@@ -8,14 +8,16 @@ import { redactExchange } from "./redact-exchange";
 export type ModelRequest = { method: string; url: string; headers: Record<string, string>; body: unknown };
 
 export type ModelResponse =
-  | { ok: true; status: number; body: unknown; latencyMs: number; exchange: ConnectorExchange }
-  | { ok: false; reason: string; transient: boolean; latencyMs: number; exchange: ConnectorExchange };
+  | { ok: true; status: number; body: unknown; latencyMs: number; exchange?: ConnectorExchange }
+  | { ok: false; reason: string; transient: boolean; latencyMs: number; exchange?: ConnectorExchange };
 
 export type SendOptions = {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Secret values to mask in the recorded exchange. */
   secretValues?: readonly string[];
+  /** false: no exchange record (its redacted copy of both bodies costs CPU on every call); default true. */
+  recordExchange?: boolean;
 };
 
 /** Node error codes of connections that broke or never opened: the server may well be back soon. */
@@ -76,10 +78,20 @@ export async function sendModelRequest(request: ModelRequest, options: SendOptio
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const secrets = options.secretValues ?? [];
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  // One controller and a plain timer per call: AbortSignal.timeout/any cost far more CPU per call (weak references, finalizers).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+  }, options.timeoutMs);
+  const callerAbort = () => controller.abort(options.signal!.reason);
+  if (options.signal?.aborted) callerAbort();
+  else options.signal?.addEventListener("abort", callerAbort, { once: true });
+  const signal = controller.signal;
   const headers = { "content-type": "application/json", accept: "application/json", ...request.headers };
-  const exchangeOf = (response: ConnectorExchange["response"]) => redactExchange({ request: { ...request, headers }, response }, secrets);
+  const exchangeOf = (response: ConnectorExchange["response"]) =>
+    options.recordExchange === false ? undefined : redactExchange({ request: { ...request, headers }, response }, secrets);
 
   let status: number;
   let text: string;
@@ -93,8 +105,11 @@ export async function sendModelRequest(request: ModelRequest, options: SendOptio
     status = response.status;
     text = response.text;
   } catch (error) {
-    const failure = classifyThrown(error, options.timeoutMs, timeout.aborted, options.signal?.aborted === true);
+    const failure = classifyThrown(error, options.timeoutMs, timedOut, options.signal?.aborted === true);
     return { ok: false, ...failure, latencyMs: elapsed(), exchange: exchangeOf(null) };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", callerAbort);
   }
 
   let body: unknown;
