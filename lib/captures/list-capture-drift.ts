@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors/domain-errors";
 import { distributionKindOf, labelKeySql, numberValueSql, textKeySql } from "@/lib/models/output-key-sql";
 import { readOutputSample } from "@/lib/models/read-output-sample";
 import { measureOutputShift, type OutputSample } from "@/lib/stats/measure-output-shift";
+import { mondayOf } from "./week-start";
 import { DRIFT_WEEKS, MAX_DRIFT_OUTPUTS_PER_WEEK, MIN_DRIFT_OUTPUTS, type CaptureDrift } from "./capture-drift.schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -100,13 +101,6 @@ async function readWeeklyCaptureSamples(projectId: string, kind: "label" | "numb
 
 function sampleSize(sample: OutputSample): number {
   return sample.kind === "numeric" ? sample.values.length : [...sample.counts.values()].reduce((a, b) => a + b, 0);
-}
-
-/** Monday 00:00 UTC of the week holding `date` (PostgreSQL's date_trunc('week') on UTC timestamps). */
-export function mondayOf(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - sinceMonday * DAY_MS);
 }
 
 function isoDate(date: Date): string {
