@@ -215,8 +215,12 @@ function ModelAgeWarning({ base, modelAge }: { base: string; modelAge: NonNullab
       ) : (
         label
       )}{" "}
-      was {modelAge.since === "trained" ? "trained" : "registered"} {modelAge.ageDays} days ago, over this project&apos;s limit of {modelAge.limitDays} days. Train and register a newer
+      was {modelAge.since === "trained" ? "trained" : "registered"} {days(modelAge.ageDays)} ago, over this project&apos;s limit of {days(modelAge.limitDays)}. Train and register a newer
       version, or change the limit in the project settings.
     </div>
   );
+}
+
+function days(count: number | null): string {
+  return `${count} day${count === 1 ? "" : "s"}`;
 }
