@@ -9,7 +9,8 @@ describe("formatBucketValue", () => {
 
   it("shows a histogram bin from its lower bound to the next bin's, the last one open-ended", () => {
     expect(formatBucketValue("number", 0, 2.5)).toBe("0–2.5");
-    expect(formatBucketValue("length", 120, 240)).toBe("120–240");
+    expect(formatBucketValue("length", 120, 240)).toBe("120–239");
+    expect(formatBucketValue("length", 7, 8)).toBe("7");
     expect(formatBucketValue("number", 7.5)).toBe("7.5+");
     expect(formatBucketValue("number", 0.012345, 0.5)).toBe("0.012–0.50");
   });

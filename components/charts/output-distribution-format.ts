@@ -1,11 +1,14 @@
 /** What an output distribution's buckets are: labels or texts, or histogram bins of numbers or of text lengths. */
 export type BucketScale = "label" | "text" | "number" | "length";
 
-/** A bucket as a reader sees it: the label or text itself, or a bin "from–to" (the next bin's lower bound, or "and up" for the last). */
+/** A bucket as a reader sees it: the label or text itself, or a bin "from–to" (up to the next bin's lower bound; lengths up to the character before it; "from+" for the last). */
 export function formatBucketValue(scale: BucketScale, value: string | number, next?: string | number): string {
   if (scale === "label" || scale === "text") return String(value);
   const from = formatNumber(Number(value));
-  return next === undefined ? `${from}+` : `${from}–${formatNumber(Number(next))}`;
+  if (next === undefined) return `${from}+`;
+  // Lengths are whole characters: the bin [20, 33) reads "20–32".
+  if (scale === "length") return Number(next) - 1 > Number(value) ? `${from}–${formatNumber(Number(next) - 1)}` : from;
+  return `${from}–${formatNumber(Number(next))}`;
 }
 
 export function formatShare(share: number): string {

@@ -15,5 +15,5 @@ export async function getOutputDistributionView(projectId: string, modelVersionI
   const distribution = await getOutputDistribution(modelVersionId);
   if (distribution.kind !== "text") return { distribution, lengths: null };
   const sample = await readOutputSample(projectId, modelVersionId, "text");
-  return { distribution, lengths: sample.kind === "numeric" ? binValues(sample.values) : null };
+  return { distribution, lengths: sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null };
 }

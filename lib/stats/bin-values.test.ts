@@ -17,11 +17,24 @@ describe("binValues", () => {
     expect(binValues([])).toEqual([]);
   });
 
+  it("gives whole-number values whole bin widths: lengths 7…44 in ⌈√8⌉ = 3 bins of 13", () => {
+    expect(binValues([7, 10, 19, 20, 33, 34, 35, 44], 20, { integer: true })).toEqual([
+      { value: 7, count: 3 },
+      { value: 20, count: 1 },
+      { value: 33, count: 4 },
+    ]);
+  });
+
   it("counts every value once, in at most maxBins ascending bins (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 30 }), (values, maxBins) => {
         const bins = binValues(values, maxBins);
         expect(bins.length).toBeLessThanOrEqual(maxBins);
+        const whole = values.map(Math.round);
+        const integerBins = binValues(whole, maxBins, { integer: true });
+        expect(integerBins.length).toBeLessThanOrEqual(maxBins);
+        expect(integerBins.reduce((sum, b) => sum + b.count, 0)).toBe(whole.length);
+        for (const bin of integerBins) expect(Number.isInteger(bin.value)).toBe(true);
         expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(values.length);
         expect(bins[0]!.value).toBe(Math.min(...values));
         for (let i = 1; i < bins.length; i++) expect(bins[i]!.value).toBeGreaterThan(bins[i - 1]!.value);
