@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import type { CaptureResource } from "@/lib/captures/capture.schema";
+import type { CaptureDrift } from "@/lib/captures/capture-drift.schema";
+import { CaptureDriftSection } from "./capture-drift-section";
 import { TriageForm } from "./triage-form";
 
 type CapturesPageProps = {
@@ -13,6 +15,10 @@ type CapturesPageProps = {
   page: { items: CaptureResource[]; nextCursor: string | null };
   problems: { id: string; key: string; title: string }[];
   canTriage: boolean;
+  /** The drift chart's weeks; shown above the inbox. */
+  drift?: CaptureDrift;
+  /** Where the drift threshold is set, for those who may change it. */
+  settingsHref?: string | null;
 };
 
 const STATUSES = ["inbox", "triaged", "dismissed"] as const;
@@ -38,7 +44,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-export function CapturesPage({ project, status, page, problems, canTriage }: CapturesPageProps) {
+export function CapturesPage({ project, status, page, problems, canTriage, drift, settingsHref = null }: CapturesPageProps) {
   const base = `/projects/${project.slug}/captures`;
   return (
     <>
@@ -51,6 +57,11 @@ export function CapturesPage({ project, status, page, problems, canTriage }: Cap
           </>
         }
       />
+      {drift ? (
+        <div className="mb-6">
+          <CaptureDriftSection drift={drift} settingsHref={settingsHref} />
+        </div>
+      ) : null}
       <nav aria-label="Capture status" className="mb-4 flex gap-2">
         {STATUSES.map((s) => (
           <Link

@@ -14,7 +14,9 @@ import { comparisonSummaryText } from "./comparison-summary-text";
 import { ComparisonVerdictBadge } from "./comparison-verdict-badge";
 import { ProblemLabel } from "@/components/problems/problem-label";
 import { FlippedPatternList } from "./flipped-pattern-list";
+import { OutputShiftSection } from "./output-shift-section";
 import { RateWithInterval } from "./rate-with-interval";
+import type { OutputDistributionComparison } from "@/lib/models/compare-output-distributions";
 
 type Version = { id: string; name: string; version: string; status: ModelStatus };
 
@@ -27,6 +29,8 @@ type ComparePageProps = {
   comparison: ComparisonResource | null;
   /** Why there is no comparison: no other version, an unknown baseline … */
   problem: string | null;
+  /** Both versions' output distributions and the shift between them; null without a comparison. */
+  outputs?: OutputDistributionComparison | null;
 };
 
 const REASON: Record<ComparisonResource["baselineReason"], string> = {
@@ -35,7 +39,7 @@ const REASON: Record<ComparisonResource["baselineReason"], string> = {
   requested: "the version you chose",
 };
 
-export function ComparePage({ project, candidate, baselineOptions, comparison, problem }: ComparePageProps) {
+export function ComparePage({ project, candidate, baselineOptions, comparison, problem, outputs = null }: ComparePageProps) {
   const base = `/projects/${project.slug}`;
   const candidateLabel = modelVersionLabel(candidate);
   const baselineLabel = comparison ? modelVersionLabel(comparison.baseline) : null;
@@ -176,6 +180,8 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                 </Table>
               </>
             )}
+
+            {outputs && baselineLabel ? <OutputShiftSection comparison={outputs} baselineLabel={baselineLabel} candidateLabel={candidateLabel} /> : null}
 
             <section aria-labelledby="flips-heading" className="space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -7,6 +7,7 @@ import { seriesStyle } from "@/components/charts/series-colors";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import type { ModelAgeEvaluation } from "@/lib/models/evaluate-model-age";
 import type { ModelStatus, Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
@@ -25,6 +26,8 @@ type DashboardProblem = { id: string; key: string; number: number; title: string
 type DashboardModelVersion = { id: string; name: string; version: string; status: ModelStatus };
 
 type DashboardPageProps = {
+  /** The model-age check (project setting "production model older than N days"); a warning shows when it is exceeded. */
+  modelAge?: (ModelAgeEvaluation & { modelVersion: { id: string; name: string; version: string } | null }) | null;
   project: { slug: string; name: string; description: string };
   /** What the viewer's role may do: empty states offer the next step only to those who can take it. */
   permissions: { logProblems: boolean; registerModels: boolean };
@@ -54,7 +57,7 @@ type DashboardPageProps = {
   };
 };
 
-export function DashboardPage({ project, permissions, query, chart, table, signoffs = [], latestSummary, latestComparison }: DashboardPageProps) {
+export function DashboardPage({ project, permissions, query, chart, table, signoffs = [], latestSummary, latestComparison, modelAge = null }: DashboardPageProps) {
   const base = `/projects/${project.slug}`;
   const { matrix } = chart;
   const series = matrix.rows.map(({ problem }) => ({
@@ -97,6 +100,8 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
           ) : null
         }
       />
+
+      {modelAge?.tooOld ? <ModelAgeWarning base={base} modelAge={modelAge} /> : null}
 
       <Card className="mb-6">
         <ProblemFilterForm
@@ -196,4 +201,26 @@ export function DashboardPage({ project, permissions, query, chart, table, signo
       )}
     </>
   );
+}
+
+function ModelAgeWarning({ base, modelAge }: { base: string; modelAge: NonNullable<DashboardPageProps["modelAge"]> }) {
+  const label = modelAge.modelVersion ? modelVersionLabel(modelAge.modelVersion) : "The production version";
+  return (
+    <div role="status" data-testid="model-age-warning" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <strong className="font-semibold">Production model too old:</strong>{" "}
+      {modelAge.modelVersion ? (
+        <Link href={`${base}/models/${modelAge.modelVersion.id}`} className="font-medium underline">
+          {label}
+        </Link>
+      ) : (
+        label
+      )}{" "}
+      was {modelAge.since === "trained" ? "trained" : "registered"} {days(modelAge.ageDays)} ago, over this project&apos;s limit of {days(modelAge.limitDays)}. Train and register a newer
+      version, or change the limit in the project settings.
+    </div>
+  );
+}
+
+function days(count: number | null): string {
+  return `${count} day${count === 1 ? "" : "s"}`;
 }

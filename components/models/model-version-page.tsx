@@ -24,10 +24,12 @@ import { modelVersionLabel } from "@/lib/models/model-version-label";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { UnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import type { ModelVersionResource } from "@/lib/models/model-version-resource";
+import type { OutputDistributionView } from "@/lib/models/get-output-distribution-view";
 import { ArtifactUpload } from "./artifact-upload";
 import { connectorSummary, takesHeaders } from "./connector-draft";
 import { ageText } from "./model-versions-page";
 import { outputText } from "./output-text";
+import { OutputDistributionSection } from "./output-distribution-section";
 import { ReplayPanel } from "./replay-panel";
 import { MeasurementSummaryText } from "@/components/results/measurement-summary";
 import { summariseMeasurements } from "@/lib/results/measurement";
@@ -67,11 +69,13 @@ type ModelVersionPageProps = {
   now: Date;
   /** The release gate's evaluation of this version. */
   gate?: GateResource;
+  /** The version's output distribution over the current pattern set. */
+  outputs?: OutputDistributionView;
 };
 
 const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, standing, results, unlabelled, permissions, now, gate }: ModelVersionPageProps) {
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, standing, results, unlabelled, permissions, now, gate, outputs }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
@@ -271,6 +275,8 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
             </Table>
           )}
         </section>
+
+        {outputs ? <OutputDistributionSection view={outputs} label={modelVersionLabel(v)} /> : null}
 
         <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} connectorRevision={v.connectorRevision} />
       </div>

@@ -2,6 +2,7 @@ import { GatePolicyForm } from "@/components/gate/gate-policy-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ProjectResource } from "@/lib/projects/project.schema";
+import { AfterReleaseForm } from "./after-release-form";
 import { ProjectForm } from "./project-form";
 
 export function ProjectSettingsPage({ project }: { project: ProjectResource }) {
@@ -18,6 +19,11 @@ export function ProjectSettingsPage({ project }: { project: ProjectResource }) {
         <Card title="Release gate" description="What GET /api/v1/models/{id}/gate and the ratchet CLI hold every model version to.">
           <GatePolicyForm projectId={project.id} policy={project.gatePolicy} alpha={project.alpha} lockVersion={project.lockVersion} />
         </Card>
+        <div id="after-release" className="scroll-mt-4">
+          <Card title="After the release" description="Checks on the production model: drift of what production captures (captures page) and the model's age (dashboard).">
+            <AfterReleaseForm projectId={project.id} driftThreshold={project.driftThreshold} maxModelAgeDays={project.maxModelAgeDays} lockVersion={project.lockVersion} />
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { createModelVersionSchema } from "@/lib/models/create-model-version.schema";
 import type { ModelVersionResource } from "@/lib/models/model-version-resource";
+import type { OutputDistribution } from "@/lib/models/output-distribution.schema";
 import type { testModelConnection as testModelConnectionRow } from "@/lib/models/test-model-connection";
 import type { testModelConnectionSchema } from "@/lib/models/test-model-connection.schema";
 import type { testUnsavedConnectorSchema } from "@/lib/models/test-unsaved-connector.schema";
@@ -37,4 +38,9 @@ export function testModelConnection(modelVersionId: string, body: TestModelConne
 /** Test connection before registering: the connector in the body, one pattern or a sample input; same answer as testModelConnection. */
 export function testUnsavedConnector(projectId: string, body: TestUnsavedConnectorBody): Promise<TestModelConnectionResult> {
   return apiFetch(`/api/v1/projects/${projectId}/connectors/test`, { method: "POST", body });
+}
+
+/** How a model version's outputs spread over the current pattern set (labels, a number histogram, or the commonest texts). */
+export function getOutputDistribution(modelVersionId: string): Promise<Jsonified<OutputDistribution>> {
+  return apiFetch(`/api/v1/models/${modelVersionId}/output-distribution`);
 }

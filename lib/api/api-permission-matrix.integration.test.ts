@@ -21,6 +21,7 @@ const EXPECTED_PERMISSIONS: Record<string, Permission> = {
   "GET /api/v1/me": "api.read",
   "GET /api/v1/models/[modelId]": "models.read",
   "GET /api/v1/models/[modelId]/compare": "models.read",
+  "GET /api/v1/models/[modelId]/output-distribution": "models.read",
   "GET /api/v1/models/[modelId]/gate": "gate.read",
   "POST /api/v1/models/[modelId]/signoffs": "signoffs.write",
   "GET /api/v1/problems/[problemId]/signoffs": "signoffs.read",

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { requestReplay } from "@/lib/replay/request-replay";
 import { hashJson } from "@/lib/scoring/canonical-json";
+import { buildDemoCaptures } from "./demo-captures";
 import { DEMO_PROBLEMS, DEMO_PROJECT } from "./demo-project";
 import { DEMO_MODEL_NAME, DEMO_MODEL_VERSIONS } from "./sentiment-model";
 
@@ -13,7 +14,8 @@ export type SeedDemoOptions = {
 /**
  * Writes the demo project: its problems and patterns and the five registered
  * versions of the demo sentiment model, each with a queued replay run that the
- * worker executes against the demo model route once the server is up. One
+ * worker executes against the demo model route once the server is up, and
+ * eight weeks of production captures (lib/demo/demo-captures.ts). One
  * transaction, so a failure leaves nothing behind.
  */
 export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Promise<{ projectId: string }> {
@@ -31,6 +33,10 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
         },
       });
       await seedProblemsAndPatterns(tx, project.id);
+      // Eight weeks of production captures with outputs and ratings: the captures page's drift chart has data.
+      await tx.capture.createMany({
+        data: buildDemoCaptures(new Date()).map((capture) => ({ projectId: project.id, input: capture.input, output: capture.output, rating: capture.rating, status: capture.status, createdAt: capture.createdAt })),
+      });
       await seedModelVersions(tx, project.id, options.modelBaseUrl);
       return { projectId: project.id };
     },

@@ -32,7 +32,9 @@ describe(`migration ${MIGRATION}`, () => {
            ('b', 'prj', 'prb', 'was negative', 'negative', 'contrived', now())`,
       );
 
-      expect(await applyMigrations(database.url)).toEqual([MIGRATION]);
+      // Exactly this migration next, whatever later branches add after it.
+      await cp(path.join(MIGRATIONS_DIR, MIGRATION), path.join(before, MIGRATION), { recursive: true });
+      expect(await applyMigrations(database.url, before)).toEqual([MIGRATION]);
       const { rows } = await client.query<{ id: string; purpose: string; origin: string }>(`SELECT id, purpose::text AS purpose, origin::text AS origin FROM patterns ORDER BY id`);
       expect(rows).toEqual([
         { id: "a", purpose: "case", origin: "production" },

@@ -25,6 +25,10 @@ const labelsSchema = z
 export const LABELS_REQUIRED = "are required for a label project: list the labels the model answers with";
 /** Significance level of comparisons: above 0.5 "significant" would mean nothing. */
 export const alphaSchema = z.number().gt(0, "must be greater than 0").max(0.5, "must be at most 0.5");
+/** Capture drift alert: a shift (0–1) above this; null turns the alert off. */
+export const driftThresholdSchema = z.number().gt(0, "must be greater than 0").max(1, "must be at most 1").nullable();
+/** Model age warning: a production version older than this many days; null turns it off. */
+export const maxModelAgeDaysSchema = z.number().int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days").nullable();
 
 const projectFields = {
   name: z.string().trim().min(1, "is required").max(120),
@@ -65,6 +69,8 @@ export const updateProjectSchema = z.object({
   /** Replaces the whole policy; fields left out take their defaults. */
   gatePolicy: gatePolicySchema.optional().describe("Release gate policy; fields left out take their defaults"),
   alpha: projectFields.alpha.optional(),
+  driftThreshold: driftThresholdSchema.optional().describe("Capture drift alert above this weekly shift (0–1, Jensen–Shannon distance for labels, KS for numbers and text lengths); null: off"),
+  maxModelAgeDays: maxModelAgeDaysSchema.optional().describe("Warn when the production version is older than this many days (from its training date, else registration); null: off"),
 });
 export type UpdateProject = z.infer<typeof updateProjectSchema>;
 
@@ -79,6 +85,8 @@ export const projectResourceSchema = z.object({
   inputSchema: z.record(z.string(), z.unknown()).nullable(),
   gatePolicy: gatePolicySchema,
   alpha: z.number().describe("Significance level of comparisons (exact McNemar p < alpha)"),
+  driftThreshold: z.number().nullable().describe("Capture drift alert above this weekly shift (0–1); null: off"),
+  maxModelAgeDays: z.number().int().nullable().describe("Model age warning after this many days; null: off"),
   lockVersion: z.number().int(),
   problemCount: z.number().int(),
   createdAt: z.string().describe("ISO 8601"),

@@ -45,6 +45,8 @@ export async function updateProject(actor: Actor, projectId: string, input: Upda
             : {}),
           ...(fields.gatePolicy !== undefined ? { gatePolicy: fields.gatePolicy } : {}),
           ...(fields.alpha !== undefined ? { alpha: fields.alpha } : {}),
+          ...(fields.driftThreshold !== undefined ? { driftThreshold: fields.driftThreshold } : {}),
+          ...(fields.maxModelAgeDays !== undefined ? { maxModelAgeDays: fields.maxModelAgeDays } : {}),
           lockVersion: { increment: 1 },
         },
       });

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as inferDemoRoute } from "@/app/api/demo/models/v2/models/[name]/versions/[version]/infer/route";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { getGateResource } from "@/lib/gate/get-gate-resource";
+import { evaluateCaptureDrift } from "@/lib/captures/evaluate-capture-drift";
+import { listCaptureDrift } from "@/lib/captures/list-capture-drift";
+import { getOutputDistribution } from "@/lib/models/get-output-distribution";
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { listCurrentSignoffs } from "@/lib/signoffs/list-current-signoffs";
 import { startWorker, type Worker } from "@/lib/jobs/start-worker";
@@ -113,6 +116,24 @@ describe("seedDemo", () => {
     const negation = gate.problems.find((p) => p.key === "SENT-2")!;
     expect(negation.checks.find((c) => c.rule === "regression")).toMatchObject({ ok: false, state: "fail" });
     expect(gate.reasons).toContain("SENT-2: significantly worse: 6 broken, 0 fixed vs sentiment 2.1 (p = 0.031 < α 0.05)");
+  });
+
+  it("then has non-empty output distributions and weeks of captures whose latest shift crosses the default threshold", async () => {
+    const project = await db.project.findFirstOrThrow();
+    const production = await db.modelVersion.findFirstOrThrow({ where: { status: "production" } });
+    const distribution = await getOutputDistribution(production.id);
+    expect(distribution.kind).toBe("label");
+    expect(distribution.total).toBe(PATTERN_COUNT);
+    expect(distribution.buckets.map((b) => b.value)).toEqual(["positive", "negative", "neutral"]);
+    expect(distribution.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(PATTERN_COUNT);
+
+    const drift = await listCaptureDrift(project.id);
+    expect(drift.productionVersion).toMatchObject({ version: "2.1" });
+    const measured = drift.weeks.filter((w) => w.shift !== null);
+    expect(measured.length).toBeGreaterThanOrEqual(6);
+    expect(drift.weeks.some((w) => w.badShare !== null && w.badShare > 0)).toBe(true);
+    const evaluation = await evaluateCaptureDrift(project.id);
+    expect(evaluation).toMatchObject({ overThreshold: true, threshold: 0.2, productionModelVersionId: production.id });
   });
 
   it("refuses to seed twice: the project slug is taken", async () => {

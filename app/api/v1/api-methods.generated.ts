@@ -14,6 +14,7 @@ export const API_ROUTE_METHODS: readonly RouteMethods[] = [
   { path: "/api/v1/models/{modelId}/artifact", methods: ["POST"] },
   { path: "/api/v1/models/{modelId}/compare", methods: ["GET"] },
   { path: "/api/v1/models/{modelId}/gate", methods: ["GET"] },
+  { path: "/api/v1/models/{modelId}/output-distribution", methods: ["GET"] },
   { path: "/api/v1/models/{modelId}/replays", methods: ["GET", "POST"] },
   { path: "/api/v1/models/{modelId}/results", methods: ["GET"] },
   { path: "/api/v1/models/{modelId}", methods: ["GET", "PATCH"] },

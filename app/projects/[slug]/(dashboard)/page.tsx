@@ -5,6 +5,7 @@ import { CHART_MAX_LINES, parseDashboardQuery, versionWindow } from "@/lib/resul
 import { listErrorRates } from "@/lib/results/list-error-rates";
 import { summariseMeasurements } from "@/lib/results/measurement";
 import { filterAboveTarget, pickWorstProblems, rankProblemsByLatestRate } from "@/lib/results/rank-problems-by-latest-rate";
+import { evaluateModelAge } from "@/lib/models/evaluate-model-age";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { listProblems } from "@/lib/problems/list-problems";
 import { requirePageProject } from "@/lib/projects/require-page-project";
@@ -26,11 +27,12 @@ export default async function Page({ params, searchParams }: Props) {
   const query = parseDashboardQuery(await searchParams);
   // Ranking, the above-target filter and the chart's choice need only each problem's
   // latest rate; full rows across versions are read for the shown problems alone.
-  const [problems, modelVersions, latestRates, signoffs] = await Promise.all([
+  const [problems, modelVersions, latestRates, signoffs, modelAge] = await Promise.all([
     listProblems(project.id, { severities: query.severities, statuses: query.statuses, q: query.q }),
     listModelVersions(project.id),
     listErrorRates(project.id, { latest: true }),
     listSignoffMarkers(project.id),
+    evaluateModelAge(project.id),
   ]);
   const listed = query.aboveTarget ? filterAboveTarget(problems, latestRates) : problems;
   const pageCount = Math.max(1, Math.ceil(listed.length / query.limit));
@@ -78,6 +80,7 @@ export default async function Page({ params, searchParams }: Props) {
         versions: { page: columns.page, pageCount: columns.pageCount, from: columns.from, to: columns.to, total: columns.total },
       }}
       signoffs={signoffs}
+      modelAge={{ ...modelAge, modelVersion: modelVersions.find((v) => v.id === modelAge.modelVersionId) ?? null }}
     />
   );
 }

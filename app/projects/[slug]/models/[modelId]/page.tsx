@@ -9,6 +9,7 @@ import { listErrorRates } from "@/lib/results/list-error-rates";
 import { getModelVersionStanding } from "@/lib/results/get-model-version-standing";
 import { listModelResultsTable, MODEL_RESULT_FILTERS, type ModelResultFilter } from "@/lib/results/list-model-results-table";
 import { listModelVersions } from "@/lib/models/list-model-versions";
+import { getOutputDistributionView } from "@/lib/models/get-output-distribution-view";
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
@@ -41,13 +42,14 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, results, unlabelled, gate, standing] = await Promise.all([
+  const [problems, modelVersions, results, unlabelled, gate, standing, outputs] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
     summariseUnlabelledOutputs(project, modelVersion.id),
     getGateResource(modelVersion.id, actor),
     getModelVersionStanding(project.id, modelVersion.id),
+    getOutputDistributionView(project.id, modelVersion.id),
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
@@ -72,6 +74,7 @@ export default async function Page({ params, searchParams }: Props) {
       rows={rows}
       standing={standing}
       gate={gate}
+      outputs={outputs}
       results={{ ...results, filter, page, pageSize: RESULTS_PAGE_SIZE }}
       unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}

@@ -7,6 +7,7 @@ import { requirePageModelVersion } from "@/lib/models/require-page-model-version
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 import { getComparisonResource } from "@/lib/results/get-comparison-resource";
+import { compareOutputDistributions } from "@/lib/models/compare-output-distributions";
 
 export const dynamic = "force-dynamic";
 type Props = {
@@ -38,6 +39,7 @@ export default async function Page({ params, searchParams }: Props) {
       },
     ),
   ]);
+  const outputs = outcome.comparison ? await compareOutputDistributions(project, candidate.id, outcome.comparison.baseline.id) : null;
 
   return (
     <ComparePage
@@ -46,6 +48,7 @@ export default async function Page({ params, searchParams }: Props) {
       baselineOptions={modelVersions.filter((v) => v.id !== candidate.id)}
       comparison={outcome.comparison}
       problem={outcome.problem}
+      outputs={outputs}
     />
   );
 }
