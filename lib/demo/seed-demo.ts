@@ -4,6 +4,7 @@ import { requestReplay } from "@/lib/replay/request-replay";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import { DEMO_PROBLEMS, DEMO_PROJECT } from "./demo-project";
 import { DEMO_MODEL_NAME, DEMO_MODEL_VERSIONS } from "./sentiment-model";
+import { seedDemoNowTests } from "./seed-demo-now-tests";
 
 export type SeedDemoOptions = {
   /** Base URL of the demo model server, e.g. http://127.0.0.1:3000/api/demo/models. */
@@ -32,6 +33,7 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
       });
       await seedProblemsAndPatterns(tx, project.id);
       await seedModelVersions(tx, project.id, options.modelBaseUrl);
+      await seedDemoNowTests(tx, project.id);
       return { projectId: project.id };
     },
     { timeout: 60_000, maxWait: 10_000 },
