@@ -44,7 +44,17 @@ export async function deliverWebhook(deliveryId: string, { isLastAttempt, signal
     data: (delivery.payload ?? {}) as Record<string, unknown>,
     occurredAt: delivery.createdAt,
   });
-  const secret = openSecrets(delivery.webhook.secret).secret ?? "";
+  let secret: string;
+  try {
+    secret = openSecrets(delivery.webhook.secret).secret ?? "";
+  } catch {
+    // Sealed with another RATCHET_SECRET (a restore without it): no retry can sign it.
+    await prisma().webhookDelivery.update({
+      where: { id: delivery.id, projectId: delivery.projectId },
+      data: { status: "failed", attempts: { increment: 1 }, lastAttemptAt: new Date(), lastError: "the hook's secret cannot be decrypted with this instance's RATCHET_SECRET: delete the hook and add it again" },
+    });
+    return;
+  }
 
   let error: string | null = null;
   let responseStatus: number | null = null;
