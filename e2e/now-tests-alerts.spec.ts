@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { verifyWebhookSignature } from "@/lib/alerts/sign-webhook-body";
-import { DEMO_CHANGED_PATTERN } from "@/lib/demo/seed-demo-now-tests";
+import { DEMO_CHANGED_PATTERN } from "@/lib/demo/demo-now-test";
 import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
 
 // After the release: the production version's now-test timeline (the demo's

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DEFAULT_NOW_TEST_CRON } from "@/lib/now-tests/now-test-schedule.schema";
+import { DEMO_CHANGED_PATTERN } from "./demo-now-test";
 
-/** The demo's recorded now-test found this pattern's output changed. */
-export const DEMO_CHANGED_PATTERN = "Zipper broke, 'oh great'";
 
 /**
  * The demo's after-the-release state: a now-test schedule (off) and one
