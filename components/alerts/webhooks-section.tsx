@@ -31,12 +31,12 @@ export function WebhooksSection({ projectId, hooks, deliveries, canManage }: Pro
           <TableBody>
             {hooks.map((hook) => (
               <TableRow key={hook.id}>
-                <TableCell className="max-w-64 break-all font-mono text-xs">{hook.url}</TableCell>
+                <TableCell className="min-w-56 max-w-80 break-all font-mono text-xs">{hook.url}</TableCell>
                 <TableCell>{hook.format === "slack" ? "Slack" : "JSON"}</TableCell>
-                <TableCell className="text-xs text-slate-700">{hook.events.join(", ")}</TableCell>
+                <TableCell className="min-w-48 text-xs text-slate-700">{hook.events.join(", ")}</TableCell>
                 {canManage ? (
                   <TableCell className="text-right">
-                    <span className="inline-flex flex-wrap justify-end gap-2">
+                    <span className="inline-flex justify-end gap-2 whitespace-nowrap">
                       <ApiActionButton action={{ name: "sendTestWebhook", args: [projectId, hook.id] }} label="Send test" tone="secondary" />
                       <ApiActionButton action={{ name: "deleteWebhook", args: [projectId, hook.id] }} label="Delete" confirm={`Delete the webhook to ${hook.url} and its delivery log?`} />
                     </span>
@@ -48,7 +48,14 @@ export function WebhooksSection({ projectId, hooks, deliveries, canManage }: Pro
         </Table>
       )}
 
-      {canManage ? <CreateWebhookForm projectId={projectId} /> : null}
+      {canManage ? (
+        <section aria-labelledby="add-webhook-heading" className="space-y-3">
+          <h3 id="add-webhook-heading" className="text-sm font-semibold text-slate-900">
+            Add a webhook
+          </h3>
+          <CreateWebhookForm projectId={projectId} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="deliveries-heading" className="space-y-2">
         <h3 id="deliveries-heading" className="text-sm font-semibold text-slate-900">

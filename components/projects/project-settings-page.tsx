@@ -10,12 +10,11 @@ import { ProjectForm } from "./project-form";
 
 type Props = {
   project: ProjectResource;
-  /** After the release: the now-test schedule and webhooks (everyone reads; engineers and admins change them). */
+  /** After the release: the now-test schedule, webhooks and their delivery log. */
   alerts: { schedule: NowTestScheduleResource; hooks: WebhookResource[]; deliveries: WebhookDeliveryResource[]; canManage: boolean };
-  canEditProject: boolean;
 };
 
-export function ProjectSettingsPage({ project, alerts, canEditProject }: Props) {
+export function ProjectSettingsPage({ project, alerts }: Props) {
   return (
     <>
       <PageHeader title="Project settings" description={`Problem keys: ${project.keyPrefix}-1, ${project.keyPrefix}-2 … · ${project.problemCount} problems so far.`} />
@@ -23,16 +22,12 @@ export function ProjectSettingsPage({ project, alerts, canEditProject }: Props) 
         {/* Saving either form refreshes the page. Neither remounts, so each keeps its "Saved." until the next edit
             (a remount dropped it 330 ms after the save): the project form starts again from a newer project it is
             given, and the gate form reads lockVersion from its props at submit. */}
-        {canEditProject ? (
-          <>
-            <Card>
-              <ProjectForm initial={project} />
-            </Card>
-            <Card title="Release gate" description="What GET /api/v1/models/{id}/gate and the ratchet CLI hold every model version to.">
-              <GatePolicyForm projectId={project.id} policy={project.gatePolicy} alpha={project.alpha} lockVersion={project.lockVersion} />
-            </Card>
-          </>
-        ) : null}
+        <Card>
+          <ProjectForm initial={project} />
+        </Card>
+        <Card title="Release gate" description="What GET /api/v1/models/{id}/gate and the ratchet CLI hold every model version to.">
+          <GatePolicyForm projectId={project.id} policy={project.gatePolicy} alpha={project.alpha} lockVersion={project.lockVersion} />
+        </Card>
         <Card title="Now-tests" description="Replays the production version on every current pattern on a schedule, and reports outputs that changed although the version did not.">
           <NowTestScheduleForm
             projectId={project.id}

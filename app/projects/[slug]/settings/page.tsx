@@ -12,8 +12,7 @@ export const metadata = { title: "Project settings" };
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function Page({ params }: Props) {
-  // Everyone may read the alert settings and delivery log; the project's own forms stay with projects.write.
-  const actor = await requirePageActor("webhooks.read");
+  const actor = await requirePageActor("projects.write");
   const { slug } = await params;
   const project = await requirePageProject(slug);
   const [full, schedule, hooks, deliveries] = await Promise.all([
@@ -25,7 +24,6 @@ export default async function Page({ params }: Props) {
   return (
     <ProjectSettingsPage
       project={full}
-      canEditProject={can(actor, "projects.write")}
       alerts={{ schedule, hooks: hooks.items, deliveries, canManage: can(actor, "webhooks.write") && can(actor, "nowtests.write") }}
     />
   );
