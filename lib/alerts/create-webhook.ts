@@ -31,7 +31,8 @@ export async function createWebhook(actor: Actor, projectId: string, body: Creat
       data: { projectId, url: body.url, format: body.format, events: body.events, secret: sealSecrets({ secret }), createdById: actor.user.id },
       select: webhookSelect,
     });
-    await recordAuditEvent(actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, projectId, data: { url: body.url, format: body.format, events: body.events } }, tx);
+    // The host only: a Slack incoming-webhook URL's path is itself a credential.
+    await recordAuditEvent(actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, projectId, data: { host: new URL(body.url).host, format: body.format, events: body.events } }, tx);
     return row;
   });
   return { ...toWebhookResource(created), secret };
