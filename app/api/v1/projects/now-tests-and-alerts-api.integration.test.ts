@@ -105,6 +105,9 @@ describe("now-tests and webhook alerts", () => {
     const tester = await createTestUser("tester");
     const refused = await callRoute(webhooks.POST, { method: "POST", params: { projectId: fixture.projectId }, headers: { cookie: tester.cookie }, body: { url: `${receiver.url}/x`, format: "json", events: ["gate.changed"] } });
     expect(refused.status).toBe(403);
+    // Everyone reads the hooks, but only roles that manage them see the whole URL (a Slack hook's path is a credential).
+    const asTester = await callRoute(webhooks.GET, { params: { projectId: fixture.projectId }, headers: { cookie: tester.cookie } });
+    expect(asTester.json.items).toEqual([expect.objectContaining({ id: hookId, url: `${receiver.url}/…` })]);
   });
 
   it("a now-test after the model's answers changed records the changed patterns and fires a signed webhook", async () => {

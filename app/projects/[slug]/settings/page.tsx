@@ -18,7 +18,7 @@ export default async function Page({ params }: Props) {
   const [full, schedule, hooks, deliveries] = await Promise.all([
     getProject(project.id),
     getNowTestSchedule(project.id),
-    listWebhookResources(project.id),
+    listWebhookResources(project.id, actor),
     listProjectWebhookDeliveries(project.id),
   ]);
   return (

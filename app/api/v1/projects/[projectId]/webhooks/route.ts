@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 const params = idParams("projectId");
 
-export const GET = apiRoute({ permission: "webhooks.read", schemas: { params }, summary: "The project's webhooks (never their secrets)", response: { schema: pageOf(webhookResponseSchema) } }, async ({ params }) =>
-  listWebhookResources(params.projectId),
+export const GET = apiRoute({ permission: "webhooks.read", schemas: { params }, summary: "The project's webhooks (never their secrets; URLs cut to their origin for roles that cannot manage hooks)", response: { schema: pageOf(webhookResponseSchema) } }, async ({ params }, actor) =>
+  listWebhookResources(params.projectId, actor),
 );
 
 /** 201 with the signing secret, shown this once. */
