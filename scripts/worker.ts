@@ -19,6 +19,7 @@ import { logger } from "../lib/log/logger.mjs";
 import { startWorkerMetricsPublisher, type WorkerMetricsPublisher } from "../lib/metrics/publish-worker-metrics";
 import { handleStopSignals, signalExitCode } from "../lib/process/handle-stop-signals";
 import { replayWorkload } from "../lib/replay/replay-workload";
+import { alertsWorkload } from "../lib/alerts/alerts-workload";
 
 const log = logger().child({ process: "worker" });
 
@@ -96,8 +97,11 @@ if (process.send) {
 requireDatabaseUrl();
 const itemsPerJob = values["items-per-job"] ? Math.floor(number("items-per-job", values["items-per-job"], 1)) : undefined;
 // Every domain's work: add a domain's workload here when it defines jobs.
+const replay = replayWorkload(itemsPerJob ? { itemsPerJob } : {});
+const alerts = alertsWorkload();
 worker = await startWorker({
-  ...replayWorkload(itemsPerJob ? { itemsPerJob } : {}),
+  jobs: [...replay.jobs, ...alerts.jobs],
+  sweeps: [...(replay.sweeps ?? []), ...(alerts.sweeps ?? [])],
   concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
   fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
   pollingIntervalSeconds: number("poll", values.poll, 0.5),

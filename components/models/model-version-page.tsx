@@ -37,6 +37,8 @@ import type { ModelVersionStanding } from "@/lib/results/get-model-version-stand
 import { StatusChanger } from "./status-changer";
 import { TestConnectionPanel } from "./test-connection-panel";
 import { VerdictBadge } from "./verdict-badge";
+import { NowTestTimeline } from "@/components/now-tests/now-test-timeline";
+import type { NowTestTimelineEntry } from "@/lib/now-tests/list-now-test-timeline";
 
 type ModelVersionPageProps = {
   project: { id: string; slug: string };
@@ -71,11 +73,13 @@ type ModelVersionPageProps = {
   gate?: GateResource;
   /** The version's output distribution over the current pattern set. */
   outputs?: OutputDistributionView;
+  /** The version's now-tests (after the release); shown for the production version or once it has any. */
+  nowTests?: { entries: NowTestTimelineEntry[]; canRun: boolean };
 };
 
 const FILTER_LABEL: Record<ModelResultFilter, string> = { all: "All", pass: "Pass", fail: "Fail", error: "Error", ungraded: "Awaiting grade" };
 
-export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, standing, results, unlabelled, permissions, now, gate, outputs }: ModelVersionPageProps) {
+export function ModelVersionPage({ project, modelVersion: v, baseline, currentProduction, rows, standing, results, unlabelled, permissions, now, gate, outputs, nowTests }: ModelVersionPageProps) {
   const base = `/projects/${project.slug}`;
   const kind = v.connectorKind as ConnectorKindName;
   const connector = { ...(v.connector as Record<string, unknown>), kind };
@@ -277,6 +281,17 @@ export function ModelVersionPage({ project, modelVersion: v, baseline, currentPr
         </section>
 
         {outputs ? <OutputDistributionSection view={outputs} label={modelVersionLabel(v)} /> : null}
+        {nowTests && (v.status === "production" || nowTests.entries.length > 0) ? (
+          <Card title="Now-tests" description="The production version replayed again on every current pattern: outputs that changed although the version did not (a silent redeploy, a drifting upstream API), and problems that crossed their target.">
+            <NowTestTimeline
+              projectSlug={project.slug}
+              modelVersionId={v.id}
+              entries={nowTests.entries}
+              canRun={nowTests.canRun}
+              blockedReason={v.status === "production" ? null : "Only the production version is now-tested."}
+            />
+          </Card>
+        ) : null}
 
         <ResultsSection base={base} modelVersionId={v.id} label={modelVersionLabel(v)} results={results} connectorRevision={v.connectorRevision} />
       </div>

@@ -22,6 +22,7 @@ const TRIGGER_TEXT: Record<Run["trigger"], string> = {
   api: "replay through the API",
   schedule: "scheduled replay",
   seed: "demo replay",
+  now_test: "now-test",
 };
 
 /** "back-fill of 1 pattern, completed 2026-12-02 18:40 UTC": what the last run was, apart from the version's standing. */

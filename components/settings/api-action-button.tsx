@@ -4,6 +4,7 @@ import { archivePattern } from "@/lib/api-client/patterns";
 import { revokeApiToken } from "@/lib/api-client/api-tokens";
 import { dismissCapture } from "@/lib/api-client/captures";
 import { revokeInvite, updateUser } from "@/lib/api-client/users";
+import { deleteWebhook, sendTestWebhook } from "@/lib/api-client/webhooks";
 import { Button, InlineError } from "@/components/ui/form-controls";
 import { useApiForm } from "@/components/auth/use-api-form";
 
@@ -14,6 +15,8 @@ const API_ACTIONS = {
   setUserDisabled: (userId: string, disabled: boolean) => updateUser(userId, { disabled }),
   archivePattern: (patternId: string) => archivePattern(patternId),
   dismissCapture: (captureId: string) => dismissCapture(captureId),
+  sendTestWebhook: (projectId: string, webhookId: string) => sendTestWebhook(projectId, webhookId),
+  deleteWebhook: (projectId: string, webhookId: string) => deleteWebhook(projectId, webhookId),
 };
 
 type ApiActions = typeof API_ACTIONS;

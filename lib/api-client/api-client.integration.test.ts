@@ -12,6 +12,8 @@ import { createProblem, updateProblem } from "./problems";
 import { createProject, updateProject } from "./projects";
 import { listActiveReplays, listModelReplays, requestReplay } from "./replays";
 import { createInvite, revokeInvite, updateUser } from "./users";
+import { getNowTestSchedule, listNowTests, requestNowTest, saveNowTestSchedule } from "./now-tests";
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, sendTestWebhook } from "./webhooks";
 
 // The typed client against the real /api/v1 route handlers and the real
 // database: the browser's fetch is replaced by one that finds the route file
@@ -137,13 +139,42 @@ describe("the typed API client", () => {
     expect(userRow.role).toBe("stakeholder");
   });
 
+  it("manages webhooks and the now-test schedule, and lists now-tests", async () => {
+    const project = await createProject({ name: "Alerts check", slug: "alerts-check", outputKind: "label", labels: ["yes", "no"] });
+    const hook = await createWebhook(project.id, { url: "http://127.0.0.1:9/hook", format: "slack", events: ["gate.changed", "gate.changed"] });
+    expect(hook).toMatchObject({ format: "slack", events: ["gate.changed"] });
+    expect(hook.secret).toMatch(/^whsec_/);
+    expect((await listWebhooks(project.id)).items.map((h) => h.id)).toEqual([hook.id]);
+    const delivery = await sendTestWebhook(project.id, hook.id);
+    expect(delivery).toMatchObject({ event: "webhook.test", status: "pending" });
+    expect((await listWebhookDeliveries(project.id, hook.id)).items.map((d) => d.id)).toEqual([delivery.id]);
+    await deleteWebhook(project.id, hook.id);
+    expect(await prisma().webhook.count({ where: { projectId: project.id } })).toBe(0);
+
+    expect(await getNowTestSchedule(project.id)).toMatchObject({ enabled: false });
+    expect(await saveNowTestSchedule(project.id, { cron: "@daily", enabled: false })).toMatchObject({ cron: "@daily", enabled: false, nextRunAt: null });
+    const model = await createModelVersion(project.id, { name: "m", version: "1", connector: { kind: "http", url: "http://127.0.0.1:9/predict" } });
+    const refused = await requestNowTest(model.id).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409 });
+    expect((await listNowTests(model.id)).items).toEqual([]);
+  });
+
   it("reached every route above through a route file that exists", () => {
     expect([...new Set(requested)].sort()).toEqual(
       [
         "DELETE /api/v1/invites/[inviteId]",
         "DELETE /api/v1/patterns/[patternId]",
+        "DELETE /api/v1/projects/[projectId]/webhooks/[webhookId]",
         "DELETE /api/v1/tokens/[tokenId]",
+        "GET /api/v1/models/[modelId]/now-tests",
         "GET /api/v1/models/[modelId]/replays",
+        "GET /api/v1/projects/[projectId]/now-test-schedule",
+        "GET /api/v1/projects/[projectId]/webhooks",
+        "GET /api/v1/projects/[projectId]/webhooks/[webhookId]/deliveries",
+        "POST /api/v1/models/[modelId]/now-tests",
+        "POST /api/v1/projects/[projectId]/webhooks",
+        "POST /api/v1/projects/[projectId]/webhooks/[webhookId]/test",
+        "PUT /api/v1/projects/[projectId]/now-test-schedule",
         "GET /api/v1/projects/[projectId]/replays",
         "PATCH /api/v1/models/[modelId]",
         "PATCH /api/v1/patterns/[patternId]",

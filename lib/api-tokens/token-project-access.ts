@@ -23,6 +23,7 @@ export const PROJECT_OF_PARAM: Record<string, ProjectOf> = {
   runId: async (id) => owner(await prisma().replayRun.findUnique({ where: { id }, select: { projectId: true } })),
   signoffId: async (id) => owner(await prisma().signOff.findUnique({ where: { id }, select: { projectId: true } })),
   attachmentId: async (id) => owner(await prisma().attachment.findUnique({ where: { id }, select: { projectId: true } })),
+  webhookId: async (id) => owner(await prisma().webhook.findUnique({ where: { id }, select: { projectId: true } })),
 };
 
 /**

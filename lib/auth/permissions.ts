@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   "signoffs.read": { roles: everyone, scopes: ["read"] },
   "signoffs.write": { roles: ["admin", "stakeholder"], scopes: ["write"] },
   "gate.read": { roles: everyone, scopes: ["gate", "read"] },
+  // After the release: engineers and admins manage now-test schedules and webhooks; everyone reads.
+  "nowtests.write": { roles: ["admin", "engineer"], scopes: ["write"] },
+  "webhooks.read": { roles: everyone, scopes: ["read"] },
+  "webhooks.write": { roles: ["admin", "engineer"], scopes: ["write"] },
   "api.read": { roles: everyone, scopes: ["read", "write", "capture", "gate"] },
   // GET /api/metrics: API tokens only (or RATCHET_METRICS_TOKEN), never a browser session.
   "metrics.read": { roles: everyone, scopes: ["read"] },

@@ -5,6 +5,7 @@ import { hashJson } from "@/lib/scoring/canonical-json";
 import { buildDemoCaptures } from "./demo-captures";
 import { DEMO_PROBLEMS, DEMO_PROJECT } from "./demo-project";
 import { DEMO_MODEL_NAME, DEMO_MODEL_VERSIONS } from "./sentiment-model";
+import { seedDemoNowTests } from "./seed-demo-now-tests";
 
 export type SeedDemoOptions = {
   /** Base URL of the demo model server, e.g. http://127.0.0.1:3000/api/demo/models. */
@@ -38,6 +39,7 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
         data: buildDemoCaptures(new Date()).map((capture) => ({ projectId: project.id, input: capture.input, output: capture.output, rating: capture.rating, status: capture.status, createdAt: capture.createdAt })),
       });
       await seedModelVersions(tx, project.id, options.modelBaseUrl);
+      await seedDemoNowTests(tx, project.id);
       return { projectId: project.id };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -152,3 +152,38 @@ export const userResponseSchema = z.looseObject({ id, email: z.string(), name: z
 export const inviteResponseSchema = z.looseObject({ id, email: z.string(), role });
 export const attachmentResponseSchema = z.looseObject({ id, projectId: id, contentType: z.string(), byteSize: count, sha256: z.string() });
 export const auditEventResponseSchema = z.looseObject({ id: z.union([z.string(), z.number()]), action: z.string(), createdAt: date });
+
+export const webhookResponseSchema = z.looseObject({
+  id,
+  projectId: id,
+  url: z.string(),
+  format: z.enum(["json", "slack"]),
+  events: z.array(z.string()),
+  createdAt: date,
+});
+export const createdWebhookResponseSchema = webhookResponseSchema.extend({ secret: z.string().describe("Signing secret (X-Ratchet-Signature: sha256=HMAC-SHA256(raw body)); shown this once") });
+export const webhookDeliveryResponseSchema = z.looseObject({
+  id,
+  webhookId: id,
+  event: z.string(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: count,
+  lastError: z.string().nullable(),
+  responseStatus: z.number().int().nullable(),
+  createdAt: date,
+  lastAttemptAt: nullableDate,
+  deliveredAt: nullableDate,
+});
+export const nowTestResponseSchema = z.looseObject({
+  id,
+  projectId: id,
+  modelVersionId: id,
+  replayRunId: id,
+  status: z.enum(["running", "completed", "failed"]),
+  compared: count,
+  changedOutputs: z.array(id).describe("Pattern ids whose output changed although the version did not"),
+  crossedTarget: z.array(id).describe("Problem ids whose error rate crossed the target"),
+  createdAt: date,
+  finishedAt: nullableDate,
+});
+export const nowTestScheduleResponseSchema = z.looseObject({ projectId: id, cron: z.string(), enabled: z.boolean(), nextRunAt: nullableDate, lastRunAt: nullableDate });

@@ -11,37 +11,43 @@ import * as route7 from "@/app/api/v1/me/route";
 import * as route8 from "@/app/api/v1/models/[modelId]/artifact/route";
 import * as route9 from "@/app/api/v1/models/[modelId]/compare/route";
 import * as route10 from "@/app/api/v1/models/[modelId]/gate/route";
-import * as route11 from "@/app/api/v1/models/[modelId]/output-distribution/route";
-import * as route12 from "@/app/api/v1/models/[modelId]/replays/route";
-import * as route13 from "@/app/api/v1/models/[modelId]/results/route";
-import * as route14 from "@/app/api/v1/models/[modelId]/route";
-import * as route15 from "@/app/api/v1/models/[modelId]/signoffs/route";
-import * as route16 from "@/app/api/v1/models/[modelId]/test-connection/route";
-import * as route17 from "@/app/api/v1/patterns/[patternId]/revisions/route";
-import * as route18 from "@/app/api/v1/patterns/[patternId]/route";
-import * as route19 from "@/app/api/v1/problems/[problemId]/history/route";
-import * as route20 from "@/app/api/v1/problems/[problemId]/patterns/route";
-import * as route21 from "@/app/api/v1/problems/[problemId]/route";
-import * as route22 from "@/app/api/v1/problems/[problemId]/signoffs/route";
-import * as route23 from "@/app/api/v1/projects/[projectId]/attachments/route";
-import * as route24 from "@/app/api/v1/projects/[projectId]/captures/route";
-import * as route25 from "@/app/api/v1/projects/[projectId]/connectors/test/route";
-import * as route26 from "@/app/api/v1/projects/[projectId]/error-rates/route";
-import * as route27 from "@/app/api/v1/projects/[projectId]/grades/queue/route";
-import * as route28 from "@/app/api/v1/projects/[projectId]/models/route";
-import * as route29 from "@/app/api/v1/projects/[projectId]/patterns/export/route";
-import * as route30 from "@/app/api/v1/projects/[projectId]/patterns/import/route";
-import * as route31 from "@/app/api/v1/projects/[projectId]/problems/route";
-import * as route32 from "@/app/api/v1/projects/[projectId]/replays/route";
-import * as route33 from "@/app/api/v1/projects/[projectId]/route";
-import * as route34 from "@/app/api/v1/projects/route";
-import * as route35 from "@/app/api/v1/replays/[runId]/cancel/route";
-import * as route36 from "@/app/api/v1/replays/[runId]/route";
-import * as route37 from "@/app/api/v1/signoffs/[signoffId]/route";
-import * as route38 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as route39 from "@/app/api/v1/tokens/route";
-import * as route40 from "@/app/api/v1/users/[userId]/route";
-import * as route41 from "@/app/api/v1/users/route";
+import * as route11 from "@/app/api/v1/models/[modelId]/now-tests/route";
+import * as route12 from "@/app/api/v1/models/[modelId]/output-distribution/route";
+import * as route13 from "@/app/api/v1/models/[modelId]/replays/route";
+import * as route14 from "@/app/api/v1/models/[modelId]/results/route";
+import * as route15 from "@/app/api/v1/models/[modelId]/route";
+import * as route16 from "@/app/api/v1/models/[modelId]/signoffs/route";
+import * as route17 from "@/app/api/v1/models/[modelId]/test-connection/route";
+import * as route18 from "@/app/api/v1/patterns/[patternId]/revisions/route";
+import * as route19 from "@/app/api/v1/patterns/[patternId]/route";
+import * as route20 from "@/app/api/v1/problems/[problemId]/history/route";
+import * as route21 from "@/app/api/v1/problems/[problemId]/patterns/route";
+import * as route22 from "@/app/api/v1/problems/[problemId]/route";
+import * as route23 from "@/app/api/v1/problems/[problemId]/signoffs/route";
+import * as route24 from "@/app/api/v1/projects/[projectId]/attachments/route";
+import * as route25 from "@/app/api/v1/projects/[projectId]/captures/route";
+import * as route26 from "@/app/api/v1/projects/[projectId]/connectors/test/route";
+import * as route27 from "@/app/api/v1/projects/[projectId]/error-rates/route";
+import * as route28 from "@/app/api/v1/projects/[projectId]/grades/queue/route";
+import * as route29 from "@/app/api/v1/projects/[projectId]/models/route";
+import * as route30 from "@/app/api/v1/projects/[projectId]/now-test-schedule/route";
+import * as route31 from "@/app/api/v1/projects/[projectId]/patterns/export/route";
+import * as route32 from "@/app/api/v1/projects/[projectId]/patterns/import/route";
+import * as route33 from "@/app/api/v1/projects/[projectId]/problems/route";
+import * as route34 from "@/app/api/v1/projects/[projectId]/replays/route";
+import * as route35 from "@/app/api/v1/projects/[projectId]/route";
+import * as route36 from "@/app/api/v1/projects/[projectId]/webhooks/[webhookId]/deliveries/route";
+import * as route37 from "@/app/api/v1/projects/[projectId]/webhooks/[webhookId]/route";
+import * as route38 from "@/app/api/v1/projects/[projectId]/webhooks/[webhookId]/test/route";
+import * as route39 from "@/app/api/v1/projects/[projectId]/webhooks/route";
+import * as route40 from "@/app/api/v1/projects/route";
+import * as route41 from "@/app/api/v1/replays/[runId]/cancel/route";
+import * as route42 from "@/app/api/v1/replays/[runId]/route";
+import * as route43 from "@/app/api/v1/signoffs/[signoffId]/route";
+import * as route44 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as route45 from "@/app/api/v1/tokens/route";
+import * as route46 from "@/app/api/v1/users/[userId]/route";
+import * as route47 from "@/app/api/v1/users/route";
 
 export type ApiManifestEntry = { path: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; handler: ApiRouteHandler };
 
@@ -60,53 +66,62 @@ export function apiManifest(): ApiManifestEntry[] {
     { path: "/api/v1/models/{modelId}/artifact", method: "POST", handler: route8.POST },
     { path: "/api/v1/models/{modelId}/compare", method: "GET", handler: route9.GET },
     { path: "/api/v1/models/{modelId}/gate", method: "GET", handler: route10.GET },
-    { path: "/api/v1/models/{modelId}/output-distribution", method: "GET", handler: route11.GET },
-    { path: "/api/v1/models/{modelId}/replays", method: "GET", handler: route12.GET },
-    { path: "/api/v1/models/{modelId}/replays", method: "POST", handler: route12.POST },
-    { path: "/api/v1/models/{modelId}/results", method: "GET", handler: route13.GET },
-    { path: "/api/v1/models/{modelId}", method: "GET", handler: route14.GET },
-    { path: "/api/v1/models/{modelId}", method: "PATCH", handler: route14.PATCH },
-    { path: "/api/v1/models/{modelId}/signoffs", method: "POST", handler: route15.POST },
-    { path: "/api/v1/models/{modelId}/test-connection", method: "POST", handler: route16.POST },
-    { path: "/api/v1/patterns/{patternId}/revisions", method: "GET", handler: route17.GET },
-    { path: "/api/v1/patterns/{patternId}", method: "GET", handler: route18.GET },
-    { path: "/api/v1/patterns/{patternId}", method: "PATCH", handler: route18.PATCH },
-    { path: "/api/v1/patterns/{patternId}", method: "DELETE", handler: route18.DELETE },
-    { path: "/api/v1/problems/{problemId}/history", method: "GET", handler: route19.GET },
-    { path: "/api/v1/problems/{problemId}/patterns", method: "GET", handler: route20.GET },
-    { path: "/api/v1/problems/{problemId}/patterns", method: "POST", handler: route20.POST },
-    { path: "/api/v1/problems/{problemId}", method: "GET", handler: route21.GET },
-    { path: "/api/v1/problems/{problemId}", method: "PATCH", handler: route21.PATCH },
-    { path: "/api/v1/problems/{problemId}/signoffs", method: "GET", handler: route22.GET },
-    { path: "/api/v1/problems/{problemId}/signoffs", method: "POST", handler: route22.POST },
-    { path: "/api/v1/problems/{problemId}/signoffs", method: "PATCH", handler: route22.PATCH },
-    { path: "/api/v1/problems/{problemId}/signoffs", method: "DELETE", handler: route22.DELETE },
-    { path: "/api/v1/projects/{projectId}/attachments", method: "POST", handler: route23.POST },
-    { path: "/api/v1/projects/{projectId}/captures", method: "GET", handler: route24.GET },
-    { path: "/api/v1/projects/{projectId}/captures", method: "POST", handler: route24.POST },
-    { path: "/api/v1/projects/{projectId}/connectors/test", method: "POST", handler: route25.POST },
-    { path: "/api/v1/projects/{projectId}/error-rates", method: "GET", handler: route26.GET },
-    { path: "/api/v1/projects/{projectId}/grades/queue", method: "GET", handler: route27.GET },
-    { path: "/api/v1/projects/{projectId}/models", method: "GET", handler: route28.GET },
-    { path: "/api/v1/projects/{projectId}/models", method: "POST", handler: route28.POST },
-    { path: "/api/v1/projects/{projectId}/patterns/export", method: "GET", handler: route29.GET },
-    { path: "/api/v1/projects/{projectId}/patterns/import", method: "POST", handler: route30.POST },
-    { path: "/api/v1/projects/{projectId}/problems", method: "GET", handler: route31.GET },
-    { path: "/api/v1/projects/{projectId}/problems", method: "POST", handler: route31.POST },
-    { path: "/api/v1/projects/{projectId}/replays", method: "GET", handler: route32.GET },
-    { path: "/api/v1/projects/{projectId}", method: "GET", handler: route33.GET },
-    { path: "/api/v1/projects/{projectId}", method: "PATCH", handler: route33.PATCH },
-    { path: "/api/v1/projects", method: "GET", handler: route34.GET },
-    { path: "/api/v1/projects", method: "POST", handler: route34.POST },
-    { path: "/api/v1/replays/{runId}/cancel", method: "POST", handler: route35.POST },
-    { path: "/api/v1/replays/{runId}", method: "GET", handler: route36.GET },
-    { path: "/api/v1/signoffs/{signoffId}", method: "GET", handler: route37.GET },
-    { path: "/api/v1/signoffs/{signoffId}", method: "PATCH", handler: route37.PATCH },
-    { path: "/api/v1/signoffs/{signoffId}", method: "DELETE", handler: route37.DELETE },
-    { path: "/api/v1/tokens/{tokenId}", method: "DELETE", handler: route38.DELETE },
-    { path: "/api/v1/tokens", method: "GET", handler: route39.GET },
-    { path: "/api/v1/tokens", method: "POST", handler: route39.POST },
-    { path: "/api/v1/users/{userId}", method: "PATCH", handler: route40.PATCH },
-    { path: "/api/v1/users", method: "GET", handler: route41.GET },
+    { path: "/api/v1/models/{modelId}/now-tests", method: "GET", handler: route11.GET },
+    { path: "/api/v1/models/{modelId}/now-tests", method: "POST", handler: route11.POST },
+    { path: "/api/v1/models/{modelId}/output-distribution", method: "GET", handler: route12.GET },
+    { path: "/api/v1/models/{modelId}/replays", method: "GET", handler: route13.GET },
+    { path: "/api/v1/models/{modelId}/replays", method: "POST", handler: route13.POST },
+    { path: "/api/v1/models/{modelId}/results", method: "GET", handler: route14.GET },
+    { path: "/api/v1/models/{modelId}", method: "GET", handler: route15.GET },
+    { path: "/api/v1/models/{modelId}", method: "PATCH", handler: route15.PATCH },
+    { path: "/api/v1/models/{modelId}/signoffs", method: "POST", handler: route16.POST },
+    { path: "/api/v1/models/{modelId}/test-connection", method: "POST", handler: route17.POST },
+    { path: "/api/v1/patterns/{patternId}/revisions", method: "GET", handler: route18.GET },
+    { path: "/api/v1/patterns/{patternId}", method: "GET", handler: route19.GET },
+    { path: "/api/v1/patterns/{patternId}", method: "PATCH", handler: route19.PATCH },
+    { path: "/api/v1/patterns/{patternId}", method: "DELETE", handler: route19.DELETE },
+    { path: "/api/v1/problems/{problemId}/history", method: "GET", handler: route20.GET },
+    { path: "/api/v1/problems/{problemId}/patterns", method: "GET", handler: route21.GET },
+    { path: "/api/v1/problems/{problemId}/patterns", method: "POST", handler: route21.POST },
+    { path: "/api/v1/problems/{problemId}", method: "GET", handler: route22.GET },
+    { path: "/api/v1/problems/{problemId}", method: "PATCH", handler: route22.PATCH },
+    { path: "/api/v1/problems/{problemId}/signoffs", method: "GET", handler: route23.GET },
+    { path: "/api/v1/problems/{problemId}/signoffs", method: "POST", handler: route23.POST },
+    { path: "/api/v1/problems/{problemId}/signoffs", method: "PATCH", handler: route23.PATCH },
+    { path: "/api/v1/problems/{problemId}/signoffs", method: "DELETE", handler: route23.DELETE },
+    { path: "/api/v1/projects/{projectId}/attachments", method: "POST", handler: route24.POST },
+    { path: "/api/v1/projects/{projectId}/captures", method: "GET", handler: route25.GET },
+    { path: "/api/v1/projects/{projectId}/captures", method: "POST", handler: route25.POST },
+    { path: "/api/v1/projects/{projectId}/connectors/test", method: "POST", handler: route26.POST },
+    { path: "/api/v1/projects/{projectId}/error-rates", method: "GET", handler: route27.GET },
+    { path: "/api/v1/projects/{projectId}/grades/queue", method: "GET", handler: route28.GET },
+    { path: "/api/v1/projects/{projectId}/models", method: "GET", handler: route29.GET },
+    { path: "/api/v1/projects/{projectId}/models", method: "POST", handler: route29.POST },
+    { path: "/api/v1/projects/{projectId}/now-test-schedule", method: "GET", handler: route30.GET },
+    { path: "/api/v1/projects/{projectId}/now-test-schedule", method: "PUT", handler: route30.PUT },
+    { path: "/api/v1/projects/{projectId}/patterns/export", method: "GET", handler: route31.GET },
+    { path: "/api/v1/projects/{projectId}/patterns/import", method: "POST", handler: route32.POST },
+    { path: "/api/v1/projects/{projectId}/problems", method: "GET", handler: route33.GET },
+    { path: "/api/v1/projects/{projectId}/problems", method: "POST", handler: route33.POST },
+    { path: "/api/v1/projects/{projectId}/replays", method: "GET", handler: route34.GET },
+    { path: "/api/v1/projects/{projectId}", method: "GET", handler: route35.GET },
+    { path: "/api/v1/projects/{projectId}", method: "PATCH", handler: route35.PATCH },
+    { path: "/api/v1/projects/{projectId}/webhooks/{webhookId}/deliveries", method: "GET", handler: route36.GET },
+    { path: "/api/v1/projects/{projectId}/webhooks/{webhookId}", method: "DELETE", handler: route37.DELETE },
+    { path: "/api/v1/projects/{projectId}/webhooks/{webhookId}/test", method: "POST", handler: route38.POST },
+    { path: "/api/v1/projects/{projectId}/webhooks", method: "GET", handler: route39.GET },
+    { path: "/api/v1/projects/{projectId}/webhooks", method: "POST", handler: route39.POST },
+    { path: "/api/v1/projects", method: "GET", handler: route40.GET },
+    { path: "/api/v1/projects", method: "POST", handler: route40.POST },
+    { path: "/api/v1/replays/{runId}/cancel", method: "POST", handler: route41.POST },
+    { path: "/api/v1/replays/{runId}", method: "GET", handler: route42.GET },
+    { path: "/api/v1/signoffs/{signoffId}", method: "GET", handler: route43.GET },
+    { path: "/api/v1/signoffs/{signoffId}", method: "PATCH", handler: route43.PATCH },
+    { path: "/api/v1/signoffs/{signoffId}", method: "DELETE", handler: route43.DELETE },
+    { path: "/api/v1/tokens/{tokenId}", method: "DELETE", handler: route44.DELETE },
+    { path: "/api/v1/tokens", method: "GET", handler: route45.GET },
+    { path: "/api/v1/tokens", method: "POST", handler: route45.POST },
+    { path: "/api/v1/users/{userId}", method: "PATCH", handler: route46.PATCH },
+    { path: "/api/v1/users", method: "GET", handler: route47.GET },
   ];
 }

@@ -47,6 +47,7 @@ async function seedProject(slug: string): Promise<Ids> {
     data: { projectId, problemId: problem.id, modelVersionId: model.id, decision: "approve", n: 0, passed: 0, failed: 0, errored: 0, patternSetFingerprint: "x" },
   });
   const attachment = await prisma().attachment.create({ data: { projectId, contentType: "image/png", byteSize: 1, sha256: "0".repeat(64), data: new Uint8Array([1]) } });
+  const webhook = await prisma().webhook.create({ data: { projectId, url: "http://127.0.0.1:9/hook", format: "json", events: ["gate.changed"], secret: new Uint8Array([1]) } });
   return {
     projectId,
     problemId: problem.id,
@@ -57,6 +58,7 @@ async function seedProject(slug: string): Promise<Ids> {
     runId: run.id,
     signoffId: signoff.id,
     attachmentId: attachment.id,
+    webhookId: webhook.id,
   };
 }
 

@@ -13,6 +13,7 @@ import { getOutputDistributionView } from "@/lib/models/get-output-distribution-
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
 import { summariseUnlabelledOutputs } from "@/lib/models/summarise-unlabelled-outputs";
 import { listProblems } from "@/lib/problems/list-problems";
+import { listNowTestTimeline } from "@/lib/now-tests/list-now-test-timeline";
 import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { requirePageProject } from "@/lib/projects/require-page-project";
 
@@ -42,7 +43,7 @@ export default async function Page({ params, searchParams }: Props) {
 
   const filter: ModelResultFilter = (MODEL_RESULT_FILTERS as readonly string[]).includes(query.results ?? "") ? (query.results as ModelResultFilter) : "all";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
-  const [problems, modelVersions, results, unlabelled, gate, standing, outputs] = await Promise.all([
+  const [problems, modelVersions, results, unlabelled, gate, standing, outputs, nowTests] = await Promise.all([
     listProblems(project.id),
     listModelVersions(project.id),
     listModelResultsTable(project.id, modelVersion.id, { filter, page, pageSize: RESULTS_PAGE_SIZE }),
@@ -50,6 +51,7 @@ export default async function Page({ params, searchParams }: Props) {
     getGateResource(modelVersion.id, actor),
     getModelVersionStanding(project.id, modelVersion.id),
     getOutputDistributionView(project.id, modelVersion.id),
+    listNowTestTimeline(project.id, modelVersion.id),
   ]);
   const baseline = chooseBaseline(modelVersions, modelVersion.id);
   const columns = baseline ? [modelVersion, baseline.modelVersion] : [modelVersion];
@@ -79,6 +81,7 @@ export default async function Page({ params, searchParams }: Props) {
       unlabelled={unlabelled}
       permissions={{ write: can(actor, "models.write"), replay: can(actor, "replays.write") }}
       now={now}
+      nowTests={{ entries: nowTests, canRun: can(actor, "nowtests.write") }}
     />
   );
 }
