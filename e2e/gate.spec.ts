@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
+import { DEMO_PROJECT_PATH, expect, openDemoModelVersion, test } from "./fixtures";
 
 // The release gate in the UI: its status on the model version page and the
 // sign-off sheet, its policy on the project settings page, the ratchet on the
@@ -8,20 +7,10 @@ import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
 // Sign-in and the demo's first replays are slow on a loaded CI machine.
 test.describe.configure({ timeout: 120_000 });
 
-async function openVersion(page: Page, version: string) {
-  await page.goto(`${DEMO_PROJECT_PATH}/models`);
-  const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText(version, { exact: true }) });
-  const href = (await row.getByRole("link", { name: "sentiment" }).getAttribute("href"))!;
-  // The list page may still be refreshing itself while the demo's replays finish: retry an aborted navigation.
-  await expect(async () => {
-    await page.goto(href);
-  }).toPass({ timeout: 60_000 });
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`sentiment ${version.replace(".", "\\.")}`) })).toBeVisible();
-}
 
 test("an engineer sees 3.0's release gate fail on the negation regression, on the version page and the sign-off sheet", async ({ page, signInAs }) => {
   await signInAs("engineer", DEMO_PROJECT_PATH);
-  await openVersion(page, "3.0");
+  await openDemoModelVersion(page, "3.0");
   const gate = page.getByTestId("gate-status");
   // The demo's replays may still be running at first: pending until they finish.
   await expect

@@ -1,9 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Page } from "@playwright/test";
 import { verifyWebhookSignature } from "@/lib/alerts/sign-webhook-body";
 import { DEMO_CHANGED_PATTERN } from "@/lib/demo/demo-now-test";
-import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
+import { DEMO_PROJECT_PATH, expect, openDemoModelVersion, test } from "./fixtures";
 
 // After the release: the production version's now-test timeline (the demo's
 // recorded now-test found one changed output), and webhooks on the project
@@ -12,18 +11,10 @@ import { DEMO_PROJECT_PATH, expect, test } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
 
-async function openVersion(page: Page, version: string) {
-  await page.goto(`${DEMO_PROJECT_PATH}/models`);
-  const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText(version, { exact: true }) });
-  const href = (await row.getByRole("link", { name: "sentiment" }).getAttribute("href"))!;
-  await expect(async () => {
-    await page.goto(href);
-  }).toPass({ timeout: 60_000 });
-}
 
 test("the production version's page shows the now-test timeline with the changed output", async ({ page, signInAs }) => {
   await signInAs("stakeholder", DEMO_PROJECT_PATH);
-  await openVersion(page, "2.1");
+  await openDemoModelVersion(page, "2.1");
   const timeline = page.getByTestId("now-test-timeline");
   await expect(timeline).toBeVisible();
   const entry = timeline.getByTestId("now-test-entry").first();

@@ -1,7 +1,7 @@
 import { DEMO_PROBLEMS } from "@/lib/demo/demo-project";
-import { DEMO_MODEL_NAME, findDemoModelVersion, predictSentiment } from "@/lib/demo/sentiment-model";
+import { findDemoModelVersion, predictSentiment } from "@/lib/demo/sentiment-model";
 import { measureOutputShift } from "@/lib/stats/measure-output-shift";
-import { DEMO_PROJECT_PATH, expect, signIn, test } from "./fixtures";
+import { DEMO_PROJECT_PATH, expect, openDemoModelVersion, signIn, test } from "./fixtures";
 
 // Issue 14 items 1, 3 and 4 on the demo project: the output distribution of a
 // version, two versions side by side, the capture drift chart and the model-age
@@ -24,9 +24,7 @@ function labelCounts(version: string) {
 test("the model version page charts the version's outputs by label, with the same counts in its table", async ({ page, signInAs }) => {
   const expected = labelCounts("2.1");
   await signInAs("stakeholder", `${DEMO_PROJECT_PATH}/models`);
-  const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText("2.1", { exact: true }) });
-  await row.getByRole("link", { name: DEMO_MODEL_NAME }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /sentiment 2\.1/ })).toBeVisible();
+  await openDemoModelVersion(page, "2.1");
 
   const chart = page.getByTestId("output-distribution-chart");
   // The demo's replays may still be finishing: reload until every pattern has its output.
@@ -50,8 +48,7 @@ test("the compare page shows both versions' outputs side by side, the shift as a
   expect(shift.value).toBeGreaterThan(0);
 
   await signInAs("engineer", `${DEMO_PROJECT_PATH}/models`);
-  const row = page.getByRole("table", { name: "Model versions" }).getByRole("row").filter({ has: page.getByText("3.0", { exact: true }) });
-  await row.getByRole("link", { name: DEMO_MODEL_NAME }).click();
+  await openDemoModelVersion(page, "3.0");
   await page.getByRole("link", { name: "Compare with sentiment 2.1 →" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "sentiment 3.0 compared with sentiment 2.1" })).toBeVisible();
 
