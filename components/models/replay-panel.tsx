@@ -34,7 +34,7 @@ export function ReplayPanel({ modelVersionId, standing, canReplay, replayBlocked
       <div className="border-t border-slate-100 pt-3">
         <ReplayProgress key={generation} modelVersionId={modelVersionId} />
       </div>
-      <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} renderedAt={renderedAt} />
+      <RefreshWhenReplayFinishes key={`watch-${generation}`} modelVersionId={modelVersionId} renderedAt={renderedAt} shownReplaying={standing.replaying > 0} />
       {canReplay ? (
         <div className="space-y-1">
           <Button
@@ -61,12 +61,15 @@ export function ReplayPanel({ modelVersionId, standing, canReplay, replayBlocked
 /**
  * Re-renders the server page (error rates, results) when the latest run stops
  * being active — also when it finished before the first poll but after the page
- * was rendered (a fast run on a busy machine is never seen active). A refresh
+ * was rendered (a fast run on a busy machine is never seen active), or while the
+ * page still shows patterns replaying that no active run explains: a run's
+ * finished_at is its completing transaction's start, so a page rendered while
+ * that transaction committed can postdate it and still show the run pending. A refresh
  * can be lost (one asked while a navigation is still streaming): while the page
  * still predates the run's end, every idle poll 10 s or more after the last ask
  * asks again.
  */
-function RefreshWhenReplayFinishes({ modelVersionId, renderedAt }: { modelVersionId: string; renderedAt: string }) {
+function RefreshWhenReplayFinishes({ modelVersionId, renderedAt, shownReplaying }: { modelVersionId: string; renderedAt: string; shownReplaying: boolean }) {
   const router = useRouter();
   const page = usePolling(`latest-replay:${modelVersionId}`, () => listModelReplays(modelVersionId, { limit: 1 }), 2_000, (data) => isActive(data?.items[0]?.status));
   const wasActive = useRef(false);
@@ -78,13 +81,13 @@ function RefreshWhenReplayFinishes({ modelVersionId, renderedAt }: { modelVersio
     if (status === undefined) return;
     const becameIdle = wasActive.current && !isActive(status);
     wasActive.current = isActive(status);
-    const staleAfterFinish = !isActive(status) && finishedAt !== null && Date.parse(finishedAt) > Date.parse(renderedAt);
+    const staleAfterFinish = !isActive(status) && (shownReplaying || (finishedAt !== null && Date.parse(finishedAt) > Date.parse(renderedAt)));
     if (!becameIdle && !staleAfterFinish) return;
     const last = lastAsk.current;
     if (!becameIdle && last && last.renderedAt === renderedAt && Date.now() - last.at < 10_000) return;
     lastAsk.current = { renderedAt, at: Date.now() };
     router.refresh();
     // `page` is a new object on every poll: each poll re-checks.
-  }, [page, status, finishedAt, renderedAt, router]);
+  }, [page, status, finishedAt, renderedAt, shownReplaying, router]);
   return null;
 }
