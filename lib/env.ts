@@ -24,6 +24,8 @@ const envSchema = z.object({
   RATCHET_DEMO_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Public base URL, used in links the app writes (the demo's model connectors). */
   RATCHET_PUBLIC_URL: z.string().url().optional(),
+  /** Web server processes `npm start` runs on its port (node:cluster); default: one per core, at most 4. */
+  RATCHET_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   /** Connections per process to PostgreSQL. */
   RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Signs sessions and encrypts stored secrets; ≥ 32 characters. npm start keeps one in RATCHET_DATA_DIR when unset. */

@@ -145,7 +145,8 @@ for (let start = 0; start < patterns; start += 2000) {
 await db.$executeRaw`UPDATE patterns SET current_revision_id = 'brev' || substr(id, 5) WHERE project_id = ${project.id}`;
 
 // ── the worker processes: npm run worker, as deployed ──
-const workerArgs = ["--concurrency", values["worker-concurrency"]!, "--poll", "0.5", "--supervise", "5"];
+// --nice 0: the replay is all this machine does here, and the limit's client runs at normal priority too.
+const workerArgs = ["--concurrency", values["worker-concurrency"]!, "--poll", "0.5", "--supervise", "5", "--nice", "0"];
 const startWorkers = async () => {
   const nodeArgs = ["--import", "tsx", "--conditions=react-server", ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", ...workerArgs, ...(processes > 1 ? ["--processes", String(processes)] : [])], {

@@ -7,13 +7,19 @@
 // It is also where every request (pages and API) gets its X-Request-Id, its
 // request context (so log lines name it), its access-log line and its sample in
 // ratchet_http_request_duration_seconds.
-// Usage: node scripts/serve-next.mjs [--dev] -p PORT -H HOST
+// With --processes N (N > 1, not with --dev) it is a node:cluster primary that
+// runs N such servers on the one port (the kernel spreads connections between
+// them): a page render is single-threaded JavaScript, so one process uses one
+// core. It starts a crashed one again, relays GET /api/metrics' request for
+// every process's metrics, and on SIGTERM/SIGINT stops them all (exit 143/130).
+// Usage: node scripts/serve-next.mjs [--dev] [--processes N] -p PORT -H HOST
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { observeRequests } from "../lib/http/observe-requests.mjs";
 import { logger } from "../lib/log/logger.mjs";
-import { createRouteMatcher, readRoutePatterns } from "../lib/metrics/web-metrics.mjs";
+import { answerClusterMetricsRequests, createRouteMatcher, readRoutePatterns, relayClusterMetricsRequests } from "../lib/metrics/web-metrics.mjs";
 
 export const PEER_ADDRESS_HEADER = "x-ratchet-peer-address";
 
@@ -37,6 +43,9 @@ function option(args, name, fallback) {
 async function main() {
   const args = process.argv.slice(2);
   const dev = args.includes("--dev");
+  const processes = dev ? 1 : Math.max(1, Math.floor(Number(option(args, "--processes", "1"))) || 1);
+  if (processes > 1 && cluster.isPrimary) return superviseServers(processes);
+  if (cluster.isWorker) answerClusterMetricsRequests();
   const port = Number(option(args, "-p", process.env.PORT ?? "3000"));
   const hostname = option(args, "-H", "0.0.0.0");
   // As `next start` / `next dev` do, before Next is loaded.
@@ -68,6 +77,43 @@ async function main() {
       if (dev) server.closeAllConnections();
     });
   }
+}
+
+/** The cluster primary: `count` web servers, a crashed one replaced; a stop signal stops them all, then this process. */
+function superviseServers(count) {
+  const log = logger().child({ process: "web" });
+  relayClusterMetricsRequests();
+  let stopCode;
+  const start = () => cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopCode !== undefined) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
+      return;
+    }
+    // One that never listened failed to start (port taken, build missing): the others would too, so stop as a single server would.
+    if (!listening.has(worker.id)) {
+      log.error({ pid: worker.process.pid, code, signal }, "a web server process failed to start; stopping");
+      stopCode = typeof code === "number" && code !== 0 ? code : 1;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code, signal }, "a web server process exited; starting another");
+    setTimeout(() => stopCode === undefined && start(), 1_000).unref();
+  });
+  const listening = new Set();
+  cluster.on("listening", (worker) => listening.add(worker.id));
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    process.on(signal, () => {
+      if (stopCode !== undefined) return;
+      stopCode = code;
+      const workers = Object.values(cluster.workers ?? {});
+      if (workers.length === 0) process.exit(code);
+      for (const worker of workers) worker?.process.kill("SIGTERM");
+    });
+  }
+  log.info({ processes: count }, `starting ${count} web server processes`);
+  for (let i = 0; i < count; i++) start();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -3,6 +3,7 @@
 // `--dev` serves with `next dev` instead of building. SIGTERM/SIGINT stop it
 // cleanly (see "Stopping" below); the embedded data directory is locked while it runs.
 import { spawn, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { env } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
@@ -126,9 +127,11 @@ await checkpoint();
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RATCHET_SECRET: secret, RATCHET_DEMO: demo ? "1" : "0" };
 // scripts/serve-next.mjs: Next behind a server that tells the app each request's TCP peer
 // (client addresses, RATCHET_TRUSTED_PROXIES); it stops as `next start` does (exit 143/130).
+// One web process per core (at most 4, RATCHET_WEB_PROCESSES): a page render uses one core.
+const webProcesses = config.RATCHET_WEB_PROCESSES ?? Math.min(4, availableParallelism());
 const server = startChild(process.execPath, [
   path.join(import.meta.dirname, "serve-next.mjs"),
-  ...(dev ? ["--dev"] : []),
+  ...(dev ? ["--dev"] : ["--processes", String(webProcesses)]),
   "-p",
   String(config.PORT),
   "-H",

@@ -11,7 +11,11 @@
 //                     workers (each with the other flags), starts a dead one again, and stops them
 //                     all on SIGTERM/SIGINT (or npm start's "stop"): one process uses one core for
 //                     the connectors' HTTP and the judging, so N use up to N cores
+//   --nice N          OS scheduling niceness, 0–19 (default 10): a replay is background work, so on a
+//                     machine it shares with the web server (npm start) or the database, people's page
+//                     requests get the CPU first and the replay takes what is left; 0 to compete equally
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "../lib/env";
 import { startWorker, type Worker } from "../lib/jobs/start-worker";
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     supervise: { type: "string", default: "10" },
     "items-per-job": { type: "string" },
     processes: { type: "string", default: "1" },
+    nice: { type: "string", default: "10" },
   },
 });
 const number = (name: string, value: string | undefined, min: number) => {
@@ -41,6 +46,20 @@ const number = (name: string, value: string | undefined, min: number) => {
   }
   return n;
 };
+
+const nice = Math.floor(number("nice", values.nice, 0));
+if (nice > 19) {
+  console.error("--nice must be a number from 0 to 19");
+  process.exit(2);
+}
+// Lowering one's own priority needs no privilege; the forked workers of --processes inherit it.
+if (nice > 0) {
+  try {
+    os.setPriority(0, Math.max(os.getPriority(0), nice));
+  } catch (error) {
+    log.warn({ err: error }, "could not lower the worker's scheduling priority; it competes equally for the CPU");
+  }
+}
 
 const processes = Math.floor(number("processes", values.processes, 1));
 if (processes > 1) {

@@ -22,5 +22,7 @@ export function webhookDeliveryJob(retries: WebhookRetrySettings = {}): JobDefin
     payloadSchema: webhookDeliveryPayloadSchema,
     handler: async ({ deliveryId }, context) => deliverWebhook(deliveryId, { isLastAttempt: context.isLastAttempt, signal: context.signal }),
     queue: { ...DEFAULT_WEBHOOK_RETRIES, ...retries, heartbeatSeconds: 30, expireInSeconds: 60 },
+    // Two pollers, each taking the worker's --fetch deliveries at once, keep bursts moving without polling for them all the time.
+    maxConcurrency: 2,
   });
 }

@@ -46,6 +46,12 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   // Method syntax on purpose: a list of definitions with different payloads stays assignable to JobDefinition[].
   handler(payload: z.output<S>, context: JobContext): Promise<void>;
   queue: JobQueueSettings;
+  /**
+   * Jobs of this kind one worker process runs at a time, at most (default: the
+   * worker's --concurrency). Each is a poller that asks the queue for work while
+   * the worker is busy, so rare jobs (dead letters, webhooks) keep theirs few.
+   */
+  maxConcurrency?: number;
 };
 
 export const DEFAULT_JOB_QUEUE_SETTINGS: JobQueueSettings = {
@@ -61,6 +67,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   payloadSchema: S;
   handler: (payload: z.output<S>, context: JobContext) => Promise<void>;
   queue?: Partial<JobQueueSettings>;
+  maxConcurrency?: number;
 }): JobDefinition<S> {
   return { ...definition, queue: { ...DEFAULT_JOB_QUEUE_SETTINGS, ...definition.queue } };
 }

@@ -91,7 +91,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // One pg-boss poller per slot (localConcurrency 1 each), so the pacer can wake every one of them by id:
   // all of them every busyPollMs while busy, one per queue every idlePollMs while idle; NOTIFY wakes them all for new jobs.
   for (const job of jobs) {
-    for (let slot = 0; slot < concurrency; slot++) {
+    for (let slot = 0; slot < Math.min(concurrency, job.maxConcurrency ?? concurrency); slot++) {
       let pollerId = "";
       pollerId = await queue.boss.work<object>(
         job.name,

@@ -3,7 +3,7 @@ import client, { AggregatorRegistry, type MetricObjectWithValues, type MetricVal
 import { prisma } from "@/lib/db/prisma";
 import { DEFAULT_JOB_SCHEMA } from "@/lib/jobs/open-job-queue";
 import { registerDatabasePoolGauge } from "./database-pool-gauge";
-import { webMetrics } from "./web-metrics.mjs";
+import { collectWebMetrics, webMetrics } from "./web-metrics.mjs";
 
 /** A worker whose heartbeat is older than this is left out of the scrape (its row is kept a day). */
 export const WORKER_SILENCE_SECONDS = 600;
@@ -11,16 +11,16 @@ export const WORKER_SILENCE_SECONDS = 600;
 type MetricJson = MetricObjectWithValues<MetricValue<string>>;
 
 /**
- * The Prometheus text of GET /api/metrics: this web process's own metrics
- * (requests, its pool), what PostgreSQL says now (queue depth and age, active
+ * The Prometheus text of GET /api/metrics: the web processes' own metrics
+ * (requests, their pools; summed over the processes of a cluster), what PostgreSQL says now (queue depth and age, active
  * runs, worker heartbeats), and every live worker's published metrics
  * (publish-worker-metrics.ts) labelled `worker`.
  */
 export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
-  const { registry } = webMetrics();
-  registerDatabasePoolGauge(registry);
-  const [own, fromDatabase, workers] = await Promise.all([registry.getMetricsAsJSON(), readDatabaseMetrics(), readWorkerMetrics()]);
-  const merged = AggregatorRegistry.aggregate([own as MetricJson[], fromDatabase, ...workers]);
+  // In a cluster each web process's pool gauge appears once that process has served a scrape.
+  registerDatabasePoolGauge(webMetrics().registry);
+  const [web, fromDatabase, workers] = await Promise.all([collectWebMetrics(), readDatabaseMetrics(), readWorkerMetrics()]);
+  const merged = AggregatorRegistry.aggregate([...(web as MetricJson[][]), fromDatabase, ...workers]);
   return { contentType: merged.contentType, body: await merged.metrics() };
 }
 

@@ -5,3 +5,6 @@ export function webMetrics(): { registry: Registry; httpRequestDuration: Histogr
 export function observeRequest(request: { method: string; route: string; status: number; seconds: number }): void;
 export function readRoutePatterns(appDir: string): string[];
 export function createRouteMatcher(patterns: readonly string[]): (pathname: string) => string;
+export function collectWebMetrics(): Promise<import("prom-client").MetricObjectWithValues<import("prom-client").MetricValue<string>>[][]>;
+export function answerClusterMetricsRequests(): void;
+export function relayClusterMetricsRequests(): void;

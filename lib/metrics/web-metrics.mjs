@@ -2,6 +2,7 @@
 // request (pages and API alike) and read by GET /api/metrics. Plain JavaScript:
 // serve-next.mjs (plain node) and the Next bundle both load it; the registry
 // lives on globalThis so both share one.
+import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import client from "prom-client";
@@ -24,6 +25,72 @@ export function webMetrics() {
     globalThis[KEY] = { registry, httpRequestDuration };
   }
   return globalThis[KEY];
+}
+
+// Several web processes (RATCHET_WEB_PROCESSES > 1, scripts/serve-next.mjs) share one port through
+// node:cluster; a scrape reaches one of them, which asks the primary for every process's registry.
+const REQUEST = "ratchet:web-metrics:request";
+const RESPONSE = "ratchet:web-metrics:response";
+const COLLECT = "ratchet:web-metrics:collect";
+const COLLECTED = "ratchet:web-metrics:collected";
+const CLUSTER_TIMEOUT_MS = 3_000;
+
+/**
+ * The metrics (prom-client JSON) of every web process: this process's own, or
+ * in a cluster each live process's, gathered by the primary (a process that
+ * does not answer within 3 s is left out of this scrape).
+ */
+export async function collectWebMetrics() {
+  if (!cluster.isWorker || !process.send) return [await webMetrics().registry.getMetricsAsJSON()];
+  const id = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+  return new Promise((resolve) => {
+    const done = (metrics) => {
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      resolve(metrics);
+    };
+    const onMessage = (message) => {
+      if (message?.type === RESPONSE && message.id === id) done(message.metrics);
+    };
+    const timer = setTimeout(() => void webMetrics().registry.getMetricsAsJSON().then((own) => done([own])), CLUSTER_TIMEOUT_MS + 1_000);
+    process.on("message", onMessage);
+    process.send({ type: REQUEST, id });
+  });
+}
+
+/** In a cluster worker: answers the primary's requests for this process's metrics. */
+export function answerClusterMetricsRequests() {
+  process.on("message", (message) => {
+    if (message?.type !== COLLECT) return;
+    void webMetrics()
+      .registry.getMetricsAsJSON()
+      .then((metrics) => process.send?.({ type: COLLECTED, id: message.id, metrics }))
+      .catch(() => process.send?.({ type: COLLECTED, id: message.id, metrics: [] }));
+  });
+}
+
+/** In the cluster primary: relays a worker's request for every worker's metrics. */
+export function relayClusterMetricsRequests() {
+  cluster.on("message", (asker, message) => {
+    if (message?.type !== REQUEST) return;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w && w.isConnected());
+    const answers = [];
+    let pending = workers.length;
+    const finish = () => {
+      clearTimeout(timer);
+      cluster.off("message", onAnswer);
+      if (asker.isConnected()) asker.send({ type: RESPONSE, id: message.id, metrics: answers });
+    };
+    const onAnswer = (_worker, answer) => {
+      if (answer?.type !== COLLECTED || answer.id !== message.id) return;
+      answers.push(answer.metrics);
+      if (--pending === 0) finish();
+    };
+    const timer = setTimeout(finish, CLUSTER_TIMEOUT_MS);
+    cluster.on("message", onAnswer);
+    for (const worker of workers) worker.send({ type: COLLECT, id: message.id });
+    if (pending === 0) finish();
+  });
 }
 
 /** Records one finished request; `method` outside the standard set is "OTHER" (labels stay bounded). */

@@ -58,3 +58,19 @@ describe("the web process's registry", () => {
     expect(webMetrics().registry).toBeInstanceOf(client.Registry);
   });
 });
+
+describe("web metrics of a cluster of web processes", () => {
+  it("a scrape answered by one process carries every process's requests, gathered through the primary", async () => {
+    const { execFile } = await import("node:child_process");
+    const fixture = path.join(process.cwd(), "lib/metrics/testing/web-metrics-cluster-fixture.mjs");
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [fixture], { timeout: 30_000 }, (error, out) => (error ? reject(error) : resolve(out))),
+    );
+    const perProcess = JSON.parse(stdout) as client.MetricObjectWithValues<client.MetricValue<string>>[][];
+    expect(perProcess).toHaveLength(2);
+    const merged = client.AggregatorRegistry.aggregate(perProcess);
+    const text = await merged.metrics();
+    const count = text.split("\n").find((l) => l.startsWith("ratchet_http_request_duration_seconds_count") && l.includes('route="/api/health"'));
+    expect(Number(count?.split(" ").at(-1))).toBe(5);
+  });
+});

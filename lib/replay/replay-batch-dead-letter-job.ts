@@ -28,4 +28,6 @@ export const replayBatchDeadLetterJob = defineJob({
     );
   },
   queue: { retryLimit: 5, retryDelaySeconds: 5 },
+  // Rare (a batch that failed every attempt), and one is quick: a poller of its own is enough.
+  maxConcurrency: 1,
 });
