@@ -23,11 +23,11 @@ export type WorkerOptions = WorkerWorkload & {
   fetchBatchSize?: number;
   /** Poll interval while busy (≥ 0.5 s). */
   pollingIntervalSeconds?: number;
-  /** Poll interval while idle (default 30 s): new jobs and queued runs wake the worker at once (NOTIFY) anyway. */
+  /** Poll interval while idle (default 2 min): new jobs and queued runs wake the worker at once (NOTIFY) anyway. */
   idlePollingIntervalSeconds?: number;
   /** How often this worker looks for jobs of dead workers (expired heartbeats) and retries them while busy. */
   superviseIntervalSeconds?: number;
-  /** The same while idle (default 60 s). */
+  /** The same while idle (default 5 min: a dead worker's jobs wait at most that long for an idle one; a worker still busy with the same run looks every busy interval). */
   idleSuperviseIntervalSeconds?: number;
   /** The worker counts as busy this long after its last sign of work (default 90 s; see startPacer). */
   busyWindowSeconds?: number;
@@ -58,7 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const concurrency = options.concurrency ?? 4;
   const fetchBatchSize = options.fetchBatchSize ?? 1;
   const busyPollMs = (options.pollingIntervalSeconds ?? 1) * 1000;
-  const idlePollMs = Math.max(busyPollMs, (options.idlePollingIntervalSeconds ?? 30) * 1000);
+  const idlePollMs = Math.max(busyPollMs, (options.idlePollingIntervalSeconds ?? 120) * 1000);
   const queue = await openJobQueue({
     databaseUrl: options.databaseUrl,
     schema: options.schema,
@@ -82,7 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     busyPollMs,
     idlePollMs,
     busySuperviseMs: (options.superviseIntervalSeconds ?? 10) * 1000,
-    idleSuperviseMs: Math.max((options.superviseIntervalSeconds ?? 10) * 1000, (options.idleSuperviseIntervalSeconds ?? 60) * 1000),
+    idleSuperviseMs: Math.max((options.superviseIntervalSeconds ?? 10) * 1000, (options.idleSuperviseIntervalSeconds ?? 300) * 1000),
     busyWindowMs: (options.busyWindowSeconds ?? 90) * 1000,
     supervise: () => queue.boss.supervise(),
     log,

@@ -7,12 +7,12 @@ export const REPLAY_DISPATCH_CHANNEL = "ratchet_jobs";
 
 /**
  * The worker sweep that turns queued replay runs into queue jobs: at once when a
- * run is queued (NOTIFY), and every `intervalMs` (default 30 s) as a backstop.
+ * run is queued (NOTIFY), and every `intervalMs` (default 5 min) as a backstop (a LISTEN reconnect sweeps too).
  */
 export function createReplayDispatchSweep(options: DispatchOptions & { intervalMs?: number } = {}): JobSweep {
   return {
     name: "replay-dispatch",
-    intervalMs: options.intervalMs ?? 30_000,
+    intervalMs: options.intervalMs ?? 300_000,
     channel: REPLAY_DISPATCH_CHANNEL,
     run: (queue) => dispatchQueuedRuns(queue, options),
   };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as distributionRoute } from "@/app/api/v1/models/[modelId]/output-distribution/route";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { hashJson } from "@/lib/scoring/canonical-json";
 import type { OutputDistribution } from "@/lib/models/output-distribution.schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
@@ -15,16 +16,18 @@ let label: Seeded;
 let number: Seeded;
 let text: Seeded;
 let json: Seeded;
+let hashed: Seeded;
 
-async function seedProject(slug: string, outputKind: "label" | "number" | "text" | "json", outputs: (Prisma.InputJsonValue | "error")[], labels: string[] = []): Promise<Seeded> {
+/** withHashes: each result carries its output's hash, as replays write them (no hash: as older or imported results may). */
+async function seedProject(slug: string, outputKind: "label" | "number" | "text" | "json", outputs: (Prisma.InputJsonValue | "error")[], labels: string[] = [], withHashes = false): Promise<Seeded> {
   const project = await prisma().project.create({ data: { slug, name: slug, outputKind, keyPrefix: "DST", labels } });
   const problem = await prisma().problem.create({ data: { projectId: project.id, number: 1, key: "DST-1", title: "p", severity: "low", target: 0.2 } });
   const version = await prisma().modelVersion.create({ data: { projectId: project.id, name: "m", version: "1", connectorKind: "predictions", connector: { kind: "predictions" } } });
-  for (const [i, output] of outputs.entries()) await addResult({ projectId: project.id, versionId: version.id, problemId: problem.id }, `p${i}`, output);
+  for (const [i, output] of outputs.entries()) await addResult({ projectId: project.id, versionId: version.id, problemId: problem.id }, `p${i}`, output, withHashes);
   return { projectId: project.id, versionId: version.id, problemId: problem.id };
 }
 
-async function addResult(seeded: Seeded, name: string, output: Prisma.InputJsonValue | "error") {
+async function addResult(seeded: Seeded, name: string, output: Prisma.InputJsonValue | "error", withHash = false) {
   const pattern = await prisma().pattern.create({ data: { projectId: seeded.projectId, problemId: seeded.problemId, name, purpose: "case", origin: "contrived" } });
   const revision = await prisma().patternRevision.create({
     data: { projectId: seeded.projectId, patternId: pattern.id, number: 1, inputKind: "text", input: name, inputHash: `h-${pattern.id}`, expectation: { kind: "human" } },
@@ -38,7 +41,7 @@ async function addResult(seeded: Seeded, name: string, output: Prisma.InputJsonV
       patternRevisionId: revision.id,
       modelVersionId: seeded.versionId,
       verdict: output === "error" ? "error" : "pass",
-      ...(output === "error" ? { errorReason: "timeout" } : { output }),
+      ...(output === "error" ? { errorReason: "timeout" } : { output, ...(withHash ? { outputHash: hashJson(output) } : {}) }),
     },
   });
   return { patternId: pattern.id, revisionId: revision.id };
@@ -67,6 +70,7 @@ beforeAll(async () => {
   number = await seedProject("dist-number", "number", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10, 10, 10, "not a number", "error"]);
   text = await seedProject("dist-text", "text", ["yes", "yes", "no", "maybe", "yes", "no"]);
   json = await seedProject("dist-json", "json", [{ b: 1, a: 2 }, { a: 2, b: 1 }, [1, 2]]);
+  hashed = await seedProject("dist-hashed", "label", ["positive", "negative", "positive", [{ label: "negative", score: 0.9 }], "positive", "other", "error"], ["positive", "negative"], true);
 });
 
 describe("GET /api/v1/models/{modelId}/output-distribution", () => {
@@ -111,6 +115,19 @@ describe("GET /api/v1/models/{modelId}/output-distribution", () => {
     expect(body.kind).toBe("text");
     expect(body.total).toBe(3);
     expect(body.buckets).toEqual([{ value: '{"a": 2, "b": 1}', count: 2 }, { value: "[1, 2]", count: 1 }]);
+  });
+
+  it("results carrying output hashes (as replays write them) count each output once per result, equal outputs together", async () => {
+    const body = (await get(hashed.versionId)).json as unknown as OutputDistribution;
+    expect(body).toEqual({
+      kind: "label",
+      total: 6,
+      buckets: [
+        { value: "positive", count: 3 },
+        { value: "negative", count: 2 },
+        { value: "other", count: 1 },
+      ],
+    });
   });
 
   it("a version without results has an empty distribution (every label at 0)", async () => {
