@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
@@ -92,86 +91,51 @@ function InputPreview({ pattern }: { pattern: PatternResource }) {
 
 function PatternList({ patterns, base, label, verdictColumns }: { patterns: PatternResource[]; base: string; label: string; verdictColumns: PatternVerdictColumn[] }) {
   return (
-    <>
-      <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">
+    <Table aria-label={label} className="cards-md">
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Pattern</TableHeaderCell>
+          <TableHeaderCell>Input</TableHeaderCell>
+          <TableHeaderCell>Expected</TableHeaderCell>
+          <TableHeaderCell>Purpose</TableHeaderCell>
+          <TableHeaderCell>Origin</TableHeaderCell>
+          <TableHeaderCell className="text-right">Rev</TableHeaderCell>
+          {verdictColumns.map((column) => (
+            <TableHeaderCell key={column.modelVersion.id} className="normal-case tracking-normal">
+              {verdictColumnLabel(column)}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
         {patterns.map((p) => (
-          <li key={p.id} className="flex gap-3 px-3 py-3">
-            {p.inputKind === "image" ? <InputPreview pattern={p} /> : null}
-            <div className="min-w-0 flex-1 text-sm">
-              <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
+          <TableRow key={p.id}>
+            <TableCell className="basis-full md:min-w-44">
+              <Link href={`${base}/patterns/${p.id}`} className="name-link">
                 {p.name}
               </Link>
-              {p.inputKind !== "image" ? (
-                <p className="mt-0.5">
-                  <InputPreview pattern={p} />
-                </p>
-              ) : null}
-              <p className="mt-1 text-slate-900">{describeExpectation(p.expectation)}</p>
-              <div className="mt-1.5 flex flex-wrap gap-1">
-                <PurposeBadge purpose={p.purpose} />
-                <OriginBadge origin={p.origin} />
-                <Badge>rev {p.revision}</Badge>
-              </div>
-              {verdictColumns.length > 0 ? (
-                <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-slate-700">
-                  {verdictColumns.map((column) => (
-                    <div key={column.modelVersion.id} className="flex gap-1">
-                      <dt>{verdictColumnLabel(column)}:</dt>
-                      <dd>
-                        <PatternVerdict cell={column.cells.get(p.id)} base={base} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : null}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Table aria-label={label} containerClassName="hidden md:block">
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell>Pattern</TableHeaderCell>
-            <TableHeaderCell>Input</TableHeaderCell>
-            <TableHeaderCell>Expected</TableHeaderCell>
-            <TableHeaderCell>Purpose</TableHeaderCell>
-            <TableHeaderCell>Origin</TableHeaderCell>
-            <TableHeaderCell className="text-right">Rev</TableHeaderCell>
+            </TableCell>
+            <TableCell className="basis-full md:min-w-56 md:max-w-md">
+              <InputPreview pattern={p} />
+            </TableCell>
+            <TableCell className="basis-full md:min-w-36">{describeExpectation(p.expectation)}</TableCell>
+            <TableCell>
+              <PurposeBadge purpose={p.purpose} />
+            </TableCell>
+            <TableCell>
+              <OriginBadge origin={p.origin} />
+            </TableCell>
+            <TableCell className="num" data-label="Rev">
+              {p.revision}
+            </TableCell>
             {verdictColumns.map((column) => (
-              <TableHeaderCell key={column.modelVersion.id} className="normal-case tracking-normal">
-                {verdictColumnLabel(column)}
-              </TableHeaderCell>
+              <TableCell key={column.modelVersion.id} className="whitespace-nowrap" data-label={verdictColumnLabel(column)}>
+                <PatternVerdict cell={column.cells.get(p.id)} base={base} />
+              </TableCell>
             ))}
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {patterns.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell className="min-w-44">
-                <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
-                  {p.name}
-                </Link>
-              </TableCell>
-              <TableCell className="min-w-56 max-w-md">
-                <InputPreview pattern={p} />
-              </TableCell>
-              <TableCell className="min-w-36">{describeExpectation(p.expectation)}</TableCell>
-              <TableCell>
-                <PurposeBadge purpose={p.purpose} />
-              </TableCell>
-              <TableCell>
-                <OriginBadge origin={p.origin} />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{p.revision}</TableCell>
-              {verdictColumns.map((column) => (
-                <TableCell key={column.modelVersion.id} className="whitespace-nowrap">
-                  <PatternVerdict cell={column.cells.get(p.id)} base={base} />
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

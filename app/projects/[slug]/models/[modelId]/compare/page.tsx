@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { modelVersionTitle } from "@/lib/projects/page-titles";
 import { ComparePage } from "@/components/compare/compare-page";
+import { parseComparePage } from "@/components/compare/compare-problem-pages";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { requirePageModelVersion } from "@/lib/models/require-page-model-version";
@@ -12,7 +13,7 @@ import { compareOutputDistributions } from "@/lib/models/compare-output-distribu
 export const dynamic = "force-dynamic";
 type Props = {
   params: Promise<{ slug: string; modelId: string }>;
-  searchParams: Promise<{ baseline?: string | string[] }>;
+  searchParams: Promise<{ baseline?: string | string[]; page?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 export default async function Page({ params, searchParams }: Props) {
   await requirePageActor("models.read");
   const { slug, modelId } = await params;
-  const { baseline } = await searchParams;
+  const { baseline, page } = await searchParams;
   const project = await requirePageProject(slug);
   const candidate = await requirePageModelVersion(project.id, modelId);
 
@@ -49,6 +50,7 @@ export default async function Page({ params, searchParams }: Props) {
       comparison={outcome.comparison}
       problem={outcome.problem}
       outputs={outputs}
+      problemPage={parseComparePage(page)}
     />
   );
 }
