@@ -71,10 +71,11 @@ export function ErrorRateCell({ rate, target, testId, signoff = null, label, cla
           ▲
         </span>
       ) : null}
-      {formatPercent(rate.errorRate)} <span className="font-normal text-slate-600">(n={rate.n})</span>
+      {`${formatPercent(rate.errorRate)} `}
+      <span className="font-normal text-slate-600">{`(n=${rate.n})`}</span>
       {rate.n > 0 ? (
-        <span aria-hidden="true" className="block text-xs font-normal text-slate-600">
-          {formatPercent(rate.low)}–{formatPercent(rate.high)}
+        <span aria-hidden="true" className="sub">
+          {`${formatPercent(rate.low)}–${formatPercent(rate.high)}`}
         </span>
       ) : null}
       <span className="sr-only">

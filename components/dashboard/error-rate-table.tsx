@@ -50,13 +50,10 @@ export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTable
       <TableBody>
         {matrix.rows.map(({ problem, cells }, row) => (
           <TableRow key={problem.id}>
-            <TableHeaderCell
-              scope="row"
-              className="sticky left-0 z-10 w-40 min-w-40 bg-white shadow-[1px_0_0_#e2e8f0] font-normal sm:w-auto sm:min-w-56 sm:max-w-80"
-            >
+            <TableHeaderCell scope="row" className="sticky-col">
               <ProblemLabel projectSlug={projectSlug} problem={problem} />
             </TableHeaderCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
+            <TableCell className="num text-slate-700">
               ≤ {formatTarget(problem.target)}
             </TableCell>
             {cells.map((rate, i) => {
