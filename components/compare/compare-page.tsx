@@ -4,19 +4,17 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button, Select } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ModelStatus } from "@/lib/db/generated/enums";
-import { formatTarget } from "@/lib/format/format-percent";
 import { formatPValue } from "@/lib/format/format-p-value";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ComparisonResource } from "@/lib/results/get-comparison-resource.schema";
 import { comparisonSummaryText } from "./comparison-summary-text";
 import { ComparisonVerdictBadge } from "./comparison-verdict-badge";
-import { ProblemLabel } from "@/components/problems/problem-label";
+import { ComparisonTableRows } from "./comparison-table-rows";
 import { CompareProblemPages, pageOfProblems, type ComparePageChoice } from "./compare-problem-pages";
 import { FlippedPatternList } from "./flipped-pattern-list";
 import { OutputShiftSection } from "./output-shift-section";
-import { RateWithInterval } from "./rate-with-interval";
 import type { OutputDistributionComparison } from "@/lib/models/compare-output-distributions";
 
 type Version = { id: string; name: string; version: string; status: ModelStatus };
@@ -133,40 +131,25 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {shown.map((p) => (
-                      <TableRow key={p.problemId} data-testid={`comparison-${p.key}`} data-verdict={p.verdict}>
-                        <TableHeaderCell scope="row" className="basis-full font-normal sm:min-w-64">
-                          <ProblemLabel projectSlug={project.slug} problem={p} />
-                        </TableHeaderCell>
-                        <TableCell className="basis-full">
-                          <ComparisonVerdictBadge verdict={p.verdict} />
-                        </TableCell>
-                        <TableCell className="basis-full sm:min-w-32 sm:text-right" data-label={baselineLabel ?? undefined}>
-                          
-                          <RateWithInterval rate={p.baseline} />
-                        </TableCell>
-                        <TableCell className="basis-full sm:min-w-32 sm:text-right" data-label={candidateLabel}>
-                          
-                          <RateWithInterval rate={p.candidate} testId={`candidate-rate-${p.key}`} />
-                        </TableCell>
-                        <TableCell className="num" data-label="Target">
-                          ≤ {formatTarget(p.target)}
-                        </TableCell>
-                        <TableCell className="num" data-label="Fixed">
-                          
-                          {p.fixed}
-                        </TableCell>
-                        <TableCell className={p.broken > 0 ? "num font-semibold text-red-800" : "num"} data-label="Broken">
-                          
-                          {p.broken}
-                        </TableCell>
-                        <TableCell className="num" data-label="p" data-testid={`p-${p.key}`}>
-                          
-                          {formatPValue(p.pValue).replace(/^p = /, "")}
-                          {p.unpaired > 0 ? <span className="block text-xs text-slate-500">{p.unpaired} not comparable</span> : null}
-                        </TableCell>
-                      </TableRow>
-                    ))}
+                    <ComparisonTableRows
+                      projectSlug={project.slug}
+                      baselineLabel={baselineLabel ?? ""}
+                      candidateLabel={candidateLabel}
+                      rows={shown.map((p) => ({
+                        problemId: p.problemId,
+                        key: p.key,
+                        title: p.title,
+                        severity: p.severity,
+                        target: p.target,
+                        verdict: p.verdict,
+                        baseline: p.baseline,
+                        candidate: p.candidate,
+                        fixed: p.fixed,
+                        broken: p.broken,
+                        pValue: p.pValue,
+                        unpaired: p.unpaired,
+                      }))}
+                    />
                   </TableBody>
                 </Table>
                 <CompareProblemPages base={`${base}/models/${candidate.id}/compare`} baselineId={comparison.baseline.id} page={pages.page} pageCount={pages.pageCount} total={comparison.problems.length} />

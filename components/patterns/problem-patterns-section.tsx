@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import type { PatternVerdictColumn } from "@/lib/results/pattern-verdict-columns";
-import { PatternVerdict, verdictColumnLabel } from "./pattern-verdict";
-import { OriginBadge, PurposeBadge } from "./pattern-badges";
+import { verdictColumnLabel } from "./pattern-verdict";
+import { PatternTableRows } from "./pattern-table-rows";
 
 type Props = {
   problem: { id: string; key: string };
@@ -81,14 +81,6 @@ export function ProblemPatternsSection({ problem, project, patterns, verdictColu
   );
 }
 
-function InputPreview({ pattern }: { pattern: PatternResource }) {
-  if (pattern.inputKind === "image" && pattern.attachmentId) {
-    // Plain <img>: the API serves thumbnails with the session cookie.
-    return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" data-testid="pattern-thumbnail" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
-  }
-  return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
-}
-
 function PatternList({ patterns, base, label, verdictColumns }: { patterns: PatternResource[]; base: string; label: string; verdictColumns: PatternVerdictColumn[] }) {
   return (
     <Table aria-label={label} className="cards-md">
@@ -108,33 +100,24 @@ function PatternList({ patterns, base, label, verdictColumns }: { patterns: Patt
         </TableRow>
       </TableHead>
       <TableBody>
-        {patterns.map((p) => (
-          <TableRow key={p.id}>
-            <TableCell className="basis-full md:min-w-44">
-              <Link href={`${base}/patterns/${p.id}`} className="name-link">
-                {p.name}
-              </Link>
-            </TableCell>
-            <TableCell className="basis-full md:min-w-56 md:max-w-md">
-              <InputPreview pattern={p} />
-            </TableCell>
-            <TableCell className="basis-full md:min-w-36">{describeExpectation(p.expectation)}</TableCell>
-            <TableCell>
-              <PurposeBadge purpose={p.purpose} />
-            </TableCell>
-            <TableCell>
-              <OriginBadge origin={p.origin} />
-            </TableCell>
-            <TableCell className="num" data-label="Rev">
-              {p.revision}
-            </TableCell>
-            {verdictColumns.map((column) => (
-              <TableCell key={column.modelVersion.id} className="whitespace-nowrap" data-label={verdictColumnLabel(column)}>
-                <PatternVerdict cell={column.cells.get(p.id)} base={base} />
-              </TableCell>
-            ))}
-          </TableRow>
-        ))}
+        <PatternTableRows
+          base={base}
+          columnLabels={verdictColumns.map(verdictColumnLabel)}
+          rows={patterns.map((p) => ({
+            id: p.id,
+            name: p.name,
+            attachmentId: p.inputKind === "image" ? p.attachmentId : null,
+            preview: p.inputKind === "image" && p.attachmentId ? "" : previewInput(p.inputKind, p.input),
+            expected: describeExpectation(p.expectation),
+            purpose: p.purpose,
+            origin: p.origin,
+            revision: p.revision,
+            verdicts: verdictColumns.map((column) => {
+              const cell = column.cells.get(p.id);
+              return cell ? { status: cell.status, resultId: cell.resultId } : undefined;
+            }),
+          }))}
+        />
       </TableBody>
     </Table>
   );

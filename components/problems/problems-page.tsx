@@ -1,15 +1,12 @@
 import Link from "next/link";
-import { ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { formatTarget } from "@/lib/format/format-percent";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ProblemListItemResource } from "@/lib/problems/problem.schema";
 import { problemListSearch, type ProblemListQuery, type ProblemSort } from "@/lib/problems/problem-list-query";
-import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
-import { CoverageHintBadges } from "./coverage-hint-badges";
+import { ProblemsTableRows } from "./problems-table-rows";
 import { ProblemListControls } from "./problem-list-controls";
 
 type ProblemsPageProps = {
@@ -28,7 +25,6 @@ export function ProblemsPage({ project, query, page, owners, canWrite, latest }:
   const rateOf = new Map(latest?.rates.map((r) => [r.problemId, r]));
   const latestLabel = latest ? modelVersionLabel(latest.modelVersion) : "";
   const base = `/projects/${project.slug}/problems`;
-  const problemHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
   const filtered = !!(query.q || query.severities.length || query.statuses.length || query.ownerIds.length);
 
   // Column headers sort: the first click sorts ascending, the next flips the order.
@@ -91,38 +87,24 @@ export function ProblemsPage({ project, query, page, owners, canWrite, latest }:
               </TableRow>
             </TableHead>
             <TableBody>
-              {page.items.map((problem) => (
-                <TableRow key={problem.id}>
-                  <TableCell className="whitespace-nowrap">
-                    <Link href={problemHref(problem.key)} className="key-link">
-                      {problem.key}
-                    </Link>
-                  </TableCell>
-                  <TableCell className="order-1 basis-full sm:min-w-48">{problem.title}</TableCell>
-                  <TableCell>
-                    <SeverityBadge severity={problem.severity} />
-                  </TableCell>
-                  <TableCell>
-                    <ProblemStatusBadge status={problem.status} />
-                  </TableCell>
-                  <TableCell className="order-1 num" data-label="Target">
-                    ≤ {formatTarget(problem.target)}
-                  </TableCell>
-                  <TableCell className="order-1 num" data-label="Patterns">
-                    {problem.patternCount}
-                    <span className="text-xs text-slate-600 sm:block">
-                      {" "}
-                      {problem.patternCounts.control} control · {problem.patternCounts.production} prod
-                    </span>
-                  </TableCell>
-                  <TableCell className="order-1 basis-full">
-                    <CoverageHintBadges hints={problem.coverageHints} />
-                  </TableCell>
-                  {latest ? <ErrorRateCell rate={rateOf.get(problem.id) ?? null} target={problem.target} testId={`latest-${problem.key}`} label={latestLabel} className="order-1" /> : null}
-                  <TableCell className="hidden whitespace-nowrap lg:table-cell">{problem.owner?.name ?? "—"}</TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-slate-600 lg:table-cell">{problem.updatedAt.slice(0, 10)}</TableCell>
-                </TableRow>
-              ))}
+              <ProblemsTableRows
+                base={base}
+                latestLabel={latest ? latestLabel : null}
+                rows={page.items.map((problem) => ({
+                  id: problem.id,
+                  key: problem.key,
+                  title: problem.title,
+                  severity: problem.severity,
+                  status: problem.status,
+                  target: problem.target,
+                  patternCount: problem.patternCount,
+                  patternCounts: problem.patternCounts,
+                  coverageHints: problem.coverageHints,
+                  updatedAt: problem.updatedAt,
+                  ownerName: problem.owner?.name ?? null,
+                  ...(latest ? { latest: rateOf.get(problem.id) ?? null } : {}),
+                }))}
+              />
             </TableBody>
           </Table>
         )}
