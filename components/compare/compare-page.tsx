@@ -4,18 +4,17 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button, Select } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ModelStatus } from "@/lib/db/generated/enums";
-import { formatTarget } from "@/lib/format/format-percent";
 import { formatPValue } from "@/lib/format/format-p-value";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ComparisonResource } from "@/lib/results/get-comparison-resource.schema";
 import { comparisonSummaryText } from "./comparison-summary-text";
 import { ComparisonVerdictBadge } from "./comparison-verdict-badge";
-import { ProblemLabel } from "@/components/problems/problem-label";
+import { ComparisonTableRows } from "./comparison-table-rows";
+import { CompareProblemPages, pageOfProblems, type ComparePageChoice } from "./compare-problem-pages";
 import { FlippedPatternList } from "./flipped-pattern-list";
 import { OutputShiftSection } from "./output-shift-section";
-import { RateWithInterval } from "./rate-with-interval";
 import type { OutputDistributionComparison } from "@/lib/models/compare-output-distributions";
 
 type Version = { id: string; name: string; version: string; status: ModelStatus };
@@ -31,6 +30,8 @@ type ComparePageProps = {
   problem: string | null;
   /** Both versions' output distributions and the shift between them; null without a comparison. */
   outputs?: OutputDistributionComparison | null;
+  /** Which page of problems the table lists (COMPARE_PAGE_SIZE a page, worst first), or all of them. */
+  problemPage?: ComparePageChoice;
 };
 
 const REASON: Record<ComparisonResource["baselineReason"], string> = {
@@ -39,11 +40,13 @@ const REASON: Record<ComparisonResource["baselineReason"], string> = {
   requested: "the version you chose",
 };
 
-export function ComparePage({ project, candidate, baselineOptions, comparison, problem, outputs = null }: ComparePageProps) {
+export function ComparePage({ project, candidate, baselineOptions, comparison, problem, outputs = null, problemPage = 1 }: ComparePageProps) {
   const base = `/projects/${project.slug}`;
   const candidateLabel = modelVersionLabel(candidate);
   const baselineLabel = comparison ? modelVersionLabel(comparison.baseline) : null;
   const withFlips = comparison?.problems.filter((p) => (p.flips?.length ?? 0) > 0) ?? [];
+  const pages = pageOfProblems(comparison?.problems ?? [], problemPage);
+  const shown = pages.shown;
 
   return (
     <>
@@ -114,32 +117,7 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
               <EmptyState title="No problems logged yet" />
             ) : (
               <>
-                <ol aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
-                  {comparison.problems.map((p) => (
-                    <li key={p.problemId} className="space-y-1.5 px-4 py-3 text-sm">
-                      <div>
-                        <ProblemLabel projectSlug={project.slug} problem={p}>
-                          <ComparisonVerdictBadge verdict={p.verdict} />
-                        </ProblemLabel>
-                      </div>
-                      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-                        <dt className="text-slate-500">{baselineLabel}</dt>
-                        <dd>
-                          <RateWithInterval rate={p.baseline} />
-                        </dd>
-                        <dt className="text-slate-500">{candidateLabel}</dt>
-                        <dd>
-                          <RateWithInterval rate={p.candidate} />
-                        </dd>
-                      </dl>
-                      <p className="tabular-nums text-slate-700">
-                        {p.fixed} fixed · <span className={p.broken > 0 ? "font-semibold text-red-800" : ""}>{p.broken} broken</span> · {formatPValue(p.pValue)} · target ≤{" "}
-                        {formatTarget(p.target)}
-                      </p>
-                    </li>
-                  ))}
-                </ol>
-                <Table aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} containerClassName="hidden sm:block">
+                <Table aria-label={`Problems, ${candidateLabel} compared with ${baselineLabel}, worst first`} className="cards-sm">
                   <TableHead>
                     <TableRow>
                       <TableHeaderCell>Problem</TableHeaderCell>
@@ -153,31 +131,28 @@ export function ComparePage({ project, candidate, baselineOptions, comparison, p
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {comparison.problems.map((p) => (
-                      <TableRow key={p.problemId} data-testid={`comparison-${p.key}`} data-verdict={p.verdict}>
-                        <TableHeaderCell scope="row" className="min-w-48 font-normal sm:min-w-64">
-                          <ProblemLabel projectSlug={project.slug} problem={p} />
-                        </TableHeaderCell>
-                        <TableCell className="whitespace-nowrap">
-                          <ComparisonVerdictBadge verdict={p.verdict} />
-                        </TableCell>
-                        <TableCell className="min-w-32 text-right">
-                          <RateWithInterval rate={p.baseline} />
-                        </TableCell>
-                        <TableCell className="min-w-32 text-right">
-                          <RateWithInterval rate={p.candidate} testId={`candidate-rate-${p.key}`} />
-                        </TableCell>
-                        <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatTarget(p.target)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{p.fixed}</TableCell>
-                        <TableCell className={`text-right tabular-nums ${p.broken > 0 ? "font-semibold text-red-800" : ""}`}>{p.broken}</TableCell>
-                        <TableCell className="whitespace-nowrap text-right tabular-nums" data-testid={`p-${p.key}`}>
-                          {formatPValue(p.pValue).replace(/^p = /, "")}
-                          {p.unpaired > 0 ? <span className="block text-xs text-slate-500">{p.unpaired} not comparable</span> : null}
-                        </TableCell>
-                      </TableRow>
-                    ))}
+                    <ComparisonTableRows
+                      projectSlug={project.slug}
+                      baselineLabel={baselineLabel ?? ""}
+                      candidateLabel={candidateLabel}
+                      rows={shown.map((p) => ({
+                        problemId: p.problemId,
+                        key: p.key,
+                        title: p.title,
+                        severity: p.severity,
+                        target: p.target,
+                        verdict: p.verdict,
+                        baseline: p.baseline,
+                        candidate: p.candidate,
+                        fixed: p.fixed,
+                        broken: p.broken,
+                        pValue: p.pValue,
+                        unpaired: p.unpaired,
+                      }))}
+                    />
                   </TableBody>
                 </Table>
+                <CompareProblemPages base={`${base}/models/${candidate.id}/compare`} baselineId={comparison.baseline.id} page={pages.page} pageCount={pages.pageCount} total={comparison.problems.length} />
               </>
             )}
 

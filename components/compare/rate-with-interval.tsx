@@ -15,9 +15,10 @@ export function RateWithInterval({ rate, testId }: { rate: ProblemComparisonReso
     <span data-testid={testId} data-rate={rate.errorRate} className="tabular-nums">
       <span className="font-medium text-slate-900">{formatPercent(rate.errorRate)}</span>{" "}
       <span className="text-slate-600">
-        <span className="sr-only">95% interval </span>({formatPercent(rate.low)}–{formatPercent(rate.high)})
-      </span>{" "}
-      <span className="whitespace-nowrap text-slate-600">n={rate.n}</span>
+        <span className="sr-only">95% interval </span>
+        {`(${formatPercent(rate.low)}–${formatPercent(rate.high)}) `}
+        <span className="whitespace-nowrap">{`n=${rate.n}`}</span>
+      </span>
       {extras.length ? <span className="block text-xs text-amber-800">{extras.join(", ")}</span> : null}
     </span>
   );

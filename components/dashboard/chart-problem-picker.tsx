@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPercent, formatTarget } from "@/lib/format/format-percent";
+import { ChartProblemOptions, type ChartProblemOption } from "./chart-problem-options";
 import { CHART_MAX_LINES, DASHBOARD_PAGE_SIZE, DASHBOARD_SMALL_MULTIPLES_VIEW, dashboardSearch, type DashboardQuery } from "@/lib/results/dashboard-query";
 
 type PickerOption = { key: string; title: string; target: number; latest: number | null };
@@ -41,20 +41,13 @@ export function ChartProblemPicker({
           Problems, worst first (latest error rate against target). Choose up to {CHART_MAX_LINES}: Ctrl/⌘ or Shift with
           click, or Shift/Ctrl with the arrow keys and Space.
         </label>
-        <select
+        <ChartProblemOptions
           id="chart-problems"
           name="chart"
-          multiple
-          size={Math.min(10, Math.max(3, options.length))}
+          options={options.map((o): ChartProblemOption => [o.key, o.title, o.target, o.latest])}
           defaultValue={shown}
           className="w-full max-w-2xl rounded-md border border-slate-300 bg-white px-1 py-1 text-sm"
-        >
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {`${o.key} · ${o.title} — ${o.latest === null ? "no rate" : formatPercent(o.latest)} (target ≤ ${formatTarget(o.target)})`}
-            </option>
-          ))}
-        </select>
+        />
         <div className="flex items-center gap-3">
           <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
             Show on chart

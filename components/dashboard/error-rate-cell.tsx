@@ -12,6 +12,9 @@ type ErrorRateCellProps = {
   testId?: string;
   /** The current sign-off of this problem × version, shown under the rate. */
   signoff?: ErrorRateChartSignoff;
+  /** In a table whose rows become cards on narrow screens: the column's name, shown there before the rate. */
+  label?: string;
+  className?: string;
 };
 
 /**
@@ -20,10 +23,10 @@ type ErrorRateCellProps = {
  * results but no pass or fail among them (every call errored, only awaiting a
  * grade) reads "⚠ not measured", never as a rate.
  */
-export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRateCellProps) {
+export function ErrorRateCell({ rate, target, testId, signoff = null, label, className = "" }: ErrorRateCellProps) {
   if (!rate) {
     return (
-      <TableCell data-testid={testId} data-measurement="not_measured" className="text-center text-slate-400" title="No result: not measured">
+      <TableCell data-testid={testId} data-label={label} data-measurement="not_measured" className={`text-center text-slate-400 ${className}`} title="No result: not measured">
         —<span className="sr-only"> no result, not measured</span>
       </TableCell>
     );
@@ -31,7 +34,7 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
   if (rate.n === 0) {
     const reason = notMeasuredReason(rate);
     return (
-      <TableCell data-testid={testId} data-measurement="not_measured" data-n={0} title={`not measured: ${reason}`} className="whitespace-nowrap text-right">
+      <TableCell data-testid={testId} data-label={label} data-measurement="not_measured" data-n={0} title={`not measured: ${reason}`} className={`whitespace-nowrap text-right ${className}`}>
         <span className="font-semibold text-amber-900">
           <span aria-hidden="true" className="mr-1">
             ⚠
@@ -56,21 +59,23 @@ export function ErrorRateCell({ rate, target, testId, signoff = null }: ErrorRat
   return (
     <TableCell
       data-testid={testId}
+      data-label={label}
       data-rate={rate.errorRate ?? ""}
       data-measurement={above ? "above_target" : "at_or_under_target"}
       data-n={rate.n}
       title={[above ? "above target" : null, interval, ...extras].filter(Boolean).join(" · ")}
-      className={`whitespace-nowrap text-right tabular-nums ${above ? "bg-red-50 font-semibold text-red-800" : ""}`}
+      className={`num ${above ? "bg-red-50 font-semibold text-red-800" : ""} ${className}`}
     >
       {above ? (
         <span aria-hidden="true" className="mr-1 text-xs">
           ▲
         </span>
       ) : null}
-      {formatPercent(rate.errorRate)} <span className="font-normal text-slate-600">(n={rate.n})</span>
+      {`${formatPercent(rate.errorRate)} `}
+      <span className="font-normal text-slate-600">{`(n=${rate.n})`}</span>
       {rate.n > 0 ? (
-        <span aria-hidden="true" className="block text-xs font-normal text-slate-600">
-          {formatPercent(rate.low)}–{formatPercent(rate.high)}
+        <span aria-hidden="true" className="sub">
+          {`${formatPercent(rate.low)}–${formatPercent(rate.high)}`}
         </span>
       ) : null}
       <span className="sr-only">

@@ -2,12 +2,10 @@ import Link from "next/link";
 import type { ErrorRateChartSignoff } from "@/components/charts/error-rate-chart";
 import { PRODUCTION_GLYPH } from "@/components/charts/production-glyph";
 import { Badge } from "@/components/ui/badge";
-import { ProblemLabel } from "@/components/problems/problem-label";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ModelStatus, Severity } from "@/lib/db/generated/enums";
 import type { ErrorRateMatrix } from "@/lib/results/build-error-rate-matrix";
-import { formatTarget } from "@/lib/format/format-percent";
-import { ErrorRateCell } from "./error-rate-cell";
+import { ErrorRateTableRows } from "./error-rate-table-rows";
 
 type TableProblem = { id: string; key: string; title: string; severity: Severity; target: number };
 type TableModelVersion = { id: string; name: string; version: string; status: ModelStatus };
@@ -48,31 +46,15 @@ export function ErrorRateTable({ projectSlug, matrix, signoffs }: ErrorRateTable
         </TableRow>
       </TableHead>
       <TableBody>
-        {matrix.rows.map(({ problem, cells }, row) => (
-          <TableRow key={problem.id}>
-            <TableHeaderCell
-              scope="row"
-              className="sticky left-0 z-10 w-40 min-w-40 bg-white shadow-[1px_0_0_#e2e8f0] font-normal sm:w-auto sm:min-w-56 sm:max-w-80"
-            >
-              <ProblemLabel projectSlug={projectSlug} problem={problem} />
-            </TableHeaderCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap text-slate-700">
-              ≤ {formatTarget(problem.target)}
-            </TableCell>
-            {cells.map((rate, i) => {
-              const v = matrix.modelVersions[i];
-              return (
-                <ErrorRateCell
-                  key={v?.id ?? i}
-                  rate={rate}
-                  target={problem.target}
-                  testId={v ? `rate-${problem.key}-${v.name}@${v.version}` : undefined}
-                  signoff={signoffs?.[row]?.[i] ?? null}
-                />
-              );
-            })}
-          </TableRow>
-        ))}
+        <ErrorRateTableRows
+          projectSlug={projectSlug}
+          versions={matrix.modelVersions.map((v) => ({ id: v.id, name: v.name, version: v.version }))}
+          rows={matrix.rows.map(({ problem, cells }) => ({
+            problem: { id: problem.id, key: problem.key, title: problem.title, severity: problem.severity, target: problem.target },
+            cells,
+          }))}
+          signoffs={signoffs}
+        />
       </TableBody>
     </Table>
   );

@@ -10,8 +10,10 @@ export function verdictColumnLabel(column: PatternVerdictColumn): string {
   return `${ROLE_WORDS[column.role]} ${column.modelVersion.name} ${column.modelVersion.version}`;
 }
 
+export type PatternVerdictCell = Pick<MatrixCell, "status" | "resultId">;
+
 /** A pattern's verdict on one version as glyph and word (never colour alone), linking to the result when there is one. */
-export function PatternVerdict({ cell, base }: { cell: MatrixCell | undefined; base: string }) {
+export function PatternVerdict({ cell, base }: { cell: PatternVerdictCell | undefined; base: string }) {
   const style = MATRIX_STATUS_STYLE[cell?.status ?? "none"];
   const content = (
     <>

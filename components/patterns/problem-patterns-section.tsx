@@ -1,15 +1,14 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { describeExpectation } from "@/lib/patterns/describe-expectation";
 import type { PatternResource } from "@/lib/patterns/pattern-resource";
 import { previewInput } from "@/lib/patterns/preview-input";
 import { coverageHintLabel, coverageHints } from "@/lib/problems/coverage-hints";
 import type { PatternVerdictColumn } from "@/lib/results/pattern-verdict-columns";
-import { PatternVerdict, verdictColumnLabel } from "./pattern-verdict";
-import { OriginBadge, PurposeBadge } from "./pattern-badges";
+import { verdictColumnLabel } from "./pattern-verdict";
+import { PatternTableRows } from "./pattern-table-rows";
 
 type Props = {
   problem: { id: string; key: string };
@@ -82,96 +81,44 @@ export function ProblemPatternsSection({ problem, project, patterns, verdictColu
   );
 }
 
-function InputPreview({ pattern }: { pattern: PatternResource }) {
-  if (pattern.inputKind === "image" && pattern.attachmentId) {
-    // Plain <img>: the API serves thumbnails with the session cookie.
-    return <img src={`/api/v1/attachments/${pattern.attachmentId}?thumbnail=1`} alt="" data-testid="pattern-thumbnail" loading="lazy" className="h-12 w-12 shrink-0 rounded border border-slate-200 bg-slate-50 object-cover" />;
-  }
-  return <span className="line-clamp-2 break-words text-slate-700">{previewInput(pattern.inputKind, pattern.input)}</span>;
-}
-
 function PatternList({ patterns, base, label, verdictColumns }: { patterns: PatternResource[]; base: string; label: string; verdictColumns: PatternVerdictColumn[] }) {
   return (
-    <>
-      <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 md:hidden">
-        {patterns.map((p) => (
-          <li key={p.id} className="flex gap-3 px-3 py-3">
-            {p.inputKind === "image" ? <InputPreview pattern={p} /> : null}
-            <div className="min-w-0 flex-1 text-sm">
-              <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
-                {p.name}
-              </Link>
-              {p.inputKind !== "image" ? (
-                <p className="mt-0.5">
-                  <InputPreview pattern={p} />
-                </p>
-              ) : null}
-              <p className="mt-1 text-slate-900">{describeExpectation(p.expectation)}</p>
-              <div className="mt-1.5 flex flex-wrap gap-1">
-                <PurposeBadge purpose={p.purpose} />
-                <OriginBadge origin={p.origin} />
-                <Badge>rev {p.revision}</Badge>
-              </div>
-              {verdictColumns.length > 0 ? (
-                <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-slate-700">
-                  {verdictColumns.map((column) => (
-                    <div key={column.modelVersion.id} className="flex gap-1">
-                      <dt>{verdictColumnLabel(column)}:</dt>
-                      <dd>
-                        <PatternVerdict cell={column.cells.get(p.id)} base={base} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : null}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Table aria-label={label} containerClassName="hidden md:block">
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell>Pattern</TableHeaderCell>
-            <TableHeaderCell>Input</TableHeaderCell>
-            <TableHeaderCell>Expected</TableHeaderCell>
-            <TableHeaderCell>Purpose</TableHeaderCell>
-            <TableHeaderCell>Origin</TableHeaderCell>
-            <TableHeaderCell className="text-right">Rev</TableHeaderCell>
-            {verdictColumns.map((column) => (
-              <TableHeaderCell key={column.modelVersion.id} className="normal-case tracking-normal">
-                {verdictColumnLabel(column)}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {patterns.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell className="min-w-44">
-                <Link href={`${base}/patterns/${p.id}`} className="font-medium text-blue-700 hover:underline">
-                  {p.name}
-                </Link>
-              </TableCell>
-              <TableCell className="min-w-56 max-w-md">
-                <InputPreview pattern={p} />
-              </TableCell>
-              <TableCell className="min-w-36">{describeExpectation(p.expectation)}</TableCell>
-              <TableCell>
-                <PurposeBadge purpose={p.purpose} />
-              </TableCell>
-              <TableCell>
-                <OriginBadge origin={p.origin} />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{p.revision}</TableCell>
-              {verdictColumns.map((column) => (
-                <TableCell key={column.modelVersion.id} className="whitespace-nowrap">
-                  <PatternVerdict cell={column.cells.get(p.id)} base={base} />
-                </TableCell>
-              ))}
-            </TableRow>
+    <Table aria-label={label} className="cards-md">
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Pattern</TableHeaderCell>
+          <TableHeaderCell>Input</TableHeaderCell>
+          <TableHeaderCell>Expected</TableHeaderCell>
+          <TableHeaderCell>Purpose</TableHeaderCell>
+          <TableHeaderCell>Origin</TableHeaderCell>
+          <TableHeaderCell className="text-right">Rev</TableHeaderCell>
+          {verdictColumns.map((column) => (
+            <TableHeaderCell key={column.modelVersion.id} className="normal-case tracking-normal">
+              {verdictColumnLabel(column)}
+            </TableHeaderCell>
           ))}
-        </TableBody>
-      </Table>
-    </>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        <PatternTableRows
+          base={base}
+          columnLabels={verdictColumns.map(verdictColumnLabel)}
+          rows={patterns.map((p) => ({
+            id: p.id,
+            name: p.name,
+            attachmentId: p.inputKind === "image" ? p.attachmentId : null,
+            preview: p.inputKind === "image" && p.attachmentId ? "" : previewInput(p.inputKind, p.input),
+            expected: describeExpectation(p.expectation),
+            purpose: p.purpose,
+            origin: p.origin,
+            revision: p.revision,
+            verdicts: verdictColumns.map((column) => {
+              const cell = column.cells.get(p.id);
+              return cell ? { status: cell.status, resultId: cell.resultId } : undefined;
+            }),
+          }))}
+        />
+      </TableBody>
+    </Table>
   );
 }

@@ -79,10 +79,7 @@ export function MatrixGrid({
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-testid={`matrix-row-${row.name}`} data-unstable={row.unstable || undefined}>
-                <th
-                  scope="row"
-                  className="sticky left-0 z-10 max-w-[11rem] border-r border-b border-slate-100 bg-white px-3 py-1 text-left font-normal sm:max-w-[18rem]"
-                >
+                <th scope="row" className="matrix-th">
                   <span className="flex items-center gap-1.5">
                     <a href={`${base}/patterns/${row.id}`} className="truncate text-blue-700 hover:underline" title={row.name}>
                       {row.name}

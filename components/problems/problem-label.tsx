@@ -7,8 +7,8 @@ import type { Severity } from "@/lib/db/generated/enums";
 export function ProblemLabel({ projectSlug, problem, children }: { projectSlug: string; problem: { key: string; severity: Severity; title: string }; children?: ReactNode }) {
   return (
     <>
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Link href={`/projects/${projectSlug}/problems/${encodeURIComponent(problem.key)}`} className="font-semibold text-blue-700 hover:underline">
+      <div className="label-row">
+        <Link href={`/projects/${projectSlug}/problems/${encodeURIComponent(problem.key)}`} className="key-link">
           {problem.key}
         </Link>
         <SeverityBadge severity={problem.severity} />

@@ -1,17 +1,12 @@
 import Link from "next/link";
-import { ProblemStatusBadge, SeverityBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { formatTarget } from "@/lib/format/format-percent";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ProblemListItemResource } from "@/lib/problems/problem.schema";
 import { problemListSearch, type ProblemListQuery, type ProblemSort } from "@/lib/problems/problem-list-query";
-import { ErrorRateCell } from "@/components/dashboard/error-rate-cell";
 import { modelVersionLabel } from "@/lib/models/model-version-label";
 import type { ErrorRate } from "@/lib/results/list-error-rates";
-import { measure, notMeasuredReason } from "@/lib/results/measurement";
-import { formatPercent } from "@/lib/format/format-percent";
-import { CoverageHintBadges } from "./coverage-hint-badges";
+import { ProblemsTableRows } from "./problems-table-rows";
 import { ProblemListControls } from "./problem-list-controls";
 
 type ProblemsPageProps = {
@@ -28,8 +23,8 @@ const buttonLink = "inline-flex items-center rounded-md bg-blue-700 px-3 py-2 te
 
 export function ProblemsPage({ project, query, page, owners, canWrite, latest }: ProblemsPageProps) {
   const rateOf = new Map(latest?.rates.map((r) => [r.problemId, r]));
+  const latestLabel = latest ? modelVersionLabel(latest.modelVersion) : "";
   const base = `/projects/${project.slug}/problems`;
-  const problemHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
   const filtered = !!(query.q || query.severities.length || query.statuses.length || query.ownerIds.length);
 
   // Column headers sort: the first click sorts ascending, the next flips the order.
@@ -72,83 +67,46 @@ export function ProblemsPage({ project, query, page, owners, canWrite, latest }:
             </EmptyState>
           )
         ) : (
-          <>
-            <ul aria-label="Problems" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
-              {page.items.map((problem) => (
-                <li key={problem.id} className="px-4 py-3">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Link href={problemHref(problem.key)} className="font-semibold text-blue-700 hover:underline">
-                      {problem.key}
-                    </Link>
-                    <SeverityBadge severity={problem.severity} />
-                    <ProblemStatusBadge status={problem.status} />
-                  </div>
-                  <p className="mt-1 text-slate-800">{problem.title}</p>
-                  <p className="mt-1 text-sm text-slate-600">
-                    target ≤ {formatTarget(problem.target)} · {problem.patternCount} patterns ({problem.patternCounts.control} control · {problem.patternCounts.production} prod)
-                    {problem.owner ? ` · ${problem.owner.name}` : ""}
-                  </p>
-                  {latest ? <LatestRateText label={modelVersionLabel(latest.modelVersion)} rate={rateOf.get(problem.id) ?? null} target={problem.target} /> : null}
-                  {problem.coverageHints.length ? (
-                    <div className="mt-2">
-                      <CoverageHintBadges hints={problem.coverageHints} />
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-            <Table aria-label="Problems" containerClassName="hidden sm:block">
-              <TableHead>
-                <TableRow>
-                  {sortHeader("key", "Key")}
-                  <TableHeaderCell>Title</TableHeaderCell>
-                  {sortHeader("severity", "Severity")}
-                  {sortHeader("status", "Status")}
-                  <TableHeaderCell className="text-right">Target</TableHeaderCell>
-                  {sortHeader("patternCount", "Patterns", "text-right")}
-                  <TableHeaderCell>Coverage</TableHeaderCell>
-                  {latest ? (
-                    <TableHeaderCell className="text-right normal-case tracking-normal">
-                      Latest: <Link href={`/projects/${project.slug}/models/${latest.modelVersion.id}`} className="hover:underline">{modelVersionLabel(latest.modelVersion)}</Link>
-                    </TableHeaderCell>
-                  ) : null}
-                  <TableHeaderCell className="hidden lg:table-cell">Owner</TableHeaderCell>
-                  {sortHeader("updatedAt", "Changed", "hidden lg:table-cell")}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {page.items.map((problem) => (
-                  <TableRow key={problem.id}>
-                    <TableCell className="whitespace-nowrap">
-                      <Link href={problemHref(problem.key)} className="font-semibold text-blue-700 hover:underline">
-                        {problem.key}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="min-w-48">{problem.title}</TableCell>
-                    <TableCell>
-                      <SeverityBadge severity={problem.severity} />
-                    </TableCell>
-                    <TableCell>
-                      <ProblemStatusBadge status={problem.status} />
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">≤ {formatTarget(problem.target)}</TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">
-                      {problem.patternCount}
-                      <span className="block text-xs text-slate-600">
-                        {problem.patternCounts.control} control · {problem.patternCounts.production} prod
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      <CoverageHintBadges hints={problem.coverageHints} />
-                    </TableCell>
-                    {latest ? <ErrorRateCell rate={rateOf.get(problem.id) ?? null} target={problem.target} testId={`latest-${problem.key}`} /> : null}
-                    <TableCell className="hidden whitespace-nowrap lg:table-cell">{problem.owner?.name ?? "—"}</TableCell>
-                    <TableCell className="hidden whitespace-nowrap text-slate-600 lg:table-cell">{problem.updatedAt.slice(0, 10)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </>
+          <Table aria-label="Problems" className="cards-sm">
+            <TableHead>
+              <TableRow>
+                {sortHeader("key", "Key")}
+                <TableHeaderCell>Title</TableHeaderCell>
+                {sortHeader("severity", "Severity")}
+                {sortHeader("status", "Status")}
+                <TableHeaderCell className="text-right">Target</TableHeaderCell>
+                {sortHeader("patternCount", "Patterns", "text-right")}
+                <TableHeaderCell>Coverage</TableHeaderCell>
+                {latest ? (
+                  <TableHeaderCell className="text-right normal-case tracking-normal">
+                    Latest: <Link href={`/projects/${project.slug}/models/${latest.modelVersion.id}`} className="hover:underline">{latestLabel}</Link>
+                  </TableHeaderCell>
+                ) : null}
+                <TableHeaderCell className="hidden lg:table-cell">Owner</TableHeaderCell>
+                {sortHeader("updatedAt", "Changed", "hidden lg:table-cell")}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              <ProblemsTableRows
+                base={base}
+                latestLabel={latest ? latestLabel : null}
+                rows={page.items.map((problem) => ({
+                  id: problem.id,
+                  key: problem.key,
+                  title: problem.title,
+                  severity: problem.severity,
+                  status: problem.status,
+                  target: problem.target,
+                  patternCount: problem.patternCount,
+                  patternCounts: problem.patternCounts,
+                  coverageHints: problem.coverageHints,
+                  updatedAt: problem.updatedAt,
+                  ownerName: problem.owner?.name ?? null,
+                  ...(latest ? { latest: rateOf.get(problem.id) ?? null } : {}),
+                }))}
+              />
+            </TableBody>
+          </Table>
         )}
         {query.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="flex items-center justify-between text-sm">
@@ -168,28 +126,5 @@ export function ProblemsPage({ project, query, page, owners, canWrite, latest }:
         ) : null}
       </div>
     </>
-  );
-}
-
-/** The phone list's line for a problem on the newest version: its rate, "above target" in words, or the not-measured warning. */
-function LatestRateText({ label, rate, target }: { label: string; rate: ErrorRate | null; target: number }) {
-  const measurement = measure(rate, target);
-  return (
-    <p className="mt-1 text-sm text-slate-700" data-measurement={measurement}>
-      {label}:{" "}
-      {measurement === "not_measured" ? (
-        <strong className="font-semibold text-amber-900">
-          <span aria-hidden="true">⚠ </span>not measured ({notMeasuredReason(rate)})
-        </strong>
-      ) : measurement === "above_target" ? (
-        <strong className="font-semibold text-red-800">
-          <span aria-hidden="true">▲ </span>
-          {formatPercent(rate?.errorRate)} above target
-        </strong>
-      ) : (
-        <>{formatPercent(rate?.errorRate)}, at or under target</>
-      )}{" "}
-      {rate && rate.n > 0 ? <span className="text-slate-600">(n={rate.n})</span> : null}
-    </p>
   );
 }

@@ -18,8 +18,7 @@ export function Table({ className = "", containerClassName = "", ...props }: Tab
 }
 
 export function TableHead({ className = "", ...props }: ComponentPropsWithoutRef<"thead">) {
-  return <thead
-      className={`bg-slate-50 text-xs uppercase tracking-wide text-slate-600 [&_th]:border-b [&_th]:border-slate-200 [&_th]:font-semibold [&_th]:whitespace-nowrap ${className}`} {...props} />;
+  return <thead className={className ? `thead ${className}` : "thead"} {...props} />;
 }
 
 export function TableBody({ className = "", ...props }: ComponentPropsWithoutRef<"tbody">) {
@@ -27,19 +26,19 @@ export function TableBody({ className = "", ...props }: ComponentPropsWithoutRef
 }
 
 export function TableRow({ className = "", ...props }: ComponentPropsWithoutRef<"tr">) {
-  return <tr className={`align-top ${className}`} {...props} />;
+  return <tr className={className ? `align-top ${className}` : "align-top"} {...props} />;
 }
 
 export function TableHeaderCell({ className = "", scope = "col", ...props }: ComponentPropsWithoutRef<"th">) {
   return (
     <th
       scope={scope}
-      className={`px-3 py-2 ${className}`}
+      className={className ? `th ${className}` : "th"}
       {...props}
     />
   );
 }
 
 export function TableCell({ className = "", ...props }: ComponentPropsWithoutRef<"td">) {
-  return <td className={`px-3 py-2 text-slate-800 ${className}`} {...props} />;
+  return <td className={className ? `td ${className}` : "td"} {...props} />;
 }
