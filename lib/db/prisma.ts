@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env, requireDatabaseUrl } from "../env";
 import { SerialQueryClient } from "./serial-query-client";
+import { POOL_IDLE_TIMEOUT_MS } from "./pool-idle-timeout";
 
 // The one Prisma client of the process. Kept on globalThis so Next's dev
 // reloads do not open a new pool on every edit.
@@ -18,7 +19,7 @@ export function createPrismaClient(connectionString: string, pool = createPool(c
 
 function createPool(connectionString: string): pg.Pool {
   // SerialQueryClient: a transaction's concurrent relation loads wait their turn on its one connection.
-  return new pg.Pool({ connectionString, max: env().RATCHET_DB_POOL_SIZE, Client: SerialQueryClient });
+  return new pg.Pool({ connectionString, max: env().RATCHET_DB_POOL_SIZE, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, Client: SerialQueryClient });
 }
 
 export function prisma(): PrismaClient {

@@ -1,5 +1,7 @@
 import "server-only";
+import type { PoolConfig } from "pg";
 import { PgBoss } from "pg-boss";
+import { POOL_IDLE_TIMEOUT_MS } from "@/lib/db/pool-idle-timeout";
 import { requireDatabaseUrl } from "@/lib/env";
 import { logger } from "@/lib/log/logger.mjs";
 import type { JobDefinition } from "./job-definition";
@@ -50,6 +52,8 @@ export type JobQueueOptions = {
 
 export const DEFAULT_JOB_SCHEMA = "pgboss";
 
+const poolIdleTimeout: Pick<PoolConfig, "idleTimeoutMillis"> = { idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS };
+
 export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQueue> {
   const worker = (options.supervise ?? false) !== false;
   const schema = options.schema ?? DEFAULT_JOB_SCHEMA;
@@ -57,14 +61,17 @@ export async function openJobQueue(options: JobQueueOptions = {}): Promise<JobQu
     connectionString: options.databaseUrl ?? requireDatabaseUrl(),
     schema,
     max: options.maxConnections ?? 4,
+    // pg-boss hands its options to pg.Pool (its types do not list this one): idle connections kept like the app's own.
+    ...poolIdleTimeout,
     supervise: options.supervise === true,
     schedule: false,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     // Queue statistics (pg-boss's own; GET /api/metrics counts the job table itself) need not be fresher.
     monitorIntervalSeconds: Math.max(60, options.superviseIntervalSeconds ?? 10),
-    registerInstance: worker,
-    // The registry is informational here (heartbeats of workers are in worker_metrics).
-    instanceHeartbeatSeconds: 120,
+    // Off: pg-boss's instance registry is informational (workers' heartbeats are in worker_metrics), and
+    // its host-health probe samples event-loop delay every 20 ms (monitorEventLoopDelay) — 50 wake-ups a
+    // second, most of an idle worker's CPU (perf on an idle worker: hdr_record_value under uv__run_timers).
+    registerInstance: false,
     useListenNotify: options.listen ?? worker,
     // A dropped listener connection is noticed at once ('end'/'error'); the same-session check may be rare.
     notifyHeartbeatIntervalMs: 60_000,

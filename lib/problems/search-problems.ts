@@ -88,15 +88,15 @@ export async function searchProblems(projectId: string, query: ProblemListQuery)
            COALESCE(c.total, 0)::int AS total, COALESCE(c.control, 0)::int AS control, COALESCE(c.production, 0)::int AS production
     FROM problems p
     LEFT JOIN users u ON u.id = p.owner_id
-    LEFT JOIN (
-      SELECT problem_id,
-             count(*) AS total,
+    -- Per problem (index on patterns(problem_id, archived_at)): sorted by key, severity, status or date the
+    -- planner stops after the page's rows, so a page counts its own problems' patterns, not the project's.
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS total,
              count(*) FILTER (WHERE purpose = 'control') AS control,
              count(*) FILTER (WHERE origin = 'production') AS production
       FROM patterns
-      WHERE project_id = ${projectId} AND archived_at IS NULL
-      GROUP BY problem_id
-    ) c ON c.problem_id = p.id
+      WHERE problem_id = p.id AND archived_at IS NULL
+    ) c ON true
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${sort.expr} ${direction}, p.id ${direction}
     LIMIT ${query.limit + 1}`;
