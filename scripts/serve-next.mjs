@@ -63,6 +63,13 @@ async function main() {
     stampPeerAddress(req);
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
+  // A port already taken (or refused) ends the process with 1: Next's own handlers would otherwise keep a
+  // cluster server alive without a listener, and a lone one exited 0.
+  server.on("error", (error) => {
+    if (server.listening) return log.error({ err: error }, "web server error");
+    log.error({ err: error, hostname, port }, `web server cannot listen on ${hostname}:${port}`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => log.info({ hostname, port, dev }, `web server listening on ${hostname}:${port}${dev ? " (dev)" : ""}`));
 
   // As `next start` does: stop accepting, let requests in flight finish, close Next, exit 128 + signal.
@@ -83,37 +90,33 @@ async function main() {
 function superviseServers(count) {
   const log = logger().child({ process: "web" });
   relayClusterMetricsRequests();
+  const listening = new Set();
   let stopCode;
-  const start = () => cluster.fork();
+  const servers = () => Object.values(cluster.workers ?? {}).filter(Boolean);
+  /** Stops every server; this process exits with `code` once none is left. */
+  const stopAll = (code) => {
+    stopCode = code;
+    if (servers().length === 0) process.exit(code);
+    for (const server of servers()) server.process.kill("SIGTERM");
+  };
+  cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
     if (stopCode !== undefined) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
-      return;
-    }
-    // One that never listened failed to start (port taken, build missing): the others would too, so stop as a single server would.
-    if (!listening.has(worker.id)) {
+      if (servers().length === 0) process.exit(stopCode);
+    } else if (!listening.has(worker.id)) {
+      // One that never listened failed to start (port taken, build missing): the others would too, so stop as a single server would.
       log.error({ pid: worker.process.pid, code, signal }, "a web server process failed to start; stopping");
-      stopCode = typeof code === "number" && code !== 0 ? code : 1;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
-      return;
+      stopAll(typeof code === "number" && code !== 0 ? code : 1);
+    } else {
+      log.error({ pid: worker.process.pid, code, signal }, "a web server process exited; starting another");
+      setTimeout(() => stopCode === undefined && cluster.fork(), 1_000).unref();
     }
-    log.error({ pid: worker.process.pid, code, signal }, "a web server process exited; starting another");
-    setTimeout(() => stopCode === undefined && start(), 1_000).unref();
   });
-  const listening = new Set();
-  cluster.on("listening", (worker) => listening.add(worker.id));
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
-    process.on(signal, () => {
-      if (stopCode !== undefined) return;
-      stopCode = code;
-      const workers = Object.values(cluster.workers ?? {});
-      if (workers.length === 0) process.exit(code);
-      for (const worker of workers) worker?.process.kill("SIGTERM");
-    });
+    process.on(signal, () => stopCode === undefined && stopAll(code));
   }
   log.info({ processes: count }, `starting ${count} web server processes`);
-  for (let i = 0; i < count; i++) start();
+  for (let i = 0; i < count; i++) cluster.fork();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
