@@ -1,15 +1,17 @@
 // npm run bench:load — Ratchet under load: N signed-in users (default 50) click
 // through the dashboard, problem pages, the compare page and API reads for S
-// seconds (default 60) while a replay of 10,000 patterns runs against a local
-// model server (loopback), on the production server (`npm start`'s script:
-// next build when needed + next start + the worker). Reports every request's
-// errors and p50/p95/p99 per route, and the replay's throughput under load
-// against the same replay with no users (run first, on the production version).
+// seconds (default 60) while replays of 10,000 patterns run back to back against
+// a local model server (loopback), on the production server (`npm start`'s
+// script: next build when needed + next start + the worker). Reports every
+// request's errors and p50/p95/p99 per route, and the replays' throughput under
+// load against the same replay with no users (run first, on the production version).
 //   DATABASE_URL set: a throwaway database beside it (PostgreSQL).
 //   --embedded:        npm start's own embedded database (PGlite) instead.
 //   --users N          simulated users (default 50), each with its own session.
 //   --duration S       seconds of load (default 60).
-//   --think MS         mean pause between one user's requests (default 1000; uniform 0 … 2 × MS; 0: back to back).
+//   --think MIN-MAX    pause between one user's requests, uniform in [MIN, MAX] ms (default 1000-5000, a person
+//                      reading a page between clicks, as in Locust's `between(1, 5)`; 0-2000 is a stress at about
+//                      three times that rate; 0: back to back).
 //   --patterns N       patterns replayed (default 10000), over 200 problems.
 //   BENCH_PORT         web port (default 3520; the embedded database uses BENCH_PORT + 1).
 // The users stop by themselves after --duration; everything started is stopped
@@ -28,7 +30,7 @@ const { values } = parseArgs({
     embedded: { type: "boolean", default: false },
     users: { type: "string", default: "50" },
     duration: { type: "string", default: "60" },
-    think: { type: "string", default: "1000" },
+    think: { type: "string", default: "1000-5000" },
     patterns: { type: "string", default: "10000" },
   },
 });
@@ -42,7 +44,16 @@ const positive = (name: string, value: string | undefined, min: number) => {
 };
 const USERS = Math.floor(positive("users", values.users, 1));
 const DURATION_S = positive("duration", values.duration, 1);
-const THINK_MS = positive("think", values.think, 0);
+const [THINK_MIN_MS, THINK_MAX_MS] = (() => {
+  const [min, max = min] = String(values.think).split("-");
+  const range = [positive("think", min, 0), positive("think", max, 0)] as const;
+  if (range[1] < range[0]) {
+    console.error("--think MIN-MAX needs MIN ≤ MAX");
+    process.exit(2);
+  }
+  return range;
+})();
+const THINK = THINK_MAX_MS ? `think time ${THINK_MIN_MS}–${THINK_MAX_MS} ms` : "no think time";
 const PATTERNS = Math.floor(positive("patterns", values.patterns, 1));
 const PROBLEMS = Math.min(200, PATTERNS);
 const embedded = values.embedded || !process.env.DATABASE_URL;
@@ -171,27 +182,42 @@ try {
     { name: "API   GET /api/v1/models/{id}/compare", url: () => `/api/v1/models/${candidate.id}/compare` },
     { name: "API   GET /api/v1/problems/{id}", url: () => `/api/v1/problems/${problemId(1 + Math.floor(Math.random() * PROBLEMS))}` },
   ];
-  // Warm-up: every route compiled and its connections open before the clock starts.
-  for (const route of routes) {
-    const response = await fetch(`${BASE}${route.url()}`, { headers: { cookie: cookies[0]!, origin: BASE } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${route.name} answered ${response.status} before the load`);
+  // Warm-up: every route compiled, JIT-warm and its connections open in every web process before the clock starts
+  // (new connections, so the kernel spreads them over the processes; a just-started process renders a page 2–3 × slower).
+  for (let round = 0; round < 10; round++) {
+    for (const route of routes) {
+      const response = await fetch(`${BASE}${route.url()}`, { headers: { cookie: cookies[round % cookies.length]!, origin: BASE, connection: "close" } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${route.name} answered ${response.status} before the load`);
+    }
   }
 
-  // ── the load, while the candidate's replay runs ──
-  log(`${USERS} users for ${DURATION_S} s (think time ${THINK_MS ? `0–${2 * THINK_MS} ms` : "none"}) while the same replay runs on the candidate …`);
-  const loaded = await replay(candidate.id);
-  // Watched while the users run, so a replay that finishes during the load is timed to its end, not to the load's.
-  let loadedDoneAt: number | undefined;
-  const loadedDone = waitForRun(loaded.run.id).then((at) => (loadedDoneAt = at));
-  loadedDone.catch(() => {}); // awaited (and thrown) after the load
+  // ── the load, while replays run ──
+  log(`${USERS} users for ${DURATION_S} s (${THINK}) while replays of the same patterns run back to back on candidate versions …`);
+  // Replays run back to back for the whole load, each on a new candidate version (the pages compare the first one),
+  // so the users always share the machine with one. Each is watched while the users run, so it is timed to its end.
+  const deadline = performance.now() + DURATION_S * 1000;
+  const replaysUnderLoad: { seconds: number; endedInLoad: boolean }[] = [];
+  let replaying: { runId: string; started: number } | undefined;
+  const replayChain = (async () => {
+    for (let n = 1, modelVersion = candidate; ; n++) {
+      const { run, started } = await replay(modelVersion.id);
+      replaying = { runId: run.id, started };
+      const doneAt = await waitForRun(run.id);
+      replaysUnderLoad.push({ seconds: (doneAt - started) / 1000, endedInLoad: doneAt <= deadline });
+      if (performance.now() >= deadline) return;
+      modelVersion = await version(`1.1.${n}`, "candidate");
+    }
+  })();
+  replayChain.catch(() => {}); // awaited (and thrown) after the load
   const times = new Map<string, number[]>(routes.map((r) => [r.name, []]));
   const errors = new Map<string, number>(routes.map((r) => [r.name, 0]));
   const errorSamples: string[] = [];
   const loadStarted = performance.now();
-  const deadline = loadStarted + DURATION_S * 1000;
   await Promise.all(
     cookies.map(async (cookie, user) => {
+      // Users arrive spread over one think time, not all in the same millisecond.
+      if (THINK_MAX_MS) await new Promise((resolve) => setTimeout(resolve, Math.random() * THINK_MAX_MS));
       for (let i = user; performance.now() < deadline; i++) {
         const route = routes[i % routes.length]!;
         const url = `${BASE}${route.url()}`;
@@ -205,18 +231,17 @@ try {
           errors.set(route.name, errors.get(route.name)! + 1);
           if (errorSamples.length < 5) errorSamples.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
         }
-        if (THINK_MS) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * THINK_MS));
+        if (THINK_MAX_MS) await new Promise((resolve) => setTimeout(resolve, THINK_MIN_MS + Math.random() * (THINK_MAX_MS - THINK_MIN_MS)));
       }
     }),
   );
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const load = loadavg();
-  const during = await progress(loaded.run.id);
-  const finishedDuringLoad = loadedDoneAt !== undefined;
-  const loadedSeconds = ((await loadedDone) - loaded.started) / 1000;
-
+  const partial = replaying ? await progress(replaying.runId) : undefined;
+  const partialAt = performance.now();
+  await replayChain;
   // ── report ──
-  console.log(`\n${kind}; ${USERS} users, ${loadSeconds.toFixed(1)} s, think time ${THINK_MS ? `0–${2 * THINK_MS} ms` : "none"}; load average ${load.map((l) => l.toFixed(2)).join(", ")} (2 cores)`);
+  console.log(`\n${kind}; ${USERS} users, ${loadSeconds.toFixed(1)} s, ${THINK}; load average ${load.map((l) => l.toFixed(2)).join(", ")} (2 cores)`);
   const width = Math.max(...routes.map((r) => r.name.length));
   console.log(`${"route".padEnd(width)}  requests  errors   p50 ms   p95 ms   p99 ms   max ms`);
   let all: number[] = [];
@@ -231,11 +256,18 @@ try {
   all.sort((a, b) => a - b);
   console.log(`${"all".padEnd(width)}  ${String(all.length).padStart(8)}  ${String(errorCount).padStart(6)}  ${percentile(all, 50).toFixed(0).padStart(7)}  ${percentile(all, 95).toFixed(0).padStart(7)}  ${percentile(all, 99).toFixed(0).padStart(7)}  ${all.at(-1)!.toFixed(0).padStart(7)}   (${(all.length / loadSeconds).toFixed(1)} requests/s)`);
   for (const sample of errorSamples) console.log(`  error: ${sample}`);
-  const underLoad = finishedDuringLoad ? PATTERNS / loadedSeconds : during.finished / ((loadStarted + loadSeconds * 1000 - loaded.started) / 1000);
+  // Throughput with users: the replays that ended while they ran; if none did, how far the first got by then.
+  const ended = replaysUnderLoad.filter((r) => r.endedInLoad);
+  const quietRate = PATTERNS / quietSeconds;
+  const underLoad = ended.length
+    ? (ended.length * PATTERNS) / ended.reduce((sum, r) => sum + r.seconds, 0)
+    : partial!.finished / ((partialAt - replaying!.started) / 1000);
   console.log(
-    `replay of ${PATTERNS} patterns: no users ${quietSeconds.toFixed(1)} s = ${(PATTERNS / quietSeconds).toFixed(0)} patterns/s; ` +
-      `with ${USERS} users ${(underLoad).toFixed(0)} patterns/s (${((100 * underLoad) / (PATTERNS / quietSeconds)).toFixed(0)} %)` +
-      (finishedDuringLoad ? `, finished in ${loadedSeconds.toFixed(1)} s` : `, ${during.finished} done when the users stopped; finished after ${loadedSeconds.toFixed(1)} s`),
+    `replay of ${PATTERNS} patterns: no users ${quietSeconds.toFixed(1)} s = ${quietRate.toFixed(0)} patterns/s; ` +
+      `with ${USERS} users ${underLoad.toFixed(0)} patterns/s (${((100 * underLoad) / quietRate).toFixed(0)} %): ` +
+      (ended.length
+        ? `${ended.length} replays back to back while they ran, ${ended.map((r) => `${r.seconds.toFixed(1)} s`).join(", ")}`
+        : `${partial!.finished} done when they stopped`),
   );
   await db.$disconnect();
   if (errorCount > 0) process.exitCode = 1;

@@ -171,6 +171,8 @@ describe("disabled users", () => {
     // A session left over (e.g. created in the instant the account was disabled).
     await prisma().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await prisma().session.count({ where: { userId: user.id } })).toBe(1);
+    // Ratchet's own routes refuse it too (the session's user is read with it, disabledAt included).
+    expect((await callRoute(me, { headers: { cookie: user.cookie } })).status).toBe(401);
     const rename = await authCall("/update-user", { name: "Renamed" }, { cookie: user.cookie });
     expect(rename.status).toBe(401);
     const change = await authCall("/change-password", { currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-password" }, { cookie: user.cookie });

@@ -18,6 +18,8 @@ function createAuth() {
     user: {
       additionalFields: {
         role: { type: "string", required: false, input: false, defaultValue: "stakeholder" },
+        // Read with the session (resolveActor refuses a disabled user's session without a query of its own).
+        disabledAt: { type: "date", required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { UnauthenticatedError } from "@/lib/errors/domain-errors";
+import type { Role } from "@/lib/db/generated/enums";
 import type { Actor } from "./actor";
 import { TOKEN_PREFIX, hashTokenSecret } from "./api-token-secret";
 import { auth } from "./better-auth";
@@ -34,9 +35,9 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
     const { id, email, name, role } = token.user;
     return { user: { id, email, name, role }, token: { id: token.id, name: token.name, scopes: token.scopes, projectIds: token.projectIds }, ...origin };
   }
+  // The session's user is read with it, role and disabledAt included (better-auth.ts's additionalFields).
   const session = await auth().api.getSession({ headers });
-  if (!session) return null;
-  const user = await prisma().user.findUnique({ where: { id: session.user.id } });
-  if (!user || user.disabledAt) return null;
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...origin };
+  if (!session || session.user.disabledAt) return null;
+  const { id, email, name, role } = session.user;
+  return { user: { id, email, name, role: role as Role }, ...origin };
 }

@@ -1,8 +1,6 @@
 import "server-only";
 import { measureOutputShift, type OutputShift } from "@/lib/stats/measure-output-shift";
-import { getOutputDistributionView, type OutputDistributionView } from "./get-output-distribution-view";
-import { distributionKindOf } from "./output-key-sql";
-import { readOutputSample } from "./read-output-sample";
+import { readOutputs, type OutputDistributionView } from "./get-output-distribution-view";
 
 export type OutputDistributionComparison = {
   candidate: OutputDistributionView;
@@ -13,16 +11,10 @@ export type OutputDistributionComparison = {
 
 /** The compare page's outputs section: both versions' distributions side by side and the shift between them. Both versions belong to the project (the caller checked). */
 export async function compareOutputDistributions(
-  project: { id: string; outputKind: "label" | "number" | "text" | "json" },
+  project: { id: string; outputKind: "label" | "number" | "text" | "json"; labels: string[] },
   candidateId: string,
   baselineId: string,
 ): Promise<OutputDistributionComparison> {
-  const kind = distributionKindOf(project.outputKind);
-  const [candidate, baseline, candidateSample, baselineSample] = await Promise.all([
-    getOutputDistributionView(project.id, candidateId),
-    getOutputDistributionView(project.id, baselineId),
-    readOutputSample(project.id, candidateId, kind),
-    readOutputSample(project.id, baselineId, kind),
-  ]);
-  return { candidate, baseline, shift: measureOutputShift(baselineSample, candidateSample) };
+  const [candidate, baseline] = await Promise.all([readOutputs(project, candidateId), readOutputs(project, baselineId)]);
+  return { candidate: candidate.view, baseline: baseline.view, shift: measureOutputShift(baseline.sample, candidate.sample) };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { binValues } from "@/lib/stats/bin-values";
-import { getOutputDistribution } from "./get-output-distribution";
+import type { OutputSample } from "@/lib/stats/measure-output-shift";
+import { countLabels, getOutputDistribution, labelDistribution, labelSample } from "./get-output-distribution";
+import { distributionKindOf } from "./output-key-sql";
 import type { OutputDistribution } from "./output-distribution.schema";
 import { readOutputSample } from "./read-output-sample";
 
@@ -16,4 +18,23 @@ export async function getOutputDistributionView(projectId: string, modelVersionI
   if (distribution.kind !== "text") return { distribution, lengths: null };
   const sample = await readOutputSample(projectId, modelVersionId, "text");
   return { distribution, lengths: sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null };
+}
+
+/**
+ * A version's outputs as the compare page draws them and as a shift measures
+ * them, each aggregate read once: a label project's counts serve both; text
+ * lengths are the view's second histogram and the shift's sample.
+ */
+export async function readOutputs(
+  project: { id: string; outputKind: "label" | "number" | "text" | "json"; labels: string[] },
+  modelVersionId: string,
+): Promise<{ view: OutputDistributionView; sample: OutputSample }> {
+  const kind = distributionKindOf(project.outputKind);
+  if (kind === "label") {
+    const counts = await countLabels(project.id, modelVersionId, project.labels);
+    return { view: { distribution: labelDistribution(counts, project.labels), lengths: null }, sample: labelSample(counts) };
+  }
+  const [distribution, sample] = await Promise.all([getOutputDistribution(modelVersionId), readOutputSample(project.id, modelVersionId, kind)]);
+  const lengths = kind === "text" && sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null;
+  return { view: { distribution, lengths }, sample };
 }

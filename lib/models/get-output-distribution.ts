@@ -3,10 +3,20 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors/domain-errors";
+import type { OutputSample } from "@/lib/stats/measure-output-shift";
 import { distributionKindOf, labelKeySql, numberValueSql, textKeySql } from "./output-key-sql";
 import { MAX_BUCKET_TEXT, MAX_DISTRIBUTION_BUCKETS, MAX_HISTOGRAM_BINS, type OutputDistribution } from "./output-distribution.schema";
 
 type BucketRow = { total: number; buckets: [string | number, number][] | null };
+
+/** A version's outputs on the current pattern set (current revisions of non-archived patterns; errors and missing outputs left out) as `r.output`. */
+export function currentOutputsFrom(projectId: string, modelVersionId: string): Prisma.Sql {
+  return Prisma.sql`
+    FROM patterns p
+    JOIN results r ON r.model_version_id = ${modelVersionId} AND r.pattern_revision_id = p.current_revision_id
+   WHERE p.project_id = ${projectId} AND p.archived_at IS NULL
+     AND r.output IS NOT NULL AND r.verdict IS DISTINCT FROM 'error'`;
+}
 
 /**
  * `GET /models/{modelId}/output-distribution`: how a model version's outputs
@@ -24,11 +34,7 @@ export async function getOutputDistribution(modelVersionId: string): Promise<Out
   });
   if (!version) throw new NotFoundError("Model version");
   const kind = distributionKindOf(version.project.outputKind);
-  const from = Prisma.sql`
-    FROM patterns p
-    JOIN results r ON r.model_version_id = ${version.id} AND r.pattern_revision_id = p.current_revision_id
-   WHERE p.project_id = ${version.projectId} AND p.archived_at IS NULL
-     AND r.output IS NOT NULL AND r.verdict IS DISTINCT FROM 'error'`;
+  const from = currentOutputsFrom(version.projectId, version.id);
 
   if (kind === "number") {
     const [row] = await prisma().$queryRaw<BucketRow[]>`
@@ -46,22 +52,65 @@ export async function getOutputDistribution(modelVersionId: string): Promise<Out
     return { kind, total: row?.total ?? 0, buckets: (row?.buckets ?? []).map(([value, count]) => ({ value: Number(value), count })) };
   }
 
-  const key = kind === "label" ? labelKeySql(Prisma.sql`r.output`) : textKeySql(Prisma.sql`r.output`);
-  // Label projects list every label and then up to the cap of other answers; text projects list the commonest outputs.
-  const known = kind === "label" ? version.project.labels : [];
+  if (kind === "label") return labelDistribution(await countLabels(version.projectId, version.id, version.project.labels), version.project.labels);
+
+  // Text projects list the commonest outputs.
   const [row] = await prisma().$queryRaw<BucketRow[]>`
-    WITH k AS (SELECT ${key} AS key ${from}),
-         grouped AS (SELECT key, count(*)::int AS c FROM k GROUP BY key),
-         known AS (SELECT key, c FROM grouped WHERE key = ANY(${known}::text[])),
-         others AS (SELECT key, c FROM grouped WHERE NOT (key = ANY(${known}::text[])) ORDER BY c DESC, key LIMIT ${MAX_DISTRIBUTION_BUCKETS})
+    WITH k AS (SELECT ${textKeySql(Prisma.sql`r.output`)} AS key ${from}),
+         grouped AS (SELECT key, count(*)::int AS c FROM k GROUP BY key ORDER BY c DESC, key LIMIT ${MAX_DISTRIBUTION_BUCKETS})
     SELECT (SELECT count(*)::int FROM k) AS total,
-           (SELECT jsonb_agg(jsonb_build_array(left(key, ${MAX_BUCKET_TEXT}), c) ORDER BY c DESC, key) FROM (SELECT * FROM known UNION ALL SELECT * FROM others) t) AS buckets`;
-  // Two long outputs cut to the same 200 characters share their bucket.
-  const counted = new Map<string, number>();
-  for (const [value, count] of row?.buckets ?? []) counted.set(String(value), (counted.get(String(value)) ?? 0) + count);
+           (SELECT jsonb_agg(jsonb_build_array(left(key, ${MAX_BUCKET_TEXT}), c) ORDER BY c DESC, key) FROM grouped) AS buckets`;
+  return { kind, total: row?.total ?? 0, buckets: mergeTruncated(row?.buckets ?? []).map(([value, count]) => ({ value, count })) };
+}
+
+/** Most distinct labels kept for a shift (readOutputSample's categorical sample); rarer answers fall out (a label project has at most 500 labels). */
+export const MAX_SAMPLE_CATEGORIES = 1_000;
+
+/**
+ * A label project's outputs counted per label on the current pattern set, in
+ * one aggregate that serves both views of them: every project label, the
+ * commonest other answers (the distribution's buckets) and the commonest
+ * answers overall (a shift's sample). Rows come commonest first.
+ */
+export type LabelCounts = { total: number; rows: { key: string; count: number; known: boolean; overall: number; other: number }[] };
+
+export async function countLabels(projectId: string, modelVersionId: string, labels: readonly string[]): Promise<LabelCounts> {
+  const rows = await prisma().$queryRaw<{ key: string; c: number; known: boolean; overall: number; other: number; total: number }[]>`
+    WITH grouped AS (
+           SELECT ${labelKeySql(Prisma.sql`r.output`)} AS key, count(*)::int AS c
+             ${currentOutputsFrom(projectId, modelVersionId)}
+            GROUP BY 1),
+         ranked AS (
+           SELECT key, c, key = ANY(${labels as string[]}::text[]) AS known,
+                  row_number() OVER (ORDER BY c DESC, key)::int AS overall,
+                  row_number() OVER (PARTITION BY key = ANY(${labels as string[]}::text[]) ORDER BY c DESC, key)::int AS other,
+                  sum(c) OVER ()::int AS total
+             FROM grouped)
+    SELECT key, c, known, overall, other, total FROM ranked
+     WHERE known OR overall <= ${MAX_SAMPLE_CATEGORIES} OR other <= ${MAX_DISTRIBUTION_BUCKETS}
+     ORDER BY overall`;
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ key, c, known, overall, other }) => ({ key, count: c, known, overall, other })) };
+}
+
+/** The distribution of a label project: a bucket per project label (0 when unused), then the commonest other answers. */
+export function labelDistribution(counts: LabelCounts, labels: readonly string[]): OutputDistribution {
+  const kept = counts.rows.filter((row) => row.known || row.other <= MAX_DISTRIBUTION_BUCKETS).map((row): [string, number] => [row.key.slice(0, MAX_BUCKET_TEXT), row.count]);
+  const counted = new Map(mergeTruncated(kept));
   const buckets = [
-    ...known.map((label) => ({ value: label, count: counted.get(label) ?? 0 })),
-    ...[...counted].filter(([value]) => !known.includes(value)).map(([value, count]) => ({ value, count })),
+    ...labels.map((label) => ({ value: label, count: counted.get(label) ?? 0 })),
+    ...[...counted].filter(([value]) => !labels.includes(value)).map(([value, count]) => ({ value, count })),
   ];
-  return { kind, total: row?.total ?? 0, buckets };
+  return { kind: "label", total: counts.total, buckets };
+}
+
+/** A label project's sample for a shift: the commonest answers overall, counted per label. */
+export function labelSample(counts: LabelCounts): OutputSample {
+  return { kind: "categorical", counts: new Map(counts.rows.filter((row) => row.overall <= MAX_SAMPLE_CATEGORIES).map((row) => [row.key, row.count])) };
+}
+
+/** Two long outputs cut to the same 200 characters share their bucket (first position kept). */
+function mergeTruncated(buckets: [string | number, number][]): [string, number][] {
+  const counted = new Map<string, number>();
+  for (const [value, count] of buckets) counted.set(String(value), (counted.get(String(value)) ?? 0) + count);
+  return [...counted];
 }

@@ -4,6 +4,10 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { hashJson } from "@/lib/scoring/canonical-json";
 import type { OutputDistribution } from "@/lib/models/output-distribution.schema";
+import { getOutputDistribution } from "@/lib/models/get-output-distribution";
+import { readOutputs } from "@/lib/models/get-output-distribution-view";
+import { distributionKindOf } from "@/lib/models/output-key-sql";
+import { readOutputSample } from "@/lib/models/read-output-sample";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestToken, createTestUser, type TestUser } from "@/lib/testing/test-actors";
 
@@ -154,5 +158,21 @@ describe("GET /api/v1/models/{modelId}/output-distribution", () => {
     expect(own.json).toMatchObject({ kind: "text", total: 6 });
     const captureOnly = await createTestToken(stakeholder, ["capture"]);
     expect((await get(text.versionId, { authorization: `Bearer ${captureOnly.secret}` })).status).toBe(403);
+  });
+});
+
+describe("readOutputs (the compare page's outputs section)", () => {
+  it("draws the API's distribution and measures the drift check's sample, each kind read once per version", async () => {
+    for (const seeded of [label, number, text, json, hashed]) {
+      const project = await prisma().project.findUniqueOrThrow({ where: { id: seeded.projectId }, select: { id: true, outputKind: true, labels: true } });
+      const kind = distributionKindOf(project.outputKind);
+      const { view, sample } = await readOutputs(project, seeded.versionId);
+      expect(view.distribution, project.outputKind).toEqual(await getOutputDistribution(seeded.versionId));
+      expect(sample, project.outputKind).toEqual(await readOutputSample(project.id, seeded.versionId, kind));
+      expect(view.lengths === null, project.outputKind).toBe(kind !== "text");
+    }
+    // The label project's sample counts every answer, not only the project's labels: 8 is an answer too.
+    const { sample } = await readOutputs((await prisma().project.findUniqueOrThrow({ where: { id: label.projectId } })), label.versionId);
+    expect(sample).toEqual({ kind: "categorical", counts: new Map([["positive", 3], ["negative", 2], ["8", 1]]) });
   });
 });
