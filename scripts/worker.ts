@@ -121,6 +121,7 @@ const alerts = alertsWorkload();
 worker = await startWorker({
   jobs: [...replay.jobs, ...alerts.jobs],
   sweeps: [...(replay.sweeps ?? []), ...(alerts.sweeps ?? [])],
+  listeners: [...(replay.listeners ?? []), ...(alerts.listeners ?? [])],
   concurrency: Math.floor(number("concurrency", values.concurrency, 1)),
   fetchBatchSize: Math.floor(number("fetch", values.fetch, 1)),
   pollingIntervalSeconds: number("poll", values.poll, 0.5),

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import type { Actor } from "./actor";
 import { TOKEN_PREFIX, hashTokenSecret } from "./api-token-secret";
 import { auth } from "./better-auth";
+import { signalWebPressure } from "@/lib/replay/web-pressure";
 import { requestOrigin } from "./request-origin";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -15,6 +16,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * cookie, else null.
  */
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  // Every page and API request passes here: the one place the app can tell workers the web is busy.
+  signalWebPressure();
   const origin = requestOrigin(headers);
   const authorization = headers.get("authorization");
   if (authorization) {

@@ -14,6 +14,8 @@ export type WorkerWorkload = {
   jobs: readonly JobDefinition[];
   /** Periodic sweeps, e.g. turning queued replay runs into jobs. */
   sweeps?: readonly JobSweep[];
+  /** NOTIFY channels the worker LISTENs on for the domain, e.g. web processes saying they are busy. */
+  listeners?: readonly { channel: string; onNotify: () => void }[];
 };
 
 export type WorkerOptions = WorkerWorkload & {
@@ -148,6 +150,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     }
   }
   const sweepLoops = await Promise.all((options.sweeps ?? []).map((sweep) => startSweep(sweep, queue, log, pacer)));
+  const listeners = await Promise.all(
+    (options.listeners ?? []).map(({ channel, onNotify }) =>
+      queue.listen(channel, onNotify).catch((error: unknown) => {
+        log(`cannot LISTEN on ${channel} (${error instanceof Error ? error.message : String(error)})`);
+        return undefined;
+      }),
+    ),
+  );
   log(`working ${jobs.map((j) => j.name).join(", ")} (concurrency ${concurrency}, fetch ${fetchBatchSize})`);
 
   let stopped: Promise<void> | undefined;
@@ -158,7 +168,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         const since = () => `${Math.round(performance.now() - started)} ms`;
         stopping.abort();
         await pacer.stop();
-        await Promise.all(sweepLoops.map((loop) => loop.stop()));
+        await Promise.all([...sweepLoops.map((loop) => loop.stop()), ...listeners.map((listener) => listener?.close())]);
         const settled = Promise.allSettled([...running]).then(() => true);
         const inTime = await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
         log(inTime ? `running jobs settled after ${since()}` : `running jobs still busy after ${since()}; the queue fails them`);

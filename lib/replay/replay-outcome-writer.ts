@@ -5,6 +5,7 @@ import type { Expectation } from "@/lib/scoring/expectation.schema";
 import { judgeOutput } from "@/lib/scoring/judge-output";
 import type { FinalOutcome } from "./invoke-with-retries";
 import { replayTimings } from "./replay-timings";
+import { writeYieldingToWeb } from "./web-pressure";
 import { errorOutcome, writeReplayOutcomes, type ReplayOutcomeRow } from "./write-replay-outcomes";
 
 type RunRef = { id: string; projectId: string; modelVersionId: string };
@@ -25,7 +26,8 @@ export function outcomeRow(prepared: PreparedItem & { expectation: Expectation }
 
 /**
  * Collects outcome rows and writes them in chunks of `flushSize` (or every
- * `flushIntervalMs`), one write at a time, while the calls go on. A write that
+ * `flushIntervalMs`), one write at a time, while the calls go on (while the
+ * web is busy, one at a time per process, with pauses: web-pressure.ts). A write that
  * fails fails the batch (close() throws); a run found cancelled or failed
  * stops the batch (onStopped) and drops what is left.
  */
@@ -43,7 +45,7 @@ export function createOutcomeWriter(run: RunRef, { flushSize, flushIntervalMs, o
       if (stopped || failure !== undefined || rows.length === 0) return;
       const started = performance.now();
       try {
-        const status = await writeReplayOutcomes(run, rows);
+        const status = await writeYieldingToWeb(() => writeReplayOutcomes(run, rows));
         if (status === "cancelled" || status === "failed") {
           stopped = true;
           onStopped();

@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { prisma } from "@/lib/db/prisma";
 import { logger } from "@/lib/log/logger.mjs";
 import { JobInterruptedError } from "@/lib/jobs/job-definition";
@@ -49,6 +50,8 @@ export async function runReplayBatch(payload: ReplayBatchPayload, options: RunRe
   for (let start = 0; start < callable.length; start += connector.maxBatchSize) chunks.push(callable.slice(start, start + connector.maxBatchSize));
 
   const abort = new AbortController();
+  // Every call in flight listens on it (and a retry's wait): up to twice the model's concurrency, not Node's default 10.
+  setMaxListeners(2 * Math.max(1, modelVersion.concurrency) + 10, abort.signal);
   const interrupt = () => abort.abort();
   options.signal?.addEventListener("abort", interrupt, { once: true });
   const context = { timeoutMs: modelVersion.timeoutMs, signal: abort.signal, project, recordExchanges: false };
