@@ -26,7 +26,7 @@ const envSchema = z.object({
   RATCHET_PUBLIC_URL: z.string().url().optional(),
   /** Web server processes `npm start` runs on its port (node:cluster); default: one per core, at most 4. */
   RATCHET_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
-  /** While the web is busy, a replay pauses this many times as long as each call took (0: never yields; lib/replay/web-pressure.ts). */
+  /** While the web is busy, replay writes go one at a time per worker, each followed by a pause this many times its duration (0: never yields; lib/replay/web-pressure.ts). */
   RATCHET_REPLAY_YIELD: z.coerce.number().min(0).max(20).default(7),
   /** Connections per process to PostgreSQL. */
   RATCHET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

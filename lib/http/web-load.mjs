@@ -1,7 +1,7 @@
 // How busy this web process is: the average number of requests in flight over
 // a stretch of time (a request's whole life, the time it waits for the
 // database included). scripts/serve-next.mjs records each request's start and
-// end (observe-requests.mjs); the app reads it (lib/replay/web-busy-signal.ts)
+// end (observe-requests.mjs); the app reads it (lib/replay/web-pressure.ts)
 // to ask replays to yield while people wait for pages. Plain JavaScript on
 // globalThis for the same reason as request-context.mjs: serve-next (plain node)
 // and the Next bundle each have their own copy of this module.

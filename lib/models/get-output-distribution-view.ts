@@ -16,8 +16,12 @@ export type OutputDistributionView = {
 export async function getOutputDistributionView(projectId: string, modelVersionId: string): Promise<OutputDistributionView> {
   const distribution = await getOutputDistribution(modelVersionId);
   if (distribution.kind !== "text") return { distribution, lengths: null };
-  const sample = await readOutputSample(projectId, modelVersionId, "text");
-  return { distribution, lengths: sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null };
+  return { distribution, lengths: textLengths(await readOutputSample(projectId, modelVersionId, "text")) };
+}
+
+/** A text project's output lengths (its sample) as the view's second histogram. */
+function textLengths(sample: OutputSample): OutputDistributionView["lengths"] {
+  return sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null;
 }
 
 /**
@@ -35,6 +39,5 @@ export async function readOutputs(
     return { view: { distribution: labelDistribution(counts, project.labels), lengths: null }, sample: labelSample(counts) };
   }
   const [distribution, sample] = await Promise.all([getOutputDistribution(modelVersionId), readOutputSample(project.id, modelVersionId, kind)]);
-  const lengths = kind === "text" && sample.kind === "numeric" ? binValues(sample.values, 20, { integer: true }) : null;
-  return { view: { distribution, lengths }, sample };
+  return { view: { distribution, lengths: kind === "text" ? textLengths(sample) : null }, sample };
 }

@@ -66,14 +66,15 @@ export async function getOutputDistribution(modelVersionId: string): Promise<Out
 /** Most distinct labels kept for a shift (readOutputSample's categorical sample); rarer answers fall out (a label project has at most 500 labels). */
 export const MAX_SAMPLE_CATEGORIES = 1_000;
 
+/** Per-label counts, commonest first: `overall` ranks a row among all answers, `other` among the project's labels or among the rest. */
+export type LabelCounts = { total: number; rows: { key: string; count: number; known: boolean; overall: number; other: number }[] };
+
 /**
  * A label project's outputs counted per label on the current pattern set, in
  * one aggregate that serves both views of them: every project label, the
  * commonest other answers (the distribution's buckets) and the commonest
- * answers overall (a shift's sample). Rows come commonest first.
+ * answers overall (a shift's sample).
  */
-export type LabelCounts = { total: number; rows: { key: string; count: number; known: boolean; overall: number; other: number }[] };
-
 export async function countLabels(projectId: string, modelVersionId: string, labels: readonly string[]): Promise<LabelCounts> {
   const rows = await prisma().$queryRaw<{ key: string; c: number; known: boolean; overall: number; other: number; total: number }[]>`
     WITH grouped AS (

@@ -10,7 +10,7 @@ import { WEB_PRESSURE_CHANNEL, WEB_PRESSURE_WINDOW_MS, signalWebPressure, webUnd
 
 // Both sides of "replays yield to people" over a real PostgreSQL: a web process
 // that has been busy NOTIFYs, a worker LISTENing starts spacing its writes, and
-// stops two seconds after the last notice.
+// stops five seconds after the last notice.
 
 let listener: Client;
 const notices: string[] = [];

@@ -68,7 +68,8 @@ let gate: Promise<unknown> = Promise.resolve();
  * Runs one write of a replay's results. While the web is busy, this
  * process's replay writes go one at a time, each followed by a pause of
  * RATCHET_REPLAY_YIELD × its duration (at most 1 s), so the database spends at
- * most a quarter of one connection's time on them; otherwise it runs at once.
+ * most 1 / (1 + RATCHET_REPLAY_YIELD) of one connection's time on them (an
+ * eighth at the default); otherwise it runs at once.
  */
 export function writeYieldingToWeb<T>(write: () => Promise<T>): Promise<T> {
   if (!webUnderPressure()) return write();
